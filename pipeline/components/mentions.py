@@ -1,0 +1,265 @@
+"""Stage 2, mention linking: the people and teams of an article, every mention linked to one.
+
+Rule-based and explainable: a surname or first name alone links to the fullest
+name in the article; pronouns and descriptions ("the 56-year-old", "the
+Colombian") link to the latest person who was a grammatical subject; "the
+club", "the federation" link to the latest team, or the article's home team.
+
+Writes ``doc.spans["mentions"]`` (label_ PERSON or TEAM, kb_id_ canonical),
+``doc._.people``, ``doc._.teams``, ``doc._.home_team`` and ``doc._.links``
+({"person": {token index: name}, "team": {token index: name}}).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import srsly
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span, Token
+
+from .. import resources
+from ..extensions import register_extensions
+
+AGE = re.compile(r"^\d{2}-year-old$")
+SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("ø", "o").replace("æ", "ae").lower()
+
+
+@Language.factory("coaching_mentions", default_config={"data_dir": None},
+                  requires=["doc.ents", "doc.spans"], assigns=["doc.spans"])
+def make_mentions(nlp: Language, name: str, data_dir: str | None) -> "MentionLinker":
+    return MentionLinker(nlp, name, data_dir=data_dir)
+
+
+class MentionLinker(Pipe):
+    def __init__(self, nlp: Language, name: str = "coaching_mentions", *, data_dir: str | None = None) -> None:
+        register_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.initialize(data_dir=data_dir)
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
+                   nlp: Language | None = None, data_dir: str | None = None) -> None:
+        self.rows = resources.load("mentions.jsonl", Path(data_dir) if data_dir else None)
+        words = {row["kind"]: row["words"] for row in self.rows}
+        self.pronouns = {w.lower() for w in words.get("pronoun", [])}
+        self.person_nouns = set(words.get("person_noun", []))
+        self.team_nouns = {w.lower() for w in words.get("team_noun", [])}
+        self.honorifics = set(words.get("honorific", []))
+        self.leagues = set()
+        for row in resources.load("leagues.jsonl", Path(data_dir) if data_dir else None):
+            self.leagues.update([row["name"], *row.get("aliases", [])])
+        self.leagues.update(words.get("not_team", []))
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        Path(path).mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(Path(path) / "mentions.jsonl", self.rows)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "MentionLinker":
+        self.initialize(data_dir=str(path))
+        return self
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            self._link(doc)
+        except Exception as error:
+            error_handler(self.name, self, [doc], error)
+        return doc
+
+    # -- people ------------------------------------------------------------
+    def _name_tokens(self, span: Span) -> list[str]:
+        words = [t.text for t in span if not t.is_punct or t.text in "-'’"]
+        while words and words[0] in self.honorifics:
+            words = words[1:]
+        while words and words[-1] in ("'s", "’s"):
+            words = words[:-1]
+        return words
+
+    def _people(self, doc: Doc) -> tuple[list[str], list[tuple[int, int, str]]]:
+        raw = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            words = self._name_tokens(ent)
+            if words:
+                raw.append((ent.start, ent.end, " ".join(words)))
+        full = sorted({n for _, _, n in raw if len(n.split()) > 1}, key=lambda n: -len(n.split()))
+        folded_full = [(n, [fold(w) for w in n.split()]) for n in full]
+
+        def resolve(name: str, position: int, last_seen: dict[str, int]) -> str:
+            words = [fold(w) for w in name.split()]
+            options = [n for n, fw in folded_full if len(fw) > len(words) and
+                       (fw[-len(words):] == words or fw[:len(words)] == words)]
+            if not options:
+                return name
+            # the latest-mentioned of several namesakes
+            return max(options, key=lambda n: (last_seen.get(n, -1), len(n)))
+
+        mentions = []
+        last_seen: dict[str, int] = {}
+        for start, end, name in raw:
+            canonical = resolve(name, start, last_seen)
+            last_seen[canonical] = start
+            mentions.append((start, end, canonical))
+        # surnames the model missed: proper nouns equal to a known surname
+        surnames: dict[str, str] = {}
+        for name in full:
+            parts = name.split()
+            surnames.setdefault(parts[-1], name)
+            for i in range(1, len(parts) - 1):
+                if parts[i][0].islower():  # "ten Hag", "van Nistelrooy"
+                    surnames.setdefault(" ".join(parts[i:]), name)
+        covered = {i for s, e, _ in mentions for i in range(s, e)}
+        for token in doc:
+            if token.i in covered or not token.text[:1].isupper():
+                continue
+            for surname, name in surnames.items():
+                n = len(surname.split())
+                if doc[token.i:token.i + n].text == surname and not any(
+                        j in covered for j in range(token.i, token.i + n)):
+                    if token.ent_type_ in ("", "PERSON", "NORP", "GPE", "ORG") and not self._in_team(doc, token.i):
+                        mentions.append((token.i, token.i + n, name))
+                        covered.update(range(token.i, token.i + n))
+                    break
+        mentions.sort()
+        people = []
+        for _, _, name in mentions:
+            if name not in people:
+                people.append(name)
+        return people, mentions
+
+    def _is_league(self, name: str) -> bool:
+        return name in self.leagues
+
+    @staticmethod
+    def _in_team(doc: Doc, i: int) -> bool:
+        return any(span.start <= i < span.end for span in doc.spans.get("teams", []))
+
+    def _anaphors(self, doc: Doc, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Pronouns and descriptions linked to the latest person who was a subject."""
+        by_start = sorted(mentions)
+        out = []
+        occupied = {i for s, e, _ in mentions for i in range(s, e)}
+        occupied |= {i for span in doc.spans.get("teams", []) for i in range(span.start, span.end)}
+        for token in doc:
+            if token.i in occupied:
+                continue
+            span = None
+            if token.lower_ in self.pronouns and token.pos_ == "PRON":
+                span = (token.i, token.i + 1)
+            elif token.lower_ == "the" and token.i + 1 < len(doc):
+                nxt = doc[token.i + 1]
+                end = token.i + 2
+                if nxt.text.lower() == "former" and token.i + 3 < len(doc):
+                    # "the former Chelsea boss"
+                    j = token.i + 2
+                    while j < len(doc) and j < token.i + 6 and doc[j].lower_ not in ("boss", "manager", "coach"):
+                        j += 1
+                    if j < len(doc) and doc[j].lower_ in ("boss", "manager", "coach"):
+                        end = j + 1
+                        span = (token.i, end)
+                elif AGE.match(nxt.text) or nxt.text in self.person_nouns:
+                    # "the 56-year-old", "the 45-year-old Norwegian", "the Colombian"
+                    if end < len(doc) and (AGE.match(nxt.text) and doc[end].text in self.person_nouns):
+                        end += 1
+                    head = doc[end - 1]
+                    if head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and not (end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN")):
+                        span = (token.i, end)
+            if span is None:
+                continue
+            target = self._antecedent(doc, by_start, span[0])
+            if target:
+                out.append((span[0], span[1], target))
+        return out
+
+    @staticmethod
+    def _antecedent(doc: Doc, mentions: list[tuple[int, int, str]], position: int) -> str | None:
+        before = [m for m in mentions if m[1] <= position]
+        if not before:
+            return None
+        sent_start = doc[position].sent.start
+        for start, end, name in reversed(before):
+            head = doc[start:end].root
+            if head.dep_ in SUBJECTS or (start >= sent_start and head.dep_ == "poss"):
+                return name
+        return before[-1][2]
+
+    # -- teams -------------------------------------------------------------
+    def _teams(self, doc: Doc) -> tuple[list[str], list[tuple[int, int, str]], str | None]:
+        mentions = [(s.start, s.end, s.kb_id_) for s in doc.spans.get("teams", [])]
+        # organisations the gazetteer does not know may still be teams ("Molde", "Fordham")
+        known = {i for s, e, _ in mentions for i in range(s, e)}
+        for ent in doc.ents:
+            if ent.label_ == "ORG" and not ent.kb_id_ and not any(i in known for i in range(ent.start, ent.end)):
+                words = [t.text for t in ent if t.tag_ != "POS"]
+                if words and words[0].lower() == "the":
+                    words = words[1:]
+                if words and not self._is_league(" ".join(words)):
+                    mentions.append((ent.start, ent.end, " ".join(words)))
+        mentions.sort()
+        teams = []
+        for _, _, name in mentions:
+            if name not in teams:
+                teams.append(name)
+        home = None
+        body = doc._.body_offset or 0
+        title_teams = [n for s, _, n in mentions if doc[s].idx < body]
+        if title_teams:
+            home = title_teams[0]
+        else:
+            first_sent = next((s for s in doc.sents if s.start_char >= body and s.text.strip()), None)
+            first = [n for s, _, n in mentions if first_sent is not None and first_sent.start <= s < first_sent.end]
+            if first:
+                home = first[0]
+            elif teams:
+                home = max(teams, key=lambda n: sum(1 for *_, m in mentions if m == n))
+        # "the club", "the federation": the latest team named before, else home
+        nominal = []
+        for token in doc:
+            if token.lower_ != "the" or token.i + 1 >= len(doc):
+                continue
+            two = doc[token.i + 1:token.i + 3].text.lower()
+            one = doc[token.i + 1].lower_
+            if two in self.team_nouns:
+                end = token.i + 3
+            elif one in self.team_nouns and not (token.i + 2 < len(doc) and doc[token.i + 2].pos_ in ("NOUN", "PROPN")):
+                end = token.i + 2
+            else:
+                continue
+            if any(s <= token.i < e for s, e, _ in mentions):
+                continue
+            before = [n for s, e, n in mentions if e <= token.i]
+            target = before[-1] if before else home
+            if one == "federation" or two.startswith("national"):
+                national = [n for n in ([*reversed(before)] + ([home] if home else [])) if n]
+                target = national[0] if national else target
+            if target:
+                nominal.append((token.i, end, target))
+        return teams, mentions + nominal, home
+
+    def _link(self, doc: Doc) -> None:
+        people, person_mentions = self._people(doc)
+        person_mentions += self._anaphors(doc, person_mentions)
+        teams, team_mentions, home = self._teams(doc)
+        spans = [Span(doc, s, e, label="PERSON", kb_id=n) for s, e, n in person_mentions]
+        spans += [Span(doc, s, e, label="TEAM", kb_id=n) for s, e, n in team_mentions]
+        doc.spans["mentions"] = sorted(spans, key=lambda s: (s.start, s.end))
+        links: dict[str, dict[int, str]] = {"person": {}, "team": {}}
+        for span in spans:
+            kind = "person" if span.label_ == "PERSON" else "team"
+            for i in range(span.start, span.end):
+                links[kind].setdefault(i, span.kb_id_)
+        doc._.people = people
+        doc._.teams = teams
+        doc._.home_team = home
+        doc._.links = links

@@ -1,0 +1,385 @@
+"""Stage 3, relation extraction: trigger lexicon + dependency patterns → candidate transitions.
+
+A trigger (models/triggers.jsonl) is matched on lemmas; its ``voice`` says how
+its arguments sit in the parse:
+
+- ``transitive``: a team acts on the coach ("Spain dismissed Lopetegui",
+  "Potter was appointed by Chelsea");
+- ``intransitive``: the coach acts ("Osorio stepped down", "took charge of El Tri");
+- ``symmetric``: coach and team part ("parted ways with X");
+- ``replace``: "A replaced B" (A's hire and B's departure);
+- ``noun``: a nominalization ("the sacking of X", "X's appointment").
+
+Each candidate keeps its rule id, trigger span and sentence for ``explain``.
+Writes ``doc._.candidates``.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span, Token
+
+from .. import resources
+from ..candidates import Candidate
+from ..extensions import register_extensions
+
+SUBJ = {"nsubj", "nsubjpass", "csubj"}
+OBJ = {"dobj", "dative", "oprd", "attr"}
+NP_STOP = {"prep", "relcl", "acl", "advcl", "punct", "cc", "conj", "ccomp", "xcomp", "mark", "appos"}
+NEG = {"not", "n't", "never"}
+DURATION = re.compile(r"(\d+-year-old|\b(years?|months?|weeks?|days?|hours?|minutes?|seasons?|decades?)\b(?!.*\b(ago|later|earlier|after|before)\b))", re.I)
+COARSE_DATE = re.compile(r"^(in |the )?((early|late|mid-)?\s*(19|20)\d\d|[A-Z][a-z]+ (19|20)\d\d)$")
+TEAM_STOP_PREPS = {"against", "over", "to", "versus", "vs", "beat", "past"}
+
+
+@Language.factory("coaching_relations", default_config={"data_dir": None, "role_window": 12},
+                  requires=["doc.spans", "token.dep"], assigns=["doc._.candidates"])
+def make_relations(nlp: Language, name: str, data_dir: str | None, role_window: int) -> "RelationExtractor":
+    return RelationExtractor(nlp, name, data_dir=data_dir, role_window=role_window)
+
+
+def _token_pattern(trigger: dict[str, Any]) -> list[dict[str, Any]]:
+    words = trigger["pattern"].split()
+    pattern: list[dict[str, Any]] = []
+    head_done = False
+    for word in words:
+        if word == "*":
+            pattern += [{"IS_SENT_START": False, "OP": "?"}, {"IS_SENT_START": False, "OP": "?"}]
+        elif word == "not":
+            pattern.append({"LOWER": {"IN": sorted(NEG)}})
+        elif word in ("to", "the", "of", "on", "contract") or head_done:
+            pattern.append({"LEMMA": word})
+        else:
+            pos = ["NOUN", "PROPN"] if trigger["voice"] == "noun" else ["VERB"]
+            pattern.append({"LEMMA": word, "POS": {"IN": pos}})
+            head_done = True
+    return pattern
+
+
+class RelationExtractor(Pipe):
+    def __init__(self, nlp: Language, name: str = "coaching_relations", *, data_dir: str | None = None,
+                 role_window: int = 12) -> None:
+        register_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.role_window = role_window
+        self.initialize(data_dir=data_dir)
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
+                   nlp: Language | None = None, data_dir: str | None = None) -> None:
+        self.triggers = resources.load("triggers.jsonl", Path(data_dir) if data_dir else None)
+        self.matcher = Matcher(self.nlp.vocab)
+        for number, trigger in enumerate(self.triggers):
+            self.matcher.add(str(number), [_token_pattern(trigger)])
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        Path(path).mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(Path(path) / "triggers.jsonl", self.triggers)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "RelationExtractor":
+        self.initialize(data_dir=str(path))
+        return self
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            doc._.candidates = self.extract(doc)
+        except Exception as error:
+            error_handler(self.name, self, [doc], error)
+        return doc
+
+    # -- argument helpers ---------------------------------------------------
+    def _np(self, token: Token) -> list[Token]:
+        """The tokens of the noun phrase headed by ``token`` (no clauses or prepositions)."""
+        out = [token]
+        stack = [c for c in token.children if c.dep_ not in NP_STOP]
+        # an apposition names the same entity: "head coach, Julen Lopetegui"
+        stack += [c for c in token.children if c.dep_ == "appos"]
+        while stack:
+            child = stack.pop()
+            out.append(child)
+            stack.extend(c for c in child.children if c.dep_ not in NP_STOP)
+        return out
+
+    def _person(self, doc: Doc, token: Token | None) -> str | None:
+        if token is None:
+            return None
+        people = doc._.links["person"]
+        np = sorted(self._np(token), key=lambda t: (t.i != token.i, abs(t.i - token.i)))
+        for t in np:
+            if t.i in people and t.dep_ != "poss" or t.i == token.i and t.i in people:
+                return people[t.i]
+        for t in np:
+            if t.i in people:
+                return people[t.i]
+        return None
+
+    def _team(self, doc: Doc, token: Token | None) -> str | None:
+        if token is None:
+            return None
+        teams = doc._.links["team"]
+        for t in sorted(self._np(token), key=lambda t: abs(t.i - token.i)):
+            if t.i in teams:
+                return teams[t.i]
+        # "as head coach of X", "as X's manager": one level of prepositions inside the phrase
+        for t in self._np(token):
+            for prep in t.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "for", "with"):
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            found = self._team(doc, obj)
+                            if found:
+                                return found
+        return None
+
+    @staticmethod
+    def _subject(head: Token) -> Token | None:
+        token = head
+        for _ in range(4):
+            subj = [c for c in token.children if c.dep_ in SUBJ]
+            if subj:
+                return subj[0]
+            if token.dep_ in ("conj", "xcomp", "advcl") and token.head.i != token.i:
+                token = token.head
+                continue
+            if token.dep_ in ("relcl", "acl") and token.head.i != token.i:
+                return token.head
+            break
+        return None
+
+    @staticmethod
+    def _passive(head: Token) -> bool:
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children) or (
+            head.tag_ == "VBN" and head.dep_ in ("acl", "advcl") and not any(c.dep_ == "aux" for c in head.children))
+
+    @staticmethod
+    def _preps(tokens: list[Token]) -> list[tuple[str, Token]]:
+        """(preposition, object) pairs hanging from the trigger, including "as X of Y"."""
+        out = []
+        for token in tokens:
+            for child in token.children:
+                if child.dep_ in ("prep", "agent", "dative"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            out.append((child.lower_, obj))
+                elif child.dep_ == "prt":
+                    for grand in child.children:
+                        if grand.dep_ == "prep":
+                            out += [(grand.lower_, o) for o in grand.children if o.dep_ == "pobj"]
+        return out
+
+    def _objects(self, head: Token, match: Span) -> list[Token]:
+        objs = [c for t in match for c in t.children if c.dep_ in OBJ and c not in match]
+        return objs
+
+    # -- role and date ------------------------------------------------------
+    def _role(self, doc: Doc, sent: Span, person_tokens: list[int], trigger: Span) -> tuple[str | None, bool, str | None]:
+        """The coaching role nearest the person (or trigger), interim flag, and a front-office title if that is closer."""
+        roles = [r for r in doc.spans.get("roles", []) if sent.start <= r.start < sent.end]
+        anchor = person_tokens or [trigger.start]
+        interim = any(r.id_ == "interim" and abs(r.start - trigger.start) <= self.role_window * 2 for r in roles)
+        best = None
+        for role in roles:
+            distance = min(min(abs(role.start - a), abs(role.end - 1 - a)) for a in anchor + [trigger.start])
+            if role.kb_id_ == "":
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, role)
+        if best is None or best[0] > self.role_window:
+            return None, interim, None
+        role = best[1]
+        if role.label_ == "FRONT_OFFICE":
+            return None, interim, role.kb_id_
+        return role.kb_id_, interim or role.id_ == "interim", None
+
+    def _date(self, doc: Doc, sent: Span, head: Token, claimed: set[int]) -> Span | None:
+        """The DATE expression attached to the trigger, or to a verb that governs it."""
+        ancestors = [head] + list(head.ancestors)
+        best = None
+        for ent in sent.ents:
+            if ent.label_ != "DATE" or DURATION.search(ent.text):
+                continue
+            verb = ent.root
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                if verb.pos_ == "NOUN" and verb.i == head.i:
+                    break
+                verb = verb.head
+            if verb in ancestors:
+                rank = ancestors.index(verb)
+                if verb.i != head.i and verb.i in claimed and not COARSE_DATE.search(ent.text):
+                    continue
+                if best is None or rank < best[0]:
+                    best = (rank, ent)
+        return best[1] if best else None
+
+    # -- extraction ---------------------------------------------------------
+    def extract(self, doc: Doc) -> list[Candidate]:
+        matches = self.matcher(doc)
+        spans = []
+        for match_id, start, end in matches:
+            trigger = self.triggers[int(self.nlp.vocab.strings[match_id])]
+            spans.append((start, end, trigger))
+        # longest match per head token
+        spans.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        chosen: dict[int, tuple[int, int, dict]] = {}
+        for start, end, trigger in spans:
+            span = doc[start:end]
+            head = next((t for t in span if t.pos_ in ("VERB", "NOUN", "PROPN")), span[0])
+            if head.i not in chosen or (end - start) > (chosen[head.i][1] - chosen[head.i][0]):
+                chosen[head.i] = (start, end, trigger)
+        covered = set()
+        ordered = []
+        for head_i, (start, end, trigger) in sorted(chosen.items(), key=lambda kv: -(kv[1][1] - kv[1][0])):
+            if any(i in covered for i in range(start, end)) and end - start == 1:
+                continue
+            covered.update(range(start, end))
+            ordered.append((head_i, start, end, trigger))
+        claimed = {head_i for head_i, *_ in ordered}
+        out: list[Candidate] = []
+        for head_i, start, end, trigger in sorted(ordered):
+            out.extend(self._candidates(doc, doc[head_i], doc[start:end], trigger, claimed))
+        return out
+
+    def _candidates(self, doc: Doc, head: Token, match: Span, trigger: dict, claimed: set[int]) -> list[Candidate]:
+        sent = head.sent
+        voice = trigger["voice"]
+        people, teams = doc._.links["person"], doc._.links["team"]
+        subj = self._subject(head) if voice != "noun" else None
+        objs = self._objects(head, match) if voice != "noun" else []
+        preps = self._preps(list(match))
+        passive = voice != "noun" and self._passive(head)
+        rule = f"{voice}:{trigger['pattern']}"
+        person = team = None
+        others: list[tuple[str, str | None, str]] = []  # extra (type, person, manner) for "A replaced B"
+        prep_team = next((self._team(doc, o) for p, o in preps if p in ("of", "at", "with", "for", "by", "as")
+                          and self._team(doc, o)), None)
+        if voice == "transitive":
+            if passive:
+                person = self._person(doc, subj) if subj is not None and subj.dep_ != "nsubj" or (
+                    subj is not None and head.dep_ in ("acl", "advcl")) else self._person(doc, subj)
+                if head.dep_ in ("acl",) and person is None:
+                    person = self._person(doc, head.head)
+                agent = next((o for p, o in preps if p == "by"), None)
+                team = self._team(doc, agent) or prep_team
+                rule += ":passive"
+            else:
+                for obj in objs:
+                    person = person or self._person(doc, obj)
+                team = self._team(doc, subj) or next((self._team(doc, o) for o in objs if self._team(doc, o)), None) or prep_team
+                rule += ":active"
+        elif voice == "intransitive":
+            person = self._person(doc, subj)
+            team = next((self._team(doc, o) for o in objs if self._team(doc, o)), None) or prep_team
+            if team is None and trigger["type"] == "departure":
+                team = next((self._team(doc, o) for p, o in preps if p == "from" and self._team(doc, o)), None)
+        elif voice == "symmetric":
+            sides = [subj] + [o for p, o in preps if p == "with"] + objs
+            person = next((self._person(doc, s) for s in sides if self._person(doc, s)), None)
+            team = next((self._team(doc, s) for s in sides if self._team(doc, s)), None)
+        elif voice == "replace":
+            if passive:
+                old = self._person(doc, subj)
+                new = next((self._person(doc, o) for p, o in preps if p == "by"), None)
+            else:
+                new = self._person(doc, subj)
+                old = next((self._person(doc, o) for o in objs if self._person(doc, o)), None)
+            person = new
+            team = prep_team or self._team(doc, subj) if not new else prep_team
+            if old and old != new:
+                others.append(("departure", old, "unknown"))
+        elif voice == "noun":
+            poss = [c for c in head.children if c.dep_ == "poss"]
+            of = [o for p, o in preps if p == "of"]
+            for token in poss + of:
+                person = person or self._person(doc, token)
+                team = team or self._team(doc, token)
+            team = team or next((self._team(doc, o) for p, o in preps if p in ("at", "by", "as", "with", "from")
+                                 and self._team(doc, o)), None)
+            compound_team = [c for c in head.children if c.dep_ == "compound" and c.i in teams]
+            if team is None and compound_team:
+                team = teams[compound_team[0].i]
+            if person is None and head.dep_ == "dobj" and trigger["type"] == "hire":
+                # "announced the appointment of X" is covered above; "X's hiring" by poss
+                pass
+        fallback = False
+        if person is None and trigger["strength"] == "strong":
+            person = self._nearest(sent, head, people)
+            fallback = person is not None
+        if person is None and not others:
+            return []
+        person_tokens = [i for i, name in people.items() if name == person and sent.start <= i < sent.end]
+        if team is None:
+            team = self._sentence_team(doc, sent, head)
+            if team is None:
+                team = doc._.home_team
+                rule += ":home_team"
+            else:
+                rule += ":sentence_team"
+        role, interim, front_office = self._role(doc, sent, person_tokens, match)
+        date = self._date(doc, sent, head, claimed)
+        base = dict(team=team, role=role, interim=interim, trigger=(match.start_char, match.end_char),
+                    sentence=(sent.start_char, sent.end_char), strength=trigger["strength"],
+                    date_text=date.text if date is not None else None,
+                    date_span=(date.start_char, date.end_char) if date is not None else None)
+        out = []
+        if person is not None:
+            cand = Candidate(type=trigger["type"], manner=trigger.get("manner") if trigger["type"] == "departure" else None,
+                             person=person, rule=rule + (":nearest_person" if fallback else ""), **base)
+            if front_office:
+                cand.notes.append(f"front_office:{front_office}")
+            out.append(cand)
+        for type_, other, manner in others:
+            out.append(Candidate(type=type_, manner=manner, person=other, rule=rule + ":replaced",
+                                 **{**base, "interim": False, "strength": "weak"}))
+        # a coach hired away from the team he coaches: "hired Fordham head coach X", "lured X from Brighton"
+        if trigger["type"] == "hire" and person is not None:
+            for moved_from in self._moved_from(doc, sent, head, person, team):
+                out.append(Candidate(type="departure", manner="moved", person=person, team=moved_from,
+                                     rule=rule + ":moved_from", **{k: v for k, v in base.items() if k != "team"}
+                                     | {"interim": False}))
+        return out
+
+    @staticmethod
+    def _nearest(sent: Span, head: Token, people: dict[int, str]) -> str | None:
+        inside = [(abs(i - head.i), name) for i, name in people.items() if sent.start <= i < sent.end]
+        return min(inside)[1] if inside else None
+
+    @staticmethod
+    def _sentence_team(doc: Doc, sent: Span, head: Token) -> str | None:
+        teams = doc._.links["team"]
+        options = []
+        for i, name in teams.items():
+            if not (sent.start <= i < sent.end):
+                continue
+            token = doc[i]
+            prep = token.head if token.dep_ == "pobj" else None
+            if prep is not None and prep.lower_ in TEAM_STOP_PREPS | {"from"}:
+                continue
+            options.append((abs(i - head.i), name))
+        return min(options)[1] if options else None
+
+    def _moved_from(self, doc: Doc, sent: Span, head: Token, person: str, team: str | None) -> list[str]:
+        teams, people = doc._.links["team"], doc._.links["person"]
+        found = []
+        for i, name in teams.items():
+            if not (sent.start <= i < sent.end) or name == team:
+                continue
+            token = doc[i]
+            if token.dep_ == "pobj" and token.head.lower_ == "from":
+                found.append(name)
+                continue
+            # "<Team> head coach <Person>": the team qualifies the person's current title
+            j = i
+            while j + 1 < sent.end and (j + 1 in teams and teams[j + 1] == name or doc[j + 1].tag_ == "POS"):
+                j += 1
+            k = j + 1
+            roles = [r for r in doc.spans.get("roles", []) if r.start == k and r.label_ == "ROLE"]
+            if roles and roles[0].end < sent.end and people.get(roles[0].end) == person:
+                found.append(name)
+        return list(dict.fromkeys(found))

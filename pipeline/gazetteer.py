@@ -1,0 +1,88 @@
+"""The sports gazetteer: surface forms of teams, federations and leagues → canonical entries.
+
+Built from models/teams.jsonl, federations.jsonl and leagues.jsonl; the
+entities component matches its forms, the assembly reads sports from it.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import resources
+
+NATIONAL_FORMS = (
+    "{name} national team", "{name}'s national team", "{name} men's national team",
+    "{dem} national team", "{dem} national side", "{dem} men's national team",
+)
+FEDERATION_FORMS = ("{dem} federation", "{dem} football federation", "{dem} Football Federation",
+                    "{dem} Federation", "{dem} FA", "{name} FA")
+
+
+@dataclass
+class Gazetteer:
+    teams: dict[str, dict[str, Any]] = field(default_factory=dict)  # canonical → record
+    forms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # surface → canonicals
+    kinds: dict[str, str] = field(default_factory=dict)  # surface → TEAM | FEDERATION
+    leagues: set[str] = field(default_factory=set)
+
+    def add_form(self, form: str, canonical: str, kind: str = "TEAM") -> None:
+        form = form.strip()
+        if not form:
+            return
+        variants = {form}
+        if form.startswith("the "):
+            variants |= {"The " + form[4:], form[4:]}
+        for variant in variants:
+            self.forms[variant].add(canonical)
+            self.kinds.setdefault(variant, kind)
+
+    def sport(self, canonical: str) -> str | None:
+        record = self.teams.get(canonical)
+        return record.get("sport") if record else None
+
+    @classmethod
+    def from_rows(cls, teams: list[dict], federations: list[dict], leagues: list[dict]) -> "Gazetteer":
+        gaz = cls()
+        for row in teams:
+            name = row["name"]
+            gaz.teams.setdefault(name, row)
+            for form in [name, *row.get("aliases", []), *row.get("nicknames", [])]:
+                gaz.add_form(form, name)
+            if row.get("kind") == "national":
+                for dem in [None, *row.get("demonyms", [])]:
+                    for pattern in NATIONAL_FORMS:
+                        if dem is None and "{dem}" in pattern:
+                            continue
+                        gaz.add_form(pattern.format(name=name, dem=dem or name), name)
+                        gaz.add_form("the " + pattern.format(name=name, dem=dem or name), name)
+                    for pattern in FEDERATION_FORMS:
+                        if dem is None and "{dem}" in pattern:
+                            continue
+                        gaz.add_form("the " + pattern.format(name=name, dem=dem or name), name, "FEDERATION")
+        for row in federations:
+            for form in [row["name"], *row.get("aliases", [])]:
+                gaz.add_form(form, row["team"], "FEDERATION")
+                if not form.startswith("the "):
+                    gaz.add_form("the " + form, row["team"], "FEDERATION")
+        for row in leagues:
+            gaz.leagues.update([row["name"], *row.get("aliases", [])])
+        # a league's name is never a team
+        for league in gaz.leagues:
+            gaz.forms.pop(league, None)
+        return gaz
+
+    @classmethod
+    def from_dir(cls, directory: Path | None = None) -> "Gazetteer":
+        return cls.from_rows(
+            resources.load("teams.jsonl", directory),
+            resources.load("federations.jsonl", directory),
+            resources.load("leagues.jsonl", directory),
+        )
+
+
+@lru_cache(maxsize=4)
+def default(directory: str | None = None) -> Gazetteer:
+    return Gazetteer.from_dir(Path(directory) if directory else None)

@@ -1,0 +1,80 @@
+"""The event record: the one place that says what an emitted event holds."""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class EventType(str, Enum):
+    HIRE = "hire"
+    DEPARTURE = "departure"
+
+
+class Manner(str, Enum):
+    FIRED = "fired"
+    RESIGNED = "resigned"
+    MUTUAL_CONSENT = "mutual_consent"
+    CONTRACT_EXPIRED = "contract_expired"
+    RETIRED = "retired"
+    MOVED = "moved"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where in the article the event is stated: sentence text and character offsets."""
+
+    sentence: str
+    start: int  # offsets of the sentence in ``field`` of the article
+    end: int
+    trigger: str = ""
+    field: str = "text"  # "text" or "title"
+
+
+@dataclass
+class Event:
+    doc_id: str
+    type: str
+    coach: str
+    team: str
+    role: str | None
+    interim: bool
+    manner: str | None
+    date: str | None
+    evidence: Evidence
+    rule: str
+    confidence: float
+    sport: str | None = None
+    event_id: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.event_id:
+            self.event_id = event_id(self.doc_id, self.type, self.coach, self.team)
+
+    def to_record(self) -> dict[str, Any]:
+        record = asdict(self)
+        return {
+            "event_id": record.pop("event_id"),
+            **record,
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> "Event":
+        data = dict(record)
+        data["evidence"] = Evidence(**data["evidence"])
+        return cls(**data)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+
+def event_id(doc_id: str, type_: str, coach: str, team: str) -> str:
+    """Stable key for upserts: a hash of (article id, type, person, team)."""
+    key = "\x1f".join([str(doc_id), type_, _fold(coach), _fold(team)])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
