@@ -27,8 +27,9 @@ class Gazetteer:
     forms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # surface → canonicals
     kinds: dict[str, str] = field(default_factory=dict)  # surface → TEAM | FEDERATION
     leagues: set[str] = field(default_factory=set)
+    primary: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # surface → teams whose name/alias it is
 
-    def add_form(self, form: str, canonical: str, kind: str = "TEAM") -> None:
+    def add_form(self, form: str, canonical: str, kind: str = "TEAM", primary: bool = False) -> None:
         form = form.strip()
         if not form:
             return
@@ -38,6 +39,8 @@ class Gazetteer:
         for variant in variants:
             self.forms[variant].add(canonical)
             self.kinds.setdefault(variant, kind)
+            if primary:
+                self.primary[variant].add(canonical)
 
     def sport(self, canonical: str) -> str | None:
         record = self.teams.get(canonical)
@@ -49,7 +52,9 @@ class Gazetteer:
         for row in teams:
             name = row["name"]
             gaz.teams.setdefault(name, row)
-            for form in [name, *row.get("aliases", []), *row.get("nicknames", [])]:
+            for form in [name, *row.get("aliases", [])]:
+                gaz.add_form(form, name, primary=True)
+            for form in row.get("nicknames", []):
                 gaz.add_form(form, name)
             if row.get("kind") == "national":
                 for dem in [None, *row.get("demonyms", [])]:

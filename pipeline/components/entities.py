@@ -59,6 +59,10 @@ class SportsEntities(Pipe):
         forms = sorted(self.gazetteer.forms)
         for form, doc in zip(forms, self.nlp.tokenizer.pipe(forms)):
             self.team_matcher.add(form, [doc])
+        # headings in capitals ("CHICAGO BEARS:") name teams too
+        upper = [f for f in forms if len(f) > 3 and not f.isupper()]
+        for form, doc in zip(upper, self.nlp.tokenizer.pipe([f.upper() for f in upper])):
+            self.team_matcher.add(form, [doc])
         self.roles = {row["pattern"].lower(): row for row in self.data["roles.jsonl"]}
         self.role_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         patterns = sorted(self.roles)
@@ -96,14 +100,12 @@ class SportsEntities(Pipe):
             form = self.nlp.vocab.strings[match_id]
             matches.append((start, end, form))
         spans = filter_spans([Span(doc, s, e, label=self.gazetteer.kinds.get(f, "TEAM")) for s, e, f in matches])
-        forms = {(s.start, s.end): s.text for s in spans}
+        forms = {(s, e): f for s, e, f in matches}
         # people's names win over a team word inside them ("Jordan Henderson")
         persons = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
         kept = []
         for span in spans:
-            inside = any(p.start <= span.start and span.end <= p.end and (p.end - p.start) > (span.end - span.start)
-                         for p in persons)
-            if not inside:
+            if not any(self._name_holds(p, span) for p in persons):
                 kept.append(span)
         # ambiguous forms ("the Blues") go to the team the article names unambiguously
         unambiguous = Counter()
@@ -116,11 +118,23 @@ class SportsEntities(Pipe):
             names = sorted(self.gazetteer.forms[forms[(span.start, span.end)]])
             if len(names) > 1:
                 ranked = sorted(names, key=lambda n: -unambiguous[n])
-                if not unambiguous[ranked[0]]:
+                primary = sorted(self.gazetteer.primary.get(forms[(span.start, span.end)], ()))
+                if unambiguous[ranked[0]]:
+                    names = ranked[:1]
+                elif len(primary) == 1:
+                    names = primary
+                else:
                     continue
-                names = ranked[:1]
             result.append(Span(doc, span.start, span.end, label=span.label_, kb_id=names[0]))
         doc.spans["teams"] = result
+
+    @staticmethod
+    def _name_holds(person: Span, team: Span) -> bool:
+        """A person's name holds a one-word team form ("Jordan Henderson"), not a team phrase ("Manchester United's")."""
+        if not (person.start <= team.start and team.end <= person.end) or len(team) > 1:
+            return False
+        rest = [t for t in person if not (team.start <= t.i < team.end)]
+        return bool(rest) and all(t.pos_ == "PROPN" and t.tag_ != "POS" for t in rest)
 
     def _roles(self, doc: Doc) -> None:
         spans = []
@@ -139,6 +153,14 @@ class SportsEntities(Pipe):
 
     def _fix_ents(self, doc: Doc) -> None:
         drop = {(doc[s:e].start_char, doc[s:e].end_char) for _, s, e in self.fix_matcher(doc)}
+        trimmed = []
+        for ent in doc.ents:
+            start, end = ent.start, ent.end
+            while end > start and (doc[end - 1].is_space or doc[end - 1].text.strip() == ""):
+                end -= 1
+            if end > start:
+                trimmed.append(Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_))
+        doc.ents = trimmed
         teams = list(doc.spans["teams"])
         team_tokens = {i for span in teams for i in range(span.start, span.end)}
         ents = [e for e in doc.ents if (e.start_char, e.end_char) not in drop]

@@ -16,4 +16,15 @@ def line_boundaries(doc: Doc) -> Doc:
             token.is_sent_start = True
         elif previous.is_space and "\n" in previous.text:
             token.is_sent_start = True
+        # a dateline ("KRASNODAR, Russia —") is not part of the first sentence
+        if token.text in ("—", "–", "--") and token.i + 1 < len(doc) and _dateline(doc, token.i):
+            doc[token.i + 1].is_sent_start = True
     return doc
+
+
+def _dateline(doc: Doc, dash: int) -> bool:
+    start = dash
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws and not doc[start - 1].is_space:
+        start -= 1
+    words = [t for t in doc[start:dash] if t.is_alpha]
+    return 0 < len(words) <= 6 and words[0].text.isupper() and len(words[0]) > 1

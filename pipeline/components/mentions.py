@@ -59,6 +59,7 @@ class MentionLinker(Pipe):
         for row in resources.load("leagues.jsonl", Path(data_dir) if data_dir else None):
             self.leagues.update([row["name"], *row.get("aliases", [])])
         self.leagues.update(words.get("not_team", []))
+        self.not_team_words = {w.lower() for w in words.get("not_team_word", [])}
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         Path(path).mkdir(parents=True, exist_ok=True)
@@ -85,14 +86,42 @@ class MentionLinker(Pipe):
             words = words[:-1]
         return words
 
+    def _extend(self, doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int]:
+        """Grow a name over the capitalised words the model left out ("Ole" of "Ole Gunnar Solskjær")."""
+        while start > 0 and start - 1 not in blocked:
+            prev = doc[start - 1]
+            if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.is_alpha and "\n" not in prev.text_with_ws \
+                    and prev.text not in self.honorifics and not prev.text.isupper():
+                start -= 1
+            else:
+                break
+        return start, end
+
+    def _role_names(self, doc: Doc, taken: set[int], blocked: set[int]) -> list[tuple[int, int]]:
+        """Names right after a coaching title: "Corinthians coach Tite", "manager Dunga"."""
+        out = []
+        for role in doc.spans.get("roles", []):
+            i = role.end
+            j = i
+            while j < len(doc) and j not in taken and j not in blocked and doc[j].pos_ == "PROPN" \
+                    and doc[j].text[:1].isupper() and doc[j].is_alpha and j - i < 4:
+                j += 1
+            if j > i:
+                out.append((i, j))
+        return out
+
     def _people(self, doc: Doc) -> tuple[list[str], list[tuple[int, int, str]]]:
         raw = []
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
-            words = self._name_tokens(ent)
+        blocked = {i for span in doc.spans.get("teams", []) for i in range(span.start, span.end)}
+        blocked |= {i for span in doc.spans.get("roles", []) for i in range(span.start, span.end)}
+        spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+        taken = {i for s, e in spans for i in range(s, e)}
+        spans += self._role_names(doc, taken, blocked)
+        for start, end in sorted(spans):
+            start, end = self._extend(doc, start, end, blocked)
+            words = self._name_tokens(doc[start:end])
             if words:
-                raw.append((ent.start, ent.end, " ".join(words)))
+                raw.append((start, end, " ".join(words)))
         full = sorted({n for _, _, n in raw if len(n.split()) > 1}, key=lambda n: -len(n.split()))
         folded_full = [(n, [fold(w) for w in n.split()]) for n in full]
 
@@ -195,12 +224,13 @@ class MentionLinker(Pipe):
         return before[-1][2]
 
     # -- teams -------------------------------------------------------------
-    def _teams(self, doc: Doc) -> tuple[list[str], list[tuple[int, int, str]], str | None]:
+    def _teams(self, doc: Doc, person_tokens: set[int]) -> tuple[list[str], list[tuple[int, int, str]], str | None]:
         mentions = [(s.start, s.end, s.kb_id_) for s in doc.spans.get("teams", [])]
         # organisations the gazetteer does not know may still be teams ("Molde", "Fordham")
-        known = {i for s, e, _ in mentions for i in range(s, e)}
+        known = {i for s, e, _ in mentions for i in range(s, e)} | person_tokens
         for ent in doc.ents:
-            if ent.label_ == "ORG" and not ent.kb_id_ and not any(i in known for i in range(ent.start, ent.end)):
+            if ent.label_ == "ORG" and not ent.kb_id_ and not any(i in known for i in range(ent.start, ent.end)) \
+                    and not any(t.lower_ in self.not_team_words for t in ent) and not ent.text.isupper():
                 words = [t.text for t in ent if t.tag_ != "POS"]
                 if words and words[0].lower() == "the":
                     words = words[1:]
@@ -250,7 +280,7 @@ class MentionLinker(Pipe):
     def _link(self, doc: Doc) -> None:
         people, person_mentions = self._people(doc)
         person_mentions += self._anaphors(doc, person_mentions)
-        teams, team_mentions, home = self._teams(doc)
+        teams, team_mentions, home = self._teams(doc, {i for s, e, _ in person_mentions for i in range(s, e)})
         spans = [Span(doc, s, e, label="PERSON", kb_id=n) for s, e, n in person_mentions]
         spans += [Span(doc, s, e, label="TEAM", kb_id=n) for s, e, n in team_mentions]
         doc.spans["mentions"] = sorted(spans, key=lambda s: (s.start, s.end))

@@ -125,6 +125,8 @@ class ModalityFilter(Pipe):
                 return self.cues["object"][child.lemma_.lower()]
         if cand.role is None and any(n.startswith("front_office:") for n in cand.notes):
             return "front_office"
+        if ":nearest_person" in cand.rule and cand.person not in coaches:
+            return "unattached_person"
         if cand.strength == "weak" and cand.role is None and cand.person not in coaches:
             return "weak_trigger"
         return None

@@ -35,6 +35,8 @@ NP_STOP = {"prep", "relcl", "acl", "advcl", "punct", "cc", "conj", "ccomp", "xco
 NEG = {"not", "n't", "never"}
 DURATION = re.compile(r"(\d+-year-old|\b(years?|months?|weeks?|days?|hours?|minutes?|seasons?|decades?)\b(?!.*\b(ago|later|earlier|after|before)\b))", re.I)
 COARSE_DATE = re.compile(r"^(in |the )?((early|late|mid-)?\s*(19|20)\d\d|[A-Z][a-z]+ (19|20)\d\d)$")
+MATCH_WORDS = {"defeat", "win", "victory", "loss", "draw", "game", "match", "tie", "final", "clash", "trip",
+               "derby", "meeting", "semifinal", "semi-final", "opener", "beat", "lose", "face", "play", "thrash"}
 TEAM_STOP_PREPS = {"against", "over", "to", "versus", "vs", "beat", "past"}
 
 
@@ -50,7 +52,7 @@ def _token_pattern(trigger: dict[str, Any]) -> list[dict[str, Any]]:
     head_done = False
     for word in words:
         if word == "*":
-            pattern += [{"IS_SENT_START": False, "OP": "?"}, {"IS_SENT_START": False, "OP": "?"}]
+            pattern += [{"IS_SENT_START": False, "IS_PUNCT": False, "OP": "?"}] * 4
         elif word == "not":
             pattern.append({"LOWER": {"IN": sorted(NEG)}})
         elif word in ("to", "the", "of", "on", "contract") or head_done:
@@ -60,6 +62,17 @@ def _token_pattern(trigger: dict[str, Any]) -> list[dict[str, Any]]:
             pattern.append({"LEMMA": word, "POS": {"IN": pos}})
             head_done = True
     return pattern
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens of a sentence through their lowest common ancestor."""
+    up_a = [a] + list(a.ancestors)
+    up_b = [b] + list(b.ancestors)
+    index_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, token in enumerate(up_a):
+        if token.i in index_b:
+            return n + index_b[token.i]
+    return len(up_a) + len(up_b)
 
 
 class RelationExtractor(Pipe):
@@ -141,14 +154,17 @@ class RelationExtractor(Pipe):
     @staticmethod
     def _subject(head: Token) -> Token | None:
         token = head
-        for _ in range(4):
+        for _ in range(5):
             subj = [c for c in token.children if c.dep_ in SUBJ]
             if subj:
                 return subj[0]
-            if token.dep_ in ("conj", "xcomp", "advcl") and token.head.i != token.i:
+            if token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and token.head.i != token.i:
                 token = token.head
                 continue
             if token.dep_ in ("relcl", "acl") and token.head.i != token.i:
+                if token.head.dep_ in ("dobj", "pobj") and token.head.head.pos_ in ("VERB", "AUX"):
+                    token = token.head.head  # "agreed a contract to become their coach"
+                    continue
                 return token.head
             break
         return None
@@ -186,7 +202,10 @@ class RelationExtractor(Pipe):
         interim = any(r.id_ == "interim" and abs(r.start - trigger.start) <= self.role_window * 2 for r in roles)
         best = None
         for role in roles:
-            distance = min(min(abs(role.start - a), abs(role.end - 1 - a)) for a in anchor + [trigger.start])
+            points = anchor if role.label_ == "FRONT_OFFICE" else anchor + [trigger.start]
+            distance = min(min(abs(role.start - a), abs(role.end - 1 - a)) for a in points)
+            if role.label_ == "FRONT_OFFICE" and (not person_tokens or distance > 3):
+                continue
             if role.kb_id_ == "":
                 continue
             if best is None or distance < best[0]:
@@ -203,7 +222,7 @@ class RelationExtractor(Pipe):
         ancestors = [head] + list(head.ancestors)
         best = None
         for ent in sent.ents:
-            if ent.label_ != "DATE" or DURATION.search(ent.text):
+            if ent.label_ != "DATE" or DURATION.search(ent.text) or not re.search(r"[A-Za-z]|\d{4}", ent.text):
                 continue
             verb = ent.root
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -240,7 +259,7 @@ class RelationExtractor(Pipe):
                 continue
             covered.update(range(start, end))
             ordered.append((head_i, start, end, trigger))
-        claimed = {head_i for head_i, *_ in ordered}
+        claimed = {head_i for head_i, _s, _e, trigger in ordered if trigger["strength"] == "strong"}
         out: list[Candidate] = []
         for head_i, start, end, trigger in sorted(ordered):
             out.extend(self._candidates(doc, doc[head_i], doc[start:end], trigger, claimed))
@@ -316,11 +335,12 @@ class RelationExtractor(Pipe):
         person_tokens = [i for i, name in people.items() if name == person and sent.start <= i < sent.end]
         if team is None:
             team = self._sentence_team(doc, sent, head)
-            if team is None:
-                team = doc._.home_team
-                rule += ":home_team"
-            else:
+            if team is not None:
                 rule += ":sentence_team"
+            else:
+                team = self._paragraph_team(doc, sent)
+                rule += ":paragraph_team" if team else ":home_team"
+                team = team or doc._.home_team
         role, interim, front_office = self._role(doc, sent, person_tokens, match)
         date = self._date(doc, sent, head, claimed)
         base = dict(team=team, role=role, interim=interim, trigger=(match.start_char, match.end_char),
@@ -359,10 +379,28 @@ class RelationExtractor(Pipe):
                 continue
             token = doc[i]
             prep = token.head if token.dep_ == "pobj" else None
-            if prep is not None and prep.lower_ in TEAM_STOP_PREPS | {"from"}:
+            if prep is not None and (prep.lower_ in TEAM_STOP_PREPS | {"from"} or prep.head.lemma_ in MATCH_WORDS):
                 continue
-            options.append((abs(i - head.i), name))
-        return min(options)[1] if options else None
+            if any(a.lemma_ in MATCH_WORDS and a.i != head.i for a in list(token.ancestors)[:3]):
+                continue
+            options.append((_tree_distance(token, head), abs(i - head.i), name))
+        return min(options)[2] if options else None
+
+    @staticmethod
+    def _paragraph_team(doc: Doc, sent: Span) -> str | None:
+        """The latest team named earlier in the same paragraph (a section heading, the sentence before)."""
+        teams = doc._.links["team"]
+        start = doc.text.rfind("\n\n", 0, sent.start_char) + 2
+        first = doc.char_span(start, min(sent.start_char, len(doc.text)), alignment_mode="expand")
+        if first is None or not len(first):
+            return None
+        heading = next(iter(first.sents))
+        # a heading line naming the team: "CHICAGO BEARS:", "JUVENTUS —"
+        words = [t for t in heading if not t.is_space]
+        named = [teams[t.i] for t in words if t.i in teams]
+        if named and len(words) <= 6 or named and any(t.text in (":", "—", "–") for t in words[:6]):
+            return named[0]
+        return None
 
     def _moved_from(self, doc: Doc, sent: Span, head: Token, person: str, team: str | None) -> list[str]:
         teams, people = doc._.links["team"], doc._.links["person"]
