@@ -99,7 +99,8 @@ class Assembly(Pipe):
         for cands in merged:
             best = max(cands, key=lambda c: (c.confidence, -c.trigger[0]))
             first = min(cands, key=lambda c: c.trigger[0])
-            dated = [c for c in cands if c.date_text and c.date]
+            dated = sorted((c for c in cands if c.date_text and c.date),
+                           key=lambda c: ("date:direct" not in c.notes, c.trigger[0]))
             date = dated[0].date if dated else next((c.date for c in cands if c.date), None)
             manner = None
             if best.type == "departure":

@@ -110,6 +110,22 @@ class MentionLinker(Pipe):
                 out.append((i, j))
         return out
 
+    @staticmethod
+    def _propn_names(doc: Doc, taken: set[int], blocked: set[int]) -> list[tuple[int, int]]:
+        """Runs of two or more capitalised proper nouns the model left untagged, as subject or object."""
+        out = []
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and j not in taken and j not in blocked and doc[j].pos_ == "PROPN" \
+                    and doc[j].is_alpha and doc[j].text[:1].isupper() and not doc[j].text.isupper() \
+                    and doc[j].ent_type_ in ("", "PERSON") and (j == i or "\n" not in doc[j - 1].text_with_ws):
+                j += 1
+            if j - i >= 2 and any(t.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "pobj", "poss") for t in doc[i:j]):
+                out.append((i, j))
+            i = max(j, i + 1)
+        return out
+
     def _people(self, doc: Doc) -> tuple[list[str], list[tuple[int, int, str]]]:
         raw = []
         blocked = {i for span in doc.spans.get("teams", []) for i in range(span.start, span.end)}
@@ -117,6 +133,7 @@ class MentionLinker(Pipe):
         spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
         taken = {i for s, e in spans for i in range(s, e)}
         spans += self._role_names(doc, taken, blocked)
+        spans += self._propn_names(doc, taken | {i for s, e in spans for i in range(s, e)}, blocked)
         for start, end in sorted(spans):
             start, end = self._extend(doc, start, end, blocked)
             words = self._name_tokens(doc[start:end])

@@ -235,7 +235,9 @@ class RelationExtractor(Pipe):
                     continue
                 if best is None or rank < best[0]:
                     best = (rank, ent)
-        return best[1] if best else None
+        if best is None:
+            return None
+        return best[1] if best[0] == 0 else Span(doc, best[1].start, best[1].end, label="DATE_GOVERNOR")
 
     # -- extraction ---------------------------------------------------------
     def extract(self, doc: Doc) -> list[Candidate]:
@@ -260,6 +262,7 @@ class RelationExtractor(Pipe):
             covered.update(range(start, end))
             ordered.append((head_i, start, end, trigger))
         claimed = {head_i for head_i, _s, _e, trigger in ordered if trigger["strength"] == "strong"}
+        self._heads = {head_i for head_i, *_ in ordered}
         out: list[Candidate] = []
         for head_i, start, end, trigger in sorted(ordered):
             out.extend(self._candidates(doc, doc[head_i], doc[start:end], trigger, claimed))
@@ -333,8 +336,13 @@ class RelationExtractor(Pipe):
         if person is None and not others:
             return []
         person_tokens = [i for i, name in people.items() if name == person and sent.start <= i < sent.end]
+        person_team = self._person_team(doc, sent, person) if person else None
+        if team is None and person_team and trigger["type"] == "departure":
+            team = person_team
+            rule += ":person_team"
         if team is None:
-            team = self._sentence_team(doc, sent, head)
+            exclude = {person_team} if person_team and trigger["type"] == "hire" else set()
+            team = self._sentence_team(doc, sent, head, exclude)
             if team is not None:
                 rule += ":sentence_team"
             else:
@@ -351,6 +359,8 @@ class RelationExtractor(Pipe):
         if person is not None:
             cand = Candidate(type=trigger["type"], manner=trigger.get("manner") if trigger["type"] == "departure" else None,
                              person=person, rule=rule + (":nearest_person" if fallback else ""), **base)
+            if date is not None:
+                cand.notes.append("date:direct" if date.label_ == "DATE" else "date:governor")
             if front_office:
                 cand.notes.append(f"front_office:{front_office}")
             out.append(cand)
@@ -359,7 +369,10 @@ class RelationExtractor(Pipe):
                                  **{**base, "interim": False, "strength": "weak"}))
         # a coach hired away from the team he coaches: "hired Fordham head coach X", "lured X from Brighton"
         if trigger["type"] == "hire" and person is not None:
-            for moved_from in self._moved_from(doc, sent, head, person, team):
+            moved = self._moved_from(doc, sent, head, person, team)
+            if person_team and person_team != team and person_team not in moved:
+                moved.append(person_team)
+            for moved_from in moved:
                 out.append(Candidate(type="departure", manner="moved", person=person, team=moved_from,
                                      rule=rule + ":moved_from", **{k: v for k, v in base.items() if k != "team"}
                                      | {"interim": False}))
@@ -370,14 +383,36 @@ class RelationExtractor(Pipe):
         inside = [(abs(i - head.i), name) for i, name in people.items() if sent.start <= i < sent.end]
         return min(inside)[1] if inside else None
 
-    @staticmethod
-    def _sentence_team(doc: Doc, sent: Span, head: Token) -> str | None:
+    def _person_team(self, doc: Doc, sent: Span, person: str | None) -> str | None:
+        """The team that qualifies the person's name: "Fordham's Kyle Neptune", "Fordham head coach Kyle Neptune"."""
+        people, teams = doc._.links["person"], doc._.links["team"]
+        for i, name in people.items():
+            if name != person or not (sent.start <= i < sent.end):
+                continue
+            token = doc[i]
+            for t in self._np(token):
+                if t.i in teams and t.i < i:
+                    return teams[t.i]
+            j = i - 1
+            while j >= sent.start and (doc[j].pos_ in ("PROPN", "NOUN") and j not in teams or doc[j].tag_ == "POS"):
+                if any(r.start <= j < r.end for r in doc.spans.get("roles", [])) or doc[j].tag_ == "POS":
+                    j -= 1
+                    continue
+                break
+            if j >= sent.start and j in teams and j < i - 1:
+                return teams[j]
+        return None
+
+    def _sentence_team(self, doc: Doc, sent: Span, head: Token, exclude: set[str] = frozenset()) -> str | None:
         teams = doc._.links["team"]
         options = []
         for i, name in teams.items():
-            if not (sent.start <= i < sent.end):
+            if not (sent.start <= i < sent.end) or name in exclude:
                 continue
             token = doc[i]
+            between = [a for a in token.ancestors if a.i != head.i and a.i in self._heads][:4]
+            if between and head not in token.ancestors:
+                continue
             prep = token.head if token.dep_ == "pobj" else None
             if prep is not None and (prep.lower_ in TEAM_STOP_PREPS | {"from"} or prep.head.lemma_ in MATCH_WORDS):
                 continue
