@@ -26,6 +26,7 @@ from ..extensions import register_extensions
 
 AGE = re.compile(r"^\d{2}-year-old$")
 SUBJECTS = {"nsubj", "nsubjpass"}
+PARTICLES = {"van", "von", "de", "der", "den", "ten", "ter", "da", "di", "del", "della", "dos", "das", "la", "le", "du", "bin", "al"}
 
 
 def fold(text: str) -> str:
@@ -79,12 +80,16 @@ class MentionLinker(Pipe):
 
     # -- people ------------------------------------------------------------
     def _name_tokens(self, span: Span) -> list[str]:
-        words = [t.text for t in span if not t.is_punct or t.text in "-'’"]
-        while words and words[0] in self.honorifics:
-            words = words[1:]
-        while words and words[-1] in ("'s", "’s"):
-            words = words[:-1]
-        return words
+        """The name as written ("Hong Myung-bo", "Erik ten Hag"), without titles or a possessive."""
+        tokens = list(span)
+        while tokens and (tokens[0].text in self.honorifics or tokens[0].is_punct):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].text in ("'s", "’s") or tokens[-1].is_punct or tokens[-1].is_space):
+            tokens = tokens[:-1]
+        if not tokens:
+            return []
+        text = span.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+        return text.split()
 
     def _extend(self, doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int]:
         """Grow a name over the capitalised words the model left out ("Ole" of "Ole Gunnar Solskjær")."""
@@ -93,6 +98,14 @@ class MentionLinker(Pipe):
             if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.is_alpha and "\n" not in prev.text_with_ws \
                     and prev.text not in self.honorifics and not prev.text.isupper():
                 start -= 1
+            else:
+                break
+        while end + 1 < len(doc) and end not in blocked and end + 1 not in blocked:
+            nxt, after = doc[end], doc[end + 1]
+            if nxt.lower_ in PARTICLES and after.text[:1].isupper() and after.is_alpha and "\n" not in nxt.text_with_ws:
+                end += 2  # "Erik" + "ten Hag", "Ruud" + "van Nistelrooy"
+            elif nxt.text in ("-",) and not nxt.whitespace_ and not doc[end - 1].whitespace_ and after.is_alpha:
+                end += 2  # "Myung" + "-bo"
             else:
                 break
         return start, end

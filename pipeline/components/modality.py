@@ -28,7 +28,7 @@ from ..extensions import register_extensions
 CLAUSE_UP = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "amod", "oprd"}
 
 
-@Language.factory("coaching_modality", default_config={"data_dir": None, "coach_window": 3},
+@Language.factory("coaching_modality", default_config={"data_dir": None, "coach_window": 4},
                   requires=["doc._.candidates"], assigns=["doc._.candidates"])
 def make_modality(nlp: Language, name: str, data_dir: str | None, coach_window: int) -> "ModalityFilter":
     return ModalityFilter(nlp, name, data_dir=data_dir, coach_window=coach_window)
@@ -36,7 +36,7 @@ def make_modality(nlp: Language, name: str, data_dir: str | None, coach_window: 
 
 class ModalityFilter(Pipe):
     def __init__(self, nlp: Language, name: str = "coaching_modality", *, data_dir: str | None = None,
-                 coach_window: int = 3) -> None:
+                 coach_window: int = 4) -> None:
         register_extensions()
         self.nlp = nlp
         self.name = name
@@ -62,22 +62,32 @@ class ModalityFilter(Pipe):
         error_handler = self.get_error_handler()
         try:
             coaches = self._coaches(doc)
+            self._players = self._titled(doc, "FRONT_OFFICE", 2) - coaches
             for cand in doc._.candidates or []:
                 cand.vetoed = self.veto(doc, cand, coaches)
         except Exception as error:
             error_handler(self.name, self, [doc], error)
         return doc
 
-    def _coaches(self, doc: Doc) -> set[str]:
-        """People the article gives a coaching title somewhere ("coach X", "X, the manager")."""
+    def _titled(self, doc: Doc, label: str, window: int) -> set[str]:
+        """People the article gives a title of this kind somewhere ("coach X", "X, the manager")."""
         people = doc._.links["person"]
         out = set()
         for role in doc.spans.get("roles", []):
-            if role.label_ != "ROLE":
+            if role.label_ != label:
                 continue
-            for i in range(max(0, role.start - self.coach_window), min(len(doc), role.end + self.coach_window)):
-                if i in people and doc[i].sent == doc[role.start].sent:
+            sent = doc[role.start].sent
+            for i in range(max(sent.start, role.start - window), min(sent.end, role.end + window)):
+                if i in people:
                     out.add(people[i])
+        return out
+
+    def _coaches(self, doc: Doc) -> set[str]:
+        """People with a coaching title, or the clear subject of a strong trigger."""
+        out = self._titled(doc, "ROLE", self.coach_window)
+        for cand in doc._.candidates or []:
+            if cand.strength == "strong" and ":nearest_person" not in cand.rule:
+                out.add(cand.person)
         return out
 
     def _head(self, doc: Doc, cand: Candidate) -> Token:
@@ -127,6 +137,8 @@ class ModalityFilter(Pipe):
             return "front_office"
         if ":nearest_person" in cand.rule and cand.person not in coaches:
             return "unattached_person"
-        if cand.strength == "weak" and cand.role is None and cand.person not in coaches:
+        if cand.strength == "weak" and cand.role is None and cand.person not in coaches and (
+                cand.rule.count(":") > 1 and any(m in cand.rule for m in (":sentence_team", ":home_team", ":paragraph_team"))
+                or cand.person in self._players):
             return "weak_trigger"
         return None
