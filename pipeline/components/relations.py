@@ -58,8 +58,13 @@ def _token_pattern(trigger: dict[str, Any]) -> list[dict[str, Any]]:
         elif word in ("to", "the", "of", "on", "contract") or head_done:
             pattern.append({"LEMMA": word})
         else:
-            pos = ["NOUN", "PROPN"] if trigger["voice"] == "noun" else ["VERB"]
-            pattern.append({"LEMMA": word, "POS": {"IN": pos}})
+            if trigger["voice"] == "noun":
+                pattern.append({"LEMMA": word, "POS": {"IN": ["NOUN", "PROPN"]}})
+            elif word == "out":
+                pattern.append({"LOWER": "out", "DEP": {"IN": ["ROOT", "advmod", "prt", "acomp"]}})
+            else:
+                # verbs, including gerunds and participles the tagger calls nouns or adjectives
+                pattern.append({"LEMMA": word, "TAG": {"REGEX": "^VB"}})
             head_done = True
     return pattern
 
@@ -124,6 +129,12 @@ class RelationExtractor(Pipe):
         if token is None:
             return None
         people = doc._.links["person"]
+        if token.i not in people and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha \
+                and token.i not in doc._.links["team"] and token.ent_type_ in ("", "PERSON", "ORG", "NORP") \
+                and not any(t.i in people for t in token.children):
+            # a one-word name the model did not tag ("appoint Galtier"): the fullest name it ends
+            full = [p for p in doc._.people or [] if p.split()[-1] == token.text]
+            return max(full, key=len) if full else token.text
         np = sorted(self._np(token), key=lambda t: (t.i != token.i, abs(t.i - token.i)))
         for t in np:
             if t.i in people and t.dep_ != "poss" or t.i == token.i and t.i in people:
@@ -158,6 +169,10 @@ class RelationExtractor(Pipe):
             subj = [c for c in token.children if c.dep_ in SUBJ]
             if subj:
                 return subj[0]
+            if token.dep_ == "xcomp":
+                objects = [c for c in token.head.children if c.dep_ == "dobj"]
+                if objects:
+                    return objects[0]  # "appoint X to succeed Y": X succeeds
             if token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and token.head.i != token.i:
                 token = token.head
                 continue
