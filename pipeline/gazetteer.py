@@ -21,6 +21,11 @@ FEDERATION_FORMS = ("{dem} federation", "{dem} football federation", "{dem} Foot
                     "{dem} Federation", "{dem} FA", "{name} FA")
 
 
+CITY_STOP = {"Real", "Inter", "Sporting", "Athletic", "Atletico", "Atlético", "Red", "FC", "AC", "AS", "SC", "Club",
+             "Olympique", "Borussia", "Bayer", "Eintracht", "Union", "Racing", "Deportivo", "Team", "The", "New", "West",
+             "North", "South", "East", "San", "Los", "Las", "St", "St.", "Saint", "Santa", "Golden", "Young", "United"}
+
+
 @dataclass
 class Gazetteer:
     teams: dict[str, dict[str, Any]] = field(default_factory=dict)  # canonical → record
@@ -56,6 +61,11 @@ class Gazetteer:
                 gaz.add_form(form, name, primary=True)
             for form in row.get("nicknames", []):
                 gaz.add_form(form, name)
+            words = name.split()
+            if row.get("kind") == "club" and len(words) > 1 and words[0] not in CITY_STOP:
+                # a club is often called by its city alone ("Leicester", "Chicago"); ambiguity
+                # is settled by the teams the article names in full
+                gaz.add_form(" ".join(words[:-1]), name)
             if row.get("kind") == "national":
                 for dem in [None, *row.get("demonyms", [])]:
                     for pattern in NATIONAL_FORMS:
