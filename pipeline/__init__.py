@@ -9,6 +9,7 @@ Public API::
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 import spacy
@@ -79,8 +80,14 @@ def make_doc(nlp: Language, text: str, date: str | None = None, *, doc_id: str |
 def extract(records: Iterable[dict[str, Any]], nlp: Language | None = None, *,
             batch_size: int = 16) -> Iterator[Event]:
     """Events of article records ({"id", "text", "date"?, "title"?}), streamed."""
+    from .batch import extract_articles
+    from .readers import Article, Reject
+
     nlp = nlp or load()
-    docs = (prepare(nlp, r["text"], r.get("date"), doc_id=str(r.get("id", "")), title=r.get("title"))
-            for r in records)
-    for doc in nlp.pipe(docs, batch_size=batch_size):
-        yield from doc._.events or []
+    articles = (Article(id=str(r.get("id", "")), text=r["text"], date=r.get("date"), title=r.get("title"),
+                        url=r.get("url"), source="records") for r in records)
+    while chunk := list(islice(articles, batch_size * 4)):  # streamed, a few batches at a time
+        for _article, result in extract_articles(nlp, chunk, batch_size=batch_size):
+            if isinstance(result, Reject):
+                raise ValueError(result.describe())
+            yield from result

@@ -123,8 +123,11 @@ class Assembly(Pipe):
     @staticmethod
     def evidence(doc: Doc, cand: Candidate) -> Evidence:
         start, end = cand.sentence
+        raw = doc.text[start:end]
+        start += len(raw) - len(raw.lstrip())
+        end -= len(raw) - len(raw.rstrip())
         offset = doc._.body_offset or 0
-        text = doc.text[start:end].strip()
+        text = doc.text[start:end]
         trigger = doc.text[cand.trigger[0]:cand.trigger[1]]
         if start < offset:
             return Evidence(sentence=text, start=start, end=end, trigger=trigger, field="title")
