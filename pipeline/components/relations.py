@@ -37,6 +37,7 @@ DURATION = re.compile(r"(\d+-year-old|\b(years?|months?|weeks?|days?|hours?|minu
 COARSE_DATE = re.compile(r"^(in |the )?((early|late|mid-)?\s*(19|20)\d\d|[A-Z][a-z]+ (19|20)\d\d)$")
 MATCH_WORDS = {"defeat", "win", "victory", "loss", "draw", "game", "match", "tie", "final", "clash", "trip",
                "derby", "meeting", "semifinal", "semi-final", "opener", "beat", "lose", "face", "play", "thrash"}
+DESTINATION_VERBS = {"join", "coach", "take", "become", "manage", "lead", "replace", "succeed", "return", "move"}
 TEAM_STOP_PREPS = {"against", "over", "to", "versus", "vs", "beat", "past"}
 
 
@@ -351,12 +352,16 @@ class RelationExtractor(Pipe):
         if person is None and not others:
             return []
         person_tokens = [i for i, name in people.items() if name == person and sent.start <= i < sent.end]
+        destinations = self._destinations(doc, head) if trigger["type"] == "departure" else []
+        if team is not None and destinations and team in {teams[t.i] for t in destinations}:
+            team = None
         person_team = self._person_team(doc, sent, person) if person else None
         if team is None and person_team and trigger["type"] == "departure":
             team = person_team
             rule += ":person_team"
         if team is None:
             exclude = {person_team} if person_team and trigger["type"] == "hire" else set()
+            exclude |= {teams[t.i] for t in destinations}
             team = self._sentence_team(doc, sent, head, exclude)
             if team is not None:
                 rule += ":sentence_team"
@@ -379,6 +384,12 @@ class RelationExtractor(Pipe):
             if front_office:
                 cand.notes.append(f"front_office:{front_office}")
             out.append(cand)
+        if person is not None and destinations:
+            out[0].manner = "moved"
+            for token in destinations[:1]:
+                out.append(Candidate(type="hire", manner=None, person=person, team=teams[token.i],
+                                     rule=rule + ":moved_to", **{k: v for k, v in base.items() if k != "team"}
+                                     | {"interim": False, "strength": "weak"}))
         for type_, other, manner in others:
             out.append(Candidate(type=type_, manner=manner, person=other, rule=rule + ":replaced",
                                  **{**base, "interim": False, "strength": "weak"}))
@@ -418,6 +429,25 @@ class RelationExtractor(Pipe):
                 return teams[j]
         return None
 
+    def _under_other_trigger(self, token: Token, head: Token) -> bool:
+        """Whether another trigger governs ``token`` below where it meets ``head`` (its own clause)."""
+        above_head = {t.i for t in [head, *head.ancestors]}
+        for ancestor in token.ancestors:
+            if ancestor.i in above_head:
+                return False
+            if ancestor.i in self._heads:
+                return True
+        return False
+
+    def _destinations(self, doc: Doc, head: Token) -> list[Token]:
+        """Teams in a purpose clause of a departure: "left Michigan to coach the Chargers"."""
+        teams = doc._.links["team"]
+        out = []
+        for child in head.children:
+            if child.dep_ in ("xcomp", "advcl") and child.lemma_ in DESTINATION_VERBS:
+                out += [t for t in child.subtree if t.i in teams and t.dep_ in ("dobj", "pobj")]
+        return out
+
     def _sentence_team(self, doc: Doc, sent: Span, head: Token, exclude: set[str] = frozenset()) -> str | None:
         teams = doc._.links["team"]
         options = []
@@ -425,8 +455,7 @@ class RelationExtractor(Pipe):
             if not (sent.start <= i < sent.end) or name in exclude:
                 continue
             token = doc[i]
-            between = [a for a in token.ancestors if a.i != head.i and a.i in self._heads][:4]
-            if between and head not in token.ancestors:
+            if self._under_other_trigger(token, head):
                 continue
             prep = token.head if token.dep_ == "pobj" else None
             if prep is not None and (prep.lower_ in TEAM_STOP_PREPS | {"from"} or prep.head.lemma_ in MATCH_WORDS):
