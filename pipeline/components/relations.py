@@ -38,6 +38,7 @@ COARSE_DATE = re.compile(r"^(in |the )?((early|late|mid-)?\s*(19|20)\d\d|[A-Z][a
 MATCH_WORDS = {"defeat", "win", "victory", "loss", "draw", "game", "match", "tie", "final", "clash", "trip",
                "derby", "meeting", "semifinal", "semi-final", "opener", "beat", "lose", "face", "play", "thrash"}
 DESTINATION_VERBS = {"join", "coach", "take", "become", "manage", "lead", "replace", "succeed", "return", "move"}
+REPORTING = {"announce", "confirm", "say", "reveal", "state", "tell", "declare", "inform", "make"}
 TEAM_STOP_PREPS = {"against", "over", "to", "versus", "vs", "beat", "past"}
 
 
@@ -238,19 +239,22 @@ class RelationExtractor(Pipe):
         ancestors = [head] + list(head.ancestors)
         best = None
         for ent in sent.ents:
-            if ent.label_ != "DATE" or DURATION.search(ent.text) or not re.search(r"[A-Za-z]|\d{4}", ent.text):
+            if ent.label_ not in ("DATE", "TIME") or DURATION.search(ent.text) or not re.search(r"[A-Za-z]|\d{4}", ent.text):
                 continue
             verb = ent.root
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 if verb.pos_ == "NOUN" and verb.i == head.i:
                     break
                 verb = verb.head
+            rank = None
             if verb in ancestors:
                 rank = ancestors.index(verb)
                 if verb.i != head.i and verb.i in claimed and not COARSE_DATE.search(ent.text):
                     continue
-                if best is None or rank < best[0]:
-                    best = (rank, ent)
+            elif verb.lemma_ in REPORTING and not self._under_other_trigger(verb, head):
+                rank = 0.5  # "..., the club announced on Wednesday"
+            if rank is not None and (best is None or rank < best[0]):
+                best = (rank, ent)
         if best is None:
             return None
         return best[1] if best[0] == 0 else Span(doc, best[1].start, best[1].end, label="DATE_GOVERNOR")
