@@ -254,13 +254,15 @@ class MentionLinker(Pipe):
         return before[-1][2]
 
     # -- teams -------------------------------------------------------------
-    def _teams(self, doc: Doc, person_tokens: set[int]) -> tuple[list[str], list[tuple[int, int, str]], str | None]:
+    def _teams(self, doc: Doc, person_tokens: set[int], people: list[str]) -> tuple[list[str], list[tuple[int, int, str]], str | None]:
         mentions = [(s.start, s.end, s.kb_id_) for s in doc.spans.get("teams", [])]
         # organisations the gazetteer does not know may still be teams ("Molde", "Fordham")
         known = {i for s, e, _ in mentions for i in range(s, e)} | person_tokens
+        name_words = {w for p in people for w in p.split()}
         for ent in doc.ents:
             if ent.label_ == "ORG" and not ent.kb_id_ and not any(i in known for i in range(ent.start, ent.end)) \
-                    and not any(t.lower_ in self.not_team_words for t in ent) and not ent.text.isupper():
+                    and not any(t.lower_ in self.not_team_words for t in ent) and not ent.text.isupper() \
+                    and not any(t.text in name_words for t in ent):
                 words = [t.text for t in ent if t.tag_ != "POS"]
                 if words and words[0].lower() == "the":
                     words = words[1:]
@@ -310,7 +312,7 @@ class MentionLinker(Pipe):
     def _link(self, doc: Doc) -> None:
         people, person_mentions = self._people(doc)
         person_mentions += self._anaphors(doc, person_mentions)
-        teams, team_mentions, home = self._teams(doc, {i for s, e, _ in person_mentions for i in range(s, e)})
+        teams, team_mentions, home = self._teams(doc, {i for s, e, _ in person_mentions for i in range(s, e)}, people)
         spans = [Span(doc, s, e, label="PERSON", kb_id=n) for s, e, n in person_mentions]
         spans += [Span(doc, s, e, label="TEAM", kb_id=n) for s, e, n in team_mentions]
         doc.spans["mentions"] = sorted(spans, key=lambda s: (s.start, s.end))
