@@ -234,6 +234,18 @@ class RelationExtractor(Pipe):
             return None, interim, role.kb_id_
         return role.kb_id_, interim or role.id_ == "interim", None
 
+    @staticmethod
+    def _attached_role(doc: Doc, head: Token, match: Span, preps: list, objs: list[Token]) -> Span | None:
+        """The title the trigger itself names: "as head coach", "promoted to manager", "named X caretaker"."""
+        roles = doc.spans.get("roles", [])
+        anchors = [o for p, o in preps if p in ("as", "to", "into")] + [o for o in objs if o.dep_ in ("oprd", "attr")]
+        anchors += [c for c in head.children if c.dep_ in ("oprd", "attr", "xcomp")]
+        for anchor in anchors:
+            for role in roles:
+                if role.start <= anchor.i < role.end:
+                    return role
+        return None
+
     def _date(self, doc: Doc, sent: Span, head: Token, claimed: set[int]) -> Span | None:
         """The DATE expression attached to the trigger, or to a verb that governs it."""
         ancestors = [head] + list(head.ancestors)
@@ -374,6 +386,9 @@ class RelationExtractor(Pipe):
                 rule += ":paragraph_team" if team else ":home_team"
                 team = team or doc._.home_team
         role, interim, front_office = self._role(doc, sent, person_tokens, match)
+        attached = self._attached_role(doc, head, match, preps, objs)
+        if attached is not None and attached.label_ == "ROLE" and attached.kb_id_:
+            role, interim = attached.kb_id_, interim or attached.id_ == "interim"
         date = self._date(doc, sent, head, claimed)
         base = dict(team=team, role=role, interim=interim, trigger=(match.start_char, match.end_char),
                     sentence=(sent.start_char, sent.end_char), strength=trigger["strength"],
