@@ -13,6 +13,7 @@ REQUIRED = {
     "roles.jsonl": ("pattern", "role", "interim", "coaching"),
     "triggers.jsonl": ("pattern", "type", "strength", "voice"),
     "modality.jsonl": ("cue", "veto", "kind"),
+    "manners.jsonl": ("pattern", "manner"),
 }
 
 

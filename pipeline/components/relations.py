@@ -93,14 +93,29 @@ class RelationExtractor(Pipe):
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
                    nlp: Language | None = None, data_dir: str | None = None) -> None:
-        self.triggers = resources.load("triggers.jsonl", Path(data_dir) if data_dir else None)
+        directory = Path(data_dir) if data_dir else None
+        self.triggers = resources.load("triggers.jsonl", directory)
         self.matcher = Matcher(self.nlp.vocab)
         for number, trigger in enumerate(self.triggers):
             self.matcher.add(str(number), [_token_pattern(trigger)])
+        self.manners = resources.load("manners.jsonl", directory)
+        self.manner_matcher = Matcher(self.nlp.vocab)
+        for number, cue in enumerate(self.manners):
+            words = cue["pattern"].split()
+            pattern = []
+            for word in words:
+                if word == "*":
+                    pattern += [{"IS_PUNCT": False, "OP": "?"}] * 3
+                elif word == "not":
+                    pattern.append({"LOWER": {"IN": sorted(NEG)}})
+                else:
+                    pattern.append({"LEMMA": word})
+            self.manner_matcher.add(str(number), [pattern])
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         Path(path).mkdir(parents=True, exist_ok=True)
         srsly.write_jsonl(Path(path) / "triggers.jsonl", self.triggers)
+        srsly.write_jsonl(Path(path) / "manners.jsonl", self.manners)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "RelationExtractor":
         self.initialize(data_dir=str(path))
@@ -298,7 +313,25 @@ class RelationExtractor(Pipe):
         out: list[Candidate] = []
         for head_i, start, end, trigger in sorted(ordered):
             out.extend(self._candidates(doc, doc[head_i], doc[start:end], trigger, claimed))
+        self._sentence_manners(doc, out)
         return out
+
+    def _sentence_manners(self, doc: Doc, candidates: list[Candidate]) -> None:
+        """A departure whose trigger says only that the coach left takes the manner its sentence states
+        ("left by mutual consent", "stepped down when his contract ran out")."""
+        cues: dict[int, list[tuple[int, str]]] = {}
+        for match_id, start, end in self.manner_matcher(doc):
+            cue = self.manners[int(self.nlp.vocab.strings[match_id])]
+            cues.setdefault(doc[start].sent.start_char, []).append((doc[start].idx, cue["manner"]))
+        for cand in candidates:
+            if cand.type != "departure" or cand.manner not in (None, "unknown", "resigned"):
+                continue
+            found = {manner for _, manner in cues.get(cand.sentence[0], [])}
+            for manner in ("mutual_consent", "contract_expired", "retired", "fired", "resigned"):
+                if manner in found and (cand.manner in (None, "unknown") or manner in ("mutual_consent", "contract_expired")):
+                    cand.manner = manner
+                    cand.notes.append(f"manner:{manner}")
+                    break
 
     def _candidates(self, doc: Doc, head: Token, match: Span, trigger: dict, claimed: set[int]) -> list[Candidate]:
         sent = head.sent
