@@ -42,10 +42,11 @@ REPORTING = {"announce", "confirm", "say", "reveal", "state", "tell", "declare",
 TEAM_STOP_PREPS = {"against", "over", "to", "versus", "vs", "beat", "past"}
 
 
-@Language.factory("coaching_relations", default_config={"data_dir": None, "role_window": 12},
+@Language.factory("coaching_relations", default_config={"data_dir": None, "role_window": 12, "team_distance": 4},
                   requires=["doc.spans", "token.dep"], assigns=["doc._.candidates"])
-def make_relations(nlp: Language, name: str, data_dir: str | None, role_window: int) -> "RelationExtractor":
-    return RelationExtractor(nlp, name, data_dir=data_dir, role_window=role_window)
+def make_relations(nlp: Language, name: str, data_dir: str | None, role_window: int,
+                   team_distance: int) -> "RelationExtractor":
+    return RelationExtractor(nlp, name, data_dir=data_dir, role_window=role_window, team_distance=team_distance)
 
 
 def _token_pattern(trigger: dict[str, Any]) -> list[dict[str, Any]]:
@@ -84,11 +85,12 @@ def _tree_distance(a: Token, b: Token) -> int:
 
 class RelationExtractor(Pipe):
     def __init__(self, nlp: Language, name: str = "coaching_relations", *, data_dir: str | None = None,
-                 role_window: int = 12) -> None:
+                 role_window: int = 12, team_distance: int = 4) -> None:
         register_extensions()
         self.nlp = nlp
         self.name = name
         self.role_window = role_window
+        self.team_distance = team_distance  # edges in the parse between a trigger and a team it may take
         self.initialize(data_dir=data_dir)
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
@@ -394,6 +396,10 @@ class RelationExtractor(Pipe):
             if person is None and head.dep_ == "dobj" and trigger["type"] == "hire":
                 # "announced the appointment of X" is covered above; "X's hiring" by poss
                 pass
+        if voice == "transitive" and trigger["type"] == "hire":
+            argument = subj if passive else (objs[0] if objs else None)
+            if argument is not None and argument.i in self._heads and argument.i != head.i:
+                return []  # "X's sacking was confirmed": the argument is another transition
         fallback = False
         if person is None and trigger["strength"] == "strong":
             person = self._nearest(sent, head, people)
@@ -514,7 +520,9 @@ class RelationExtractor(Pipe):
                 continue
             if any(a.lemma_ in MATCH_WORDS and a.i != head.i for a in list(token.ancestors)[:3]):
                 continue
-            options.append((_tree_distance(token, head), abs(i - head.i), name))
+            distance = _tree_distance(token, head)
+            if distance <= self.team_distance:
+                options.append((distance, abs(i - head.i), name))
         return min(options)[2] if options else None
 
     @staticmethod
