@@ -38,9 +38,8 @@ class Gazetteer:
         form = form.strip()
         if not form:
             return
-        variants = {form}
-        if form.startswith("the "):
-            variants |= {"The " + form[4:], form[4:]}
+        bare = form[4:] if form.startswith(("the ", "The ")) else form
+        variants = {form, bare, "the " + bare, "The " + bare}
         for variant in variants:
             self.forms[variant].add(canonical)
             self.kinds.setdefault(variant, kind)

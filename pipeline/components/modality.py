@@ -130,6 +130,10 @@ class ModalityFilter(Pipe):
                 reason = self._lemma_in(token, "governor")
                 if reason:
                     return reason
+        sentence = head.sent.text.lower()
+        for cue, reason in self.cues.get("sentence", {}).items():
+            if cue in sentence:
+                return reason
         for child in head.subtree:
             if child.lemma_.lower() in self.cues.get("object", {}) and child.sent == head.sent and cand.type == "hire":
                 return self.cues["object"][child.lemma_.lower()]

@@ -1,0 +1,141 @@
+"""Stage 2, coaching_mentions: every mention of a person or team linked to one canonical entity.
+
+Every sentence here was written for this test.
+"""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+import pipeline
+
+PUBLISHED = "2018-07-27"
+
+
+def run(nlp, text: str, title: str | None = None, date: str = PUBLISHED) -> Doc:
+    return pipeline.make_doc(nlp, text, date, title=title)
+
+
+def linked(doc: Doc, surface: str, kind: str, occurrence: int = -1) -> str | None:
+    """The canonical entity the ``occurrence``-th mention span reading ``surface`` links to."""
+    label = "PERSON" if kind == "person" else "TEAM"
+    spans = [s for s in doc.spans["mentions"] if s.text == surface and s.label_ == label]
+    assert spans, f"no {label} mention {surface!r} among {[(s.text, s.label_) for s in doc.spans['mentions']]}"
+    return spans[occurrence].kb_id_
+
+
+# -- people ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "surface", "person"),
+    [
+        pytest.param("Burnley sacked Dean Whitlock on Friday. Whitlock had been in charge since 2015.",
+                     "Whitlock", "Dean Whitlock", id="surname"),
+        pytest.param("Burnley sacked Dean Whitlock on Friday. Whitlock's side had won two of their last "
+                     "fifteen games.", "Whitlock", "Dean Whitlock", id="possessive-surname"),
+        pytest.param("Tottenham dismissed Mauricio Pochettino on Tuesday. Mauricio had been at the club "
+                     "since 2014.", "Mauricio", "Mauricio Pochettino", id="first-name"),
+        pytest.param("Ole Gunnar Solskjaer was sacked by Manchester United on Sunday. Solskjaer had been in "
+                     "charge for almost three years.", "Solskjaer", "Ole Gunnar Solskjaer", id="three-word-name"),
+        pytest.param("Sir Alex Ferguson retired in 2013. Ferguson had managed the club for 26 years.",
+                     "Ferguson", "Alex Ferguson", id="honorific-dropped"),
+        pytest.param("Gary Neville coached Valencia in 2016. Phil Neville later coached Inter Miami. "
+                     "Neville was dismissed in 2023.", "Neville", "Phil Neville", id="latest-namesake"),
+    ],
+)
+def test_a_short_name_links_to_the_fullest_name(nlp, text, surface, person):
+    doc = run(nlp, text)
+    assert linked(doc, surface, "person") == person
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "person"),
+    [
+        pytest.param("Dean Whitlock thanked chairman Alan Pace for the opportunity. He leaves after three "
+                     "seasons in charge.", "He", "Dean Whitlock", id="pronoun-to-subject-not-latest"),
+        pytest.param("Everton sacked Marco Silva on Thursday. He had lost eight of his last twelve games.",
+                     "He", "Marco Silva", id="pronoun-only-person"),
+        pytest.param("Leeds United appointed Marcelo Bielsa in June. Bielsa said he was proud to join the club.",
+                     "he", "Marcelo Bielsa", id="pronoun-in-reported-speech"),
+        pytest.param("Norwich City named Daniel Farke as head coach. The German arrived from Borussia "
+                     "Dortmund's reserve side.", "The German", "Daniel Farke", id="the-nationality"),
+        pytest.param("Erik ten Hag was sacked by Manchester United on Monday. The Dutchman had been in "
+                     "charge since 2022.", "The Dutchman", "Erik ten Hag", id="the-dutchman"),
+        pytest.param("Burnley sacked Dean Whitlock on Friday. The veteran had been in charge since 2015.",
+                     "The veteran", "Dean Whitlock", id="the-veteran"),
+        pytest.param("Chelsea sacked Frank Lampard in January. Supporters still sing the name of the former "
+                     "Chelsea boss.", "the former Chelsea boss", "Frank Lampard", id="the-former-boss"),
+    ],
+)
+def test_pronouns_and_descriptions_link_to_a_person(nlp, text, surface, person):
+    doc = run(nlp, text)
+    assert linked(doc, surface, "person") == person
+
+
+def test_people_lists_each_full_name_once(nlp):
+    doc = run(nlp, "Dean Whitlock thanked chairman Alan Pace for the opportunity. Whitlock said Pace had "
+                   "always backed him, and Whitlock leaves on good terms.")
+    assert doc._.people == ["Dean Whitlock", "Alan Pace"]
+
+
+def test_links_map_every_token_of_a_mention(nlp):
+    text = "Burnley sacked Dean Whitlock on Friday. Whitlock had been in charge since 2015."
+    doc = run(nlp, text)
+    people = doc._.links["person"]
+    for span in doc.spans["mentions"]:
+        if span.label_ == "PERSON":
+            assert all(people[i] == span.kb_id_ for i in range(span.start, span.end))
+    burnley = next(t for t in doc if t.text == "Burnley")
+    assert doc._.links["team"][burnley.i] == "Burnley"
+
+
+# -- teams -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "surface", "team"),
+    [
+        pytest.param("Burnley sacked manager Dean Whitlock on Friday. The club will begin the search for a "
+                     "successor immediately.", "The club", "Burnley", id="the-club"),
+        pytest.param("Tottenham dismissed Mauricio Pochettino on Tuesday. Mauricio had been at the club "
+                     "since 2014.", "the club", "Tottenham Hotspur", id="the-club-canonical-name"),
+        pytest.param("Mexico have appointed Jaime Lozano as head coach. The federation said Lozano would lead "
+                     "the team at the Gold Cup.", "The federation", "Mexico", id="the-federation"),
+        pytest.param("Mexico have appointed Jaime Lozano as head coach. The federation said Lozano would lead "
+                     "the team at the Gold Cup.", "the team", "Mexico", id="the-team"),
+        pytest.param("CHICAGO BEARS\nThe team opened its camp on Thursday.", "The team", "Chicago Bears",
+                     id="the-team-under-a-heading"),
+    ],
+)
+def test_team_nouns_link_to_a_team(nlp, text, surface, team):
+    doc = run(nlp, text)
+    assert linked(doc, surface, "team") == team
+
+
+def test_teams_are_canonical_and_listed_once(nlp):
+    doc = run(nlp, "Tottenham lost again on Saturday. Spurs have now gone five games without a win, and "
+                   "Tottenham face Chelsea next.")
+    assert doc._.teams == ["Tottenham Hotspur", "Chelsea"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "home"),
+    [
+        pytest.param("Burnley part company with Dean Whitlock",
+                     "After a 3-0 loss at Chelsea on Saturday, the board met to discuss the future.",
+                     "Burnley", id="title-team-over-body"),
+        pytest.param("Why El Tri will miss their coach",
+                     "Sweden and Germany were both watching closely on Friday.",
+                     "Mexico", id="title-nickname"),
+        pytest.param(None, "Burnley have sacked Dean Whitlock. Chelsea are also looking for a manager.",
+                     "Burnley", id="first-sentence-without-title"),
+    ],
+)
+def test_home_team(nlp, title, text, home):
+    doc = run(nlp, text, title=title)
+    assert doc._.home_team == home
+
+
+def test_no_team_no_home(nlp):
+    doc = run(nlp, "Dean Whitlock thanked chairman Alan Pace for the opportunity.")
+    assert doc._.home_team is None
+    assert doc._.teams == []

@@ -1,0 +1,127 @@
+"""Stage 4, coaching_modality: no event from rumours, speculation, denials, negations,
+conditionals, contract extensions or front-office posts.
+
+Where a trigger fires, its candidate stays in ``doc._.candidates`` with the
+reason in ``vetoed`` (for explain) and ``doc._.events`` is empty. Every
+sentence here was written for this test.
+"""
+from __future__ import annotations
+
+import pytest
+
+import pipeline
+
+PUBLISHED = "2018-07-27"
+
+
+def run(nlp, text: str):
+    return pipeline.make_doc(nlp, text, PUBLISHED)
+
+
+VETOED = [
+    # (text, the veto reason(s) accepted)
+    pytest.param("Reports in Spain claim Real Madrid have sacked Carlo Ancelotti.", {"rumour"},
+                 id="rumour-reports-claim"),
+    pytest.param("There is growing speculation that Everton will sack Sean Dyche this weekend.", {"rumour"},
+                 id="rumour-speculation-that"),
+    pytest.param("Steven Gerrard is a candidate to replace Pedro Caixinha as Rangers manager.", {"rumour"},
+                 id="rumour-candidate"),
+    pytest.param("Everton manager Sean Dyche could be sacked before Christmas.", {"speculation"},
+                 id="could-be-sacked"),
+    pytest.param("Rangers might hire Steven Gerrard as manager next week.", {"speculation"},
+                 id="might-hire"),
+    pytest.param("Brighton are expected to appoint Roberto De Zerbi as head coach.", {"speculation"},
+                 id="expected-to-appoint"),
+    pytest.param("Rangers are considering appointing Steven Gerrard as their new manager.", {"speculation"},
+                 id="considering"),
+    pytest.param("Everton boss Sean Dyche will not be sacked, the club's owner insisted on Monday.", {"negation"},
+                 id="will-not-be-sacked"),
+    pytest.param("Everton will not sack manager Sean Dyche, the club said on Monday.", {"negation"},
+                 id="will-not-sack"),
+    pytest.param("Sean Dyche has no plans to resign as Everton manager.", {"negation"},
+                 id="no-plans-to-resign"),
+    pytest.param("Napoli president Aurelio De Laurentiis said Luciano Spalletti would not leave.", {"negation"},
+                 id="would-not-leave"),
+    pytest.param("Tom Hale insisted he would not resign as Burnley manager.", {"negation", "hypothetical"},
+                 id="would-not-resign"),
+    pytest.param("Chelsea have ruled out sacking Graham Potter.", {"denial"},
+                 id="ruled-out"),
+    pytest.param("Tom Hale refused to resign as Burnley manager after the defeat.", {"denial"},
+                 id="refused-to-resign"),
+    pytest.param("Chelsea denied reports that they had sacked Graham Potter.", {"denial", "rumour"},
+                 id="denied-reports"),
+    pytest.param("If they lose to Fulham, Everton manager Sean Dyche will be fired.", {"conditional"},
+                 id="if-clause-first"),
+    pytest.param("Sean Dyche will be fired by Everton if they lose to Fulham.", {"conditional"},
+                 id="if-clause-last"),
+    pytest.param("Burnley will sack Tom Hale unless results improve quickly.", {"conditional"},
+                 id="unless"),
+    pytest.param("Everton manager Sean Dyche could be sacked if the team loses on Saturday.",
+                 {"speculation", "conditional"}, id="could-and-if"),
+    pytest.param("Everton manager Sean Dyche has signed a contract extension that runs until 2027.",
+                 {"extension"}, id="contract-extension"),
+    pytest.param("Kevin Thelwell was named general manager of Everton on Monday.", {"front_office"},
+                 id="named-general-manager"),
+    pytest.param("Everton have named Kevin Thelwell as general manager.", {"front_office"},
+                 id="named-as-general-manager"),
+    pytest.param("The Chicago Bears named Ryan Poles general manager.", {"front_office"},
+                 id="bears-general-manager"),
+    pytest.param("Burnley have appointed Tom Hale as sporting director.", {"front_office"},
+                 id="appointed-sporting-director"),
+]
+
+
+@pytest.mark.parametrize(("text", "reasons"), VETOED)
+def test_no_event_and_the_trigger_is_vetoed_with_its_reason(nlp, text, reasons):
+    doc = run(nlp, text)
+    assert doc._.events == []
+    vetoed = [c for c in doc._.candidates if c.vetoed]
+    assert vetoed, "a trigger should have fired and been vetoed"
+    assert {c.vetoed for c in vetoed} <= reasons, [(c.person, c.rule, c.vetoed) for c in vetoed]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Everton have extended the contract of manager Sean Dyche until 2027.", id="extended-contract"),
+        pytest.param("Steven Gerrard has been linked with the vacant Rangers manager's job.", id="linked-with"),
+        pytest.param("Roberto De Zerbi has been contacted by Brighton about their head coach vacancy.",
+                     id="contacted-by"),
+        pytest.param("Mexico's coach told reporters his players had given everything.", id="current-coach"),
+        pytest.param("Peru still employ Ricardo Gareca as their head coach.", id="current-state"),
+        pytest.param("Burnley have held talks with Tom Hale about their vacant manager's job.", id="talks"),
+        pytest.param("Tom Hale is expected to be considered for the vacant Burnley job.", id="expected-considered"),
+        pytest.param("Burnley have handed manager Tom Hale a new three-year contract.", id="new-contract"),
+        pytest.param("Tom Hale, the Burnley manager, has agreed a contract extension until 2021.",
+                     id="agreed-extension"),
+    ],
+)
+def test_no_event_where_nothing_happened(nlp, text):
+    doc = run(nlp, text)
+    assert doc._.events == []
+    assert all(c.vetoed for c in doc._.candidates)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "person", "team"),
+    [
+        pytest.param("Everton manager Sean Dyche has been sacked.", "departure", "Sean Dyche", "Everton",
+                     id="plain-sacking"),
+        pytest.param("Everton confirmed that Sean Dyche would step down at the end of the season.",
+                     "departure", "Sean Dyche", "Everton", id="confirmed-future-departure"),
+        pytest.param("Liverpool announced on Friday that Jurgen Klopp will leave the club at the end of the season.",
+                     "departure", "Jurgen Klopp", "Liverpool", id="announced-future-departure"),
+        pytest.param("Brighton have appointed Roberto De Zerbi as head coach.", "hire", "Roberto De Zerbi",
+                     "Brighton", id="plain-appointment"),
+    ],
+)
+def test_facts_and_announcements_pass(nlp, text, type_, person, team):
+    """Controls: the same kinds of sentence without a cue give their event."""
+    doc = run(nlp, text)
+    assert [(e.type, e.coach, e.team) for e in doc._.events] == [(type_, person, team)]
+    assert not any(c.vetoed for c in doc._.candidates if c.person == person and c.type == type_)
+
+
+def test_a_vetoed_candidate_gets_no_date(nlp):
+    doc = run(nlp, "Everton boss Sean Dyche will not be sacked, the club's owner insisted on Monday.")
+    assert all(c.date is None for c in doc._.candidates if c.vetoed)

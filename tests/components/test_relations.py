@@ -1,0 +1,182 @@
+"""Stage 3, coaching_relations: trigger lexicon + dependency patterns → candidate transitions.
+
+One case per voice of models/triggers.jsonl. Candidates are checked before
+modality and assembly, so vetoed ones count too. Every sentence here was
+written for this test.
+"""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+import pipeline
+
+PUBLISHED = "2018-07-27"
+
+
+def run(nlp, text: str, date: str = PUBLISHED) -> Doc:
+    return pipeline.make_doc(nlp, text, date)
+
+
+def summary(doc: Doc) -> set[tuple]:
+    return {(c.type, c.person, c.team, c.manner) for c in doc._.candidates or []}
+
+
+def candidate(doc: Doc, type_: str, person: str):
+    found = [c for c in doc._.candidates or [] if c.type == type_ and c.person == person]
+    assert found, f"no {type_} candidate for {person}: {summary(doc)}"
+    return found[0]
+
+
+CASES = [
+    # transitive: the team acts on the coach
+    pytest.param("Everton sacked Marco Silva on Thursday after the derby defeat.",
+                 [("departure", "Marco Silva", "Everton", "fired")], "transitive", ":active",
+                 id="transitive-active-sack"),
+    pytest.param("The Dallas Cowboys fired head coach Mike McCarthy.",
+                 [("departure", "Mike McCarthy", "Dallas Cowboys", "fired")], "transitive", ":active",
+                 id="transitive-active-fire"),
+    pytest.param("Burnley have hired Tom Hale as manager.",
+                 [("hire", "Tom Hale", "Burnley", None)], "transitive", ":active",
+                 id="transitive-active-hire"),
+    pytest.param("Sheffield United have promoted assistant Paul Heckingbottom to head coach.",
+                 [("hire", "Paul Heckingbottom", "Sheffield United", None)], "transitive", ":active",
+                 id="transitive-active-promote"),
+    pytest.param("Marco Silva was sacked by Everton on Thursday night.",
+                 [("departure", "Marco Silva", "Everton", "fired")], "transitive", ":passive",
+                 id="transitive-passive-by-agent"),
+    pytest.param("Julen Lopetegui was dismissed by Spain on Wednesday.",
+                 [("departure", "Julen Lopetegui", "Spain", "fired")], "transitive", ":passive",
+                 id="transitive-passive-national-team"),
+    pytest.param("Quique Sanchez Flores has been appointed head coach of Watford.",
+                 [("hire", "Quique Sanchez Flores", "Watford", None)], "transitive", ":passive",
+                 id="transitive-passive-role-of-team"),
+    pytest.param("Ralf Rangnick was named interim manager of Manchester United.",
+                 [("hire", "Ralf Rangnick", "Manchester United", None)], "transitive", ":passive",
+                 id="transitive-passive-weak-with-role"),
+    pytest.param("Sunderland have relieved manager Tony Mowbray of his duties.",
+                 [("departure", "Tony Mowbray", "Sunderland", "fired")], "transitive", "",
+                 id="transitive-relieved-of-duties"),
+    # intransitive: the coach acts
+    pytest.param("Gareth Southgate has stepped down as England manager.",
+                 [("departure", "Gareth Southgate", "England", "resigned")], "intransitive", "",
+                 id="intransitive-step-down"),
+    pytest.param("Zinedine Zidane resigned as Real Madrid coach on Thursday.",
+                 [("departure", "Zinedine Zidane", "Real Madrid", "resigned")], "intransitive", "",
+                 id="intransitive-resign"),
+    pytest.param("Ange Postecoglou took over at Celtic in June 2021.",
+                 [("hire", "Ange Postecoglou", "Celtic", None)], "intransitive", "",
+                 id="intransitive-take-over-at"),
+    pytest.param("Mikel Arteta took charge of Arsenal in December 2019.",
+                 [("hire", "Mikel Arteta", "Arsenal", None)], "intransitive", "",
+                 id="intransitive-take-charge-sentence-start-name"),
+    pytest.param("Rafael Benitez took charge of Everton in June 2021.",
+                 [("hire", "Rafael Benitez", "Everton", None)], "intransitive", "",
+                 id="intransitive-take-charge-of"),
+    pytest.param("Arsene Wenger retired as Arsenal manager after 22 years.",
+                 [("departure", "Arsene Wenger", "Arsenal", "retired")], "intransitive", "",
+                 id="intransitive-retire"),
+    # symmetric: coach and team part
+    pytest.param("Chelsea have parted ways with head coach Graham Potter.",
+                 [("departure", "Graham Potter", "Chelsea", "unknown")], "symmetric", "",
+                 id="symmetric-team-subject"),
+    pytest.param("Graham Potter has parted company with Chelsea.",
+                 [("departure", "Graham Potter", "Chelsea", "unknown")], "symmetric", "",
+                 id="symmetric-coach-subject"),
+    # replace: A replaced B gives A's hire and B's departure
+    pytest.param("Thomas Tuchel replaced Frank Lampard as Chelsea head coach in January.",
+                 [("hire", "Thomas Tuchel", "Chelsea", None), ("departure", "Frank Lampard", "Chelsea", "unknown")],
+                 "replace", "", id="replace-active"),
+    pytest.param("Frank Lampard was replaced by Thomas Tuchel as Chelsea head coach.",
+                 [("hire", "Thomas Tuchel", "Chelsea", None), ("departure", "Frank Lampard", "Chelsea", "unknown")],
+                 "replace", "", id="replace-passive"),
+    # noun: a nominalization
+    pytest.param("The sacking of Frank Lampard by Chelsea surprised nobody.",
+                 [("departure", "Frank Lampard", "Chelsea", "fired")], "noun", "",
+                 id="noun-sacking-of"),
+    pytest.param("Jose Mourinho's dismissal by Tottenham came six days before the final.",
+                 [("departure", "Jose Mourinho", "Tottenham Hotspur", "fired")], "noun", "",
+                 id="noun-possessive-dismissal"),
+    pytest.param("Chelsea confirmed the appointment of Thomas Tuchel on Tuesday.",
+                 [("hire", "Thomas Tuchel", "Chelsea", None)], "noun", "",
+                 id="noun-appointment-of"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "voice", "marker"), CASES)
+def test_candidates_by_voice(nlp, text, expected, voice, marker):
+    doc = run(nlp, text)
+    got = summary(doc)
+    for item in expected:
+        assert item in got, f"{item} not in {got}"
+        cand = candidate(doc, item[0], item[1])
+        assert cand.rule.startswith(voice + ":"), cand.rule
+        assert marker in cand.rule, cand.rule
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role", "interim"),
+    [
+        pytest.param("Gareth Southgate has stepped down as England manager.", "Gareth Southgate",
+                     "manager", False, id="manager"),
+        pytest.param("Chelsea have parted ways with head coach Graham Potter.", "Graham Potter",
+                     "head coach", False, id="head-coach"),
+        pytest.param("Michael Carrick took over as caretaker manager of Manchester United.", "Michael Carrick",
+                     "manager", True, id="caretaker"),
+        pytest.param("Ralf Rangnick was named interim manager of Manchester United.", "Ralf Rangnick",
+                     "manager", True, id="interim"),
+        pytest.param("The Cincinnati Bengals fired defensive coordinator Lou Anarumo on Tuesday.", "Lou Anarumo",
+                     "defensive coordinator", False, id="coordinator"),
+        pytest.param("Sheffield United have promoted assistant Paul Heckingbottom to head coach.",
+                     "Paul Heckingbottom", "head coach", False, id="promoted-to-new-role"),
+        pytest.param("Everton sacked Marco Silva on Thursday.", "Marco Silva", None, False, id="no-role-stated"),
+    ],
+)
+def test_role_and_interim_of_a_candidate(nlp, text, person, role, interim):
+    doc = run(nlp, text)
+    cand = next(c for c in doc._.candidates if c.person == person)
+    assert cand.role == role
+    assert cand.interim is interim
+
+
+@pytest.mark.parametrize(
+    ("text", "hire_team", "left_team"),
+    [
+        pytest.param("Burnley have hired Barnsley manager Tom Hale.", "Burnley", "Barnsley",
+                     id="team-qualifies-current-title"),
+        pytest.param("Burnley have lured Tom Hale from Barnsley.", "Burnley", "Barnsley", id="from-team"),
+    ],
+)
+def test_a_coach_hired_away_also_leaves_his_team(nlp, text, hire_team, left_team):
+    doc = run(nlp, text)
+    got = summary(doc)
+    assert ("hire", "Tom Hale", hire_team, None) in got
+    assert ("departure", "Tom Hale", left_team, "moved") in got
+
+
+def test_a_candidate_keeps_its_provenance(nlp):
+    text = "Everton sacked Marco Silva on Thursday after the derby defeat."
+    doc = run(nlp, text)
+    cand = candidate(doc, "departure", "Marco Silva")
+    assert doc.text[cand.trigger[0]:cand.trigger[1]] == "sacked"
+    assert doc.text[cand.sentence[0]:cand.sentence[1]].strip() == text
+    assert cand.date_text == "Thursday"
+    assert doc.text[cand.date_span[0]:cand.date_span[1]] == "Thursday"
+    assert cand.strength == "strong"
+
+
+def test_a_weak_trigger_is_marked_weak(nlp):
+    doc = run(nlp, "Ralf Rangnick was named interim manager of Manchester United.")
+    assert candidate(doc, "hire", "Ralf Rangnick").strength == "weak"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Everton beat Chelsea 2-0 on Saturday.", id="match-report"),
+        pytest.param("Mexico's coach told reporters his players had given everything.", id="current-coach-speaks"),
+        pytest.param("Peru still employ Ricardo Gareca as their head coach.", id="current-state"),
+    ],
+)
+def test_no_trigger_no_candidate(nlp, text):
+    assert run(nlp, text)._.candidates == []

@@ -1,0 +1,94 @@
+"""Stage 5, coaching_timing: each candidate's DATE expression resolved against the publication date.
+
+2018-07-27, the publication date used here, is a Friday. Every sentence here
+was written for this test; the resolver itself is covered in tests/test_dates.py.
+"""
+from __future__ import annotations
+
+import pytest
+
+import pipeline
+from pipeline.components.timing import Timing
+
+PUBLISHED = "2018-07-27"
+
+
+def events(nlp, text: str, date: str | None = PUBLISHED, title: str | None = None) -> dict[tuple, str | None]:
+    doc = pipeline.make_doc(nlp, text, date, title=title)
+    return {(e.type, e.coach): e.date for e in doc._.events}
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "date"),
+    [
+        pytest.param("Burnley sacked Dean Whitlock on Tuesday.", ("departure", "Dean Whitlock"), "2018-07-24",
+                     id="on-tuesday"),
+        pytest.param("Burnley sacked Dean Whitlock on Friday.", ("departure", "Dean Whitlock"), "2018-07-27",
+                     id="on-friday-the-publication-day"),
+        pytest.param("Tom Hale was appointed Burnley manager yesterday.", ("hire", "Tom Hale"), "2018-07-26",
+                     id="yesterday"),
+        pytest.param("Dean Whitlock resigned as Burnley manager a week ago.", ("departure", "Dean Whitlock"),
+                     "2018-07-20", id="a-week-ago"),
+        pytest.param("Burnley sacked Dean Whitlock two weeks ago.", ("departure", "Dean Whitlock"),
+                     "2018-07-13", id="two-weeks-ago"),
+        pytest.param("Dean Whitlock was sacked by Burnley on May 17.", ("departure", "Dean Whitlock"),
+                     "2018-05-17", id="month-and-day"),
+        pytest.param("Burnley sacked Dean Whitlock in March.", ("departure", "Dean Whitlock"), "2018-03",
+                     id="month"),
+        pytest.param("Dean Whitlock left Burnley by mutual consent in January.", ("departure", "Dean Whitlock"),
+                     "2018-01", id="month-of-weak-trigger"),
+        pytest.param("Dean Whitlock was appointed Burnley manager in April 2016.", ("hire", "Dean Whitlock"),
+                     "2016-04", id="month-and-year"),
+        pytest.param("Tom Hale was appointed Burnley manager on 3 March 2016.", ("hire", "Tom Hale"),
+                     "2016-03-03", id="full-date"),
+        pytest.param("Dean Whitlock took charge of Burnley in 2015.", ("hire", "Dean Whitlock"), "2015",
+                     id="year"),
+    ],
+)
+def test_an_event_is_dated_by_its_sentence(nlp, text, key, date):
+    assert events(nlp, text)[key] == date
+
+
+def test_each_transition_takes_its_own_date_expression(nlp):
+    got = events(nlp, "Burnley sacked Dean Whitlock on Tuesday and appointed Tom Hale as manager on Thursday.")
+    assert got == {("departure", "Dean Whitlock"): "2018-07-24", ("hire", "Tom Hale"): "2018-07-26"}
+
+
+def test_dates_in_separate_sentences_stay_apart(nlp):
+    got = events(nlp, "Burnley sacked Dean Whitlock on Tuesday. On Thursday the club appointed Tom Hale as manager.")
+    assert got == {("departure", "Dean Whitlock"): "2018-07-24", ("hire", "Tom Hale"): "2018-07-26"}
+
+
+def test_news_in_the_present_perfect_takes_the_publication_date(nlp):
+    assert events(nlp, "Burnley have sacked manager Dean Whitlock.") == {
+        ("departure", "Dean Whitlock"): "2018-07-27"}
+
+
+def test_a_background_fact_in_the_past_perfect_has_no_date(nlp):
+    got = events(nlp, "Dean Whitlock had been sacked by Burnley before he joined Blackburn Rovers.")
+    assert got[("departure", "Dean Whitlock")] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        pytest.param("Burnley sacked Dean Whitlock on Friday.", None, id="weekday-needs-publication"),
+        pytest.param("Burnley have sacked manager Dean Whitlock.", None, id="no-news-default"),
+        pytest.param("Burnley sacked Dean Whitlock in 2015.", "2015", id="year-stands-alone"),
+    ],
+)
+def test_without_a_publication_date(nlp, text, date):
+    assert events(nlp, text, date=None) == {("departure", "Dean Whitlock"): date}
+
+
+def test_the_news_default_can_be_switched_off(nlp):
+    doc = pipeline.make_doc(nlp, "Burnley have sacked manager Dean Whitlock on Tuesday. Burnley have also sacked "
+                                 "assistant Tom Hale.", PUBLISHED)
+    timing = Timing(nlp, "timing_without_default", news_default=False)
+    dates = {c.person: timing.resolve(doc, c) for c in doc._.candidates if not c.vetoed}
+    assert dates == {"Dean Whitlock": "2018-07-24", "Tom Hale": None}
+
+
+def test_vetoed_candidates_are_not_dated(nlp):
+    doc = pipeline.make_doc(nlp, "Everton manager Sean Dyche could be sacked on Saturday.", PUBLISHED)
+    assert doc._.candidates and all(c.vetoed and c.date is None for c in doc._.candidates)

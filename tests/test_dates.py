@@ -1,0 +1,91 @@
+"""pipeline.dates.resolve: DATE expressions to ISO dates at the precision the text gives.
+
+Relative expressions resolve against the publication date. 2018-07-27 is a
+Friday, so the weekday cases below can be checked on a calendar.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.dates import resolve
+
+PUBLISHED = "2018-07-27"
+
+
+def test_the_reference_date_is_a_friday():
+    assert dt.date.fromisoformat(PUBLISHED).strftime("%A") == "Friday"
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        # absolute expressions keep their precision
+        pytest.param("2015", "2015", id="year"),
+        pytest.param("in 2015", "2015", id="year-with-preposition"),
+        pytest.param("early 2016", "2016", id="early-year"),
+        pytest.param("mid-2017", "2017", id="mid-year"),
+        pytest.param("April 2022", "2022-04", id="month-and-year"),
+        pytest.param("July 2018", "2018-07", id="month-of-publication"),
+        pytest.param("January 5, 2017", "2017-01-05", id="full-date-us"),
+        pytest.param("5 March 2019", "2019-03-05", id="full-date-uk"),
+        # weekdays: the latest such day on or before publication
+        pytest.param("Friday", "2018-07-27", id="weekday-same-day"),
+        pytest.param("on Friday", "2018-07-27", id="on-weekday-same-day"),
+        pytest.param("Friday morning", "2018-07-27", id="weekday-daypart"),
+        pytest.param("on Tuesday", "2018-07-24", id="on-tuesday"),
+        pytest.param("Tuesday", "2018-07-24", id="tuesday"),
+        pytest.param("Monday night", "2018-07-23", id="monday-night"),
+        pytest.param("last Friday", "2018-07-20", id="last-weekday-same-name"),
+        # relative to the publication date
+        pytest.param("today", "2018-07-27", id="today"),
+        pytest.param("yesterday", "2018-07-26", id="yesterday"),
+        pytest.param("a week ago", "2018-07-20", id="a-week-ago"),
+        pytest.param("last month", "2018-06", id="last-month"),
+        pytest.param("last year", "2017", id="last-year"),
+        pytest.param("this summer", "2018", id="this-summer"),
+        pytest.param("last summer", "2017", id="last-summer"),
+        # a month and day with no year, never after publication
+        pytest.param("May 17", "2018-05-17", id="month-day-earlier-this-year"),
+        pytest.param("Jan. 3", "2018-01-03", id="abbreviated-month"),
+        pytest.param("August 1", "2017-08-01", id="month-day-after-publication-goes-back-a-year"),
+        pytest.param("December", "2017-12", id="month-after-publication-goes-back-a-year"),
+        # relative to another event, or in the future: not a point we can place
+        pytest.param("two days later", None, id="later"),
+        pytest.param("three weeks earlier", None, id="earlier"),
+        pytest.param("the next day", None, id="next-day"),
+        pytest.param("next month", None, id="next-month"),
+    ],
+)
+def test_resolve_against_the_publication_date(expression, expected):
+    assert resolve(expression, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        pytest.param("2015", "2015", id="year"),
+        pytest.param("April 2022", "2022-04", id="month-and-year"),
+        pytest.param("Friday", None, id="weekday"),
+        pytest.param("last summer", None, id="season"),
+        pytest.param("this summer", None, id="this-season"),
+    ],
+)
+def test_without_a_publication_date_only_absolute_expressions_resolve(expression, expected):
+    assert resolve(expression, None) == expected
+
+
+@pytest.mark.parametrize("published", ["not a date", "", "2018-13-45"], ids=["words", "empty", "impossible"])
+def test_a_bad_publication_date_is_treated_as_missing(published):
+    assert resolve("Friday", published) is None
+    assert resolve("2015", published) == "2015"
+
+
+@pytest.mark.parametrize(
+    "expression",
+    ["  on\nTuesday. ", "On Tuesday", "Tuesday's"],
+    ids=["whitespace-and-stop", "capitalised-preposition", "possessive"],
+)
+def test_surface_noise_is_ignored(expression):
+    assert resolve(expression, PUBLISHED) == "2018-07-24"
