@@ -51,6 +51,8 @@ def resolve(text: str, published: str | None = None) -> str | None:
     match = YEAR.match(phrase)
     if match:
         return match.group(1)
+    if base is None and not re.search(r"\b(19|20)\d\d\b", phrase):
+        return None  # a relative or year-less date needs the publication date
     if phrase in ("today", "this week", "tonight", "this afternoon", "this morning", "this evening", "earlier today"):
         return base.isoformat() if base else None
     if phrase == "yesterday" and base:

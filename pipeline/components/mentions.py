@@ -227,6 +227,12 @@ class MentionLinker(Pipe):
                     if j < len(doc) and doc[j].lower_ in ("boss", "manager", "coach"):
                         end = j + 1
                         span = (token.i, end)
+                elif nxt.like_num and doc[token.i + 2:token.i + 6].text == "-year-old":
+                    # "the 56-year-old", tokenized as 56 - year - old
+                    end = token.i + 6
+                    if end < len(doc) and doc[end].text in self.person_nouns:
+                        end += 1
+                    span = (token.i, end)
                 elif AGE.match(nxt.text) or nxt.text in self.person_nouns:
                     # "the 56-year-old", "the 45-year-old Norwegian", "the Colombian"
                     if end < len(doc) and (AGE.match(nxt.text) and doc[end].text in self.person_nouns):

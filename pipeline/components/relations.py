@@ -34,6 +34,7 @@ OBJ = {"dobj", "dative", "oprd", "attr"}
 NP_STOP = {"prep", "relcl", "acl", "advcl", "punct", "cc", "conj", "ccomp", "xcomp", "mark", "appos"}
 NEG = {"not", "n't", "never"}
 DURATION = re.compile(r"(\d+-year-old|\b(years?|months?|weeks?|days?|hours?|minutes?|seasons?|decades?)\b(?!.*\b(ago|later|earlier|after|before)\b))", re.I)
+RELATIVE = re.compile(r"^(last|this|earlier this|late last|early last)\s+(week|month|year|season)$", re.I)
 COARSE_DATE = re.compile(r"^(in |the )?((early|late|mid-)?\s*(19|20)\d\d|[A-Z][a-z]+ (19|20)\d\d)$")
 MATCH_WORDS = {"defeat", "win", "victory", "loss", "draw", "game", "match", "tie", "final", "clash", "trip",
                "derby", "meeting", "semifinal", "semi-final", "opener", "beat", "lose", "face", "play", "thrash"}
@@ -268,7 +269,7 @@ class RelationExtractor(Pipe):
         ancestors = [head] + list(head.ancestors)
         best = None
         for ent in sent.ents:
-            if ent.label_ not in ("DATE", "TIME") or DURATION.search(ent.text) or not re.search(r"[A-Za-z]|\d{4}", ent.text):
+            if ent.label_ not in ("DATE", "TIME") or DURATION.search(ent.text) and not RELATIVE.match(ent.text) or not re.search(r"[A-Za-z]|\d{4}", ent.text):
                 continue
             verb = ent.root
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
