@@ -351,8 +351,7 @@ class RelationExtractor(Pipe):
                           and self._team(doc, o)), None)
         if voice == "transitive":
             if passive:
-                person = self._person(doc, subj) if subj is not None and subj.dep_ != "nsubj" or (
-                    subj is not None and head.dep_ in ("acl", "advcl")) else self._person(doc, subj)
+                person = self._person(doc, subj)
                 if head.dep_ in ("acl",) and person is None:
                     person = self._person(doc, head.head)
                 agent = next((o for p, o in preps if p == "by"), None)
