@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .jsonl import JsonlError, read_objects
+
 FIELDS = ("role", "interim", "manner", "date")
 EVENT_TYPES = ("hire", "departure")
 COACHING_HINTS = ("coach", "manager", "coordinator", "caretaker", "trainer", "boss", "skipper")
@@ -451,29 +453,13 @@ def evaluate(gold_docs: Iterable[Mapping[str, Any]], preds: Iterable[Any]) -> Re
 
 
 # -- files ---------------------------------------------------------------------------------
-class DataFileError(ValueError):
-    """A JSON Lines file that cannot be read, with the place and the reason."""
+class DataFileError(JsonlError):
+    """A gold or predictions file that cannot be read, with the place and the reason."""
 
 
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
     """The JSON objects of a JSON Lines file (blank lines skipped); DataFileError on a bad line."""
-    rows = []
-    path = Path(path)
-    try:
-        with path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as error:
-                    raise DataFileError(f"{path}:{number}: not JSON: {error}") from None
-                if not isinstance(row, dict):
-                    raise DataFileError(f"{path}:{number}: not a JSON object")
-                rows.append(row)
-    except UnicodeDecodeError as error:
-        raise DataFileError(f"{path}: not valid UTF-8: {error}") from None
-    return rows
+    return read_objects(path, error=DataFileError)
 
 
 def check_gold(gold_docs: Iterable[Mapping[str, Any]], source: str = "gold") -> None:

@@ -1,10 +1,11 @@
 """Loads and validates the rule data files of models/ (shipped as ``pipeline.models``)."""
 from __future__ import annotations
 
-import json
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from .jsonl import JsonlError, read_objects
 
 REQUIRED = {
     "teams.jsonl": ("name",),
@@ -17,7 +18,7 @@ REQUIRED = {
 }
 
 
-class ResourceError(ValueError):
+class ResourceError(JsonlError):
     """A data file of models/ is missing or malformed."""
 
 
@@ -26,24 +27,8 @@ def models_dir() -> Path:
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """Rows of a JSON Lines data file; a bad line is an error naming file and line."""
-    rows = []
-    required = REQUIRED.get(path.name, ())
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip() or line.lstrip().startswith("//"):
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise ResourceError(f"{path}:{number}: not JSON: {error}") from error
-            if not isinstance(row, dict):
-                raise ResourceError(f"{path}:{number}: expected an object")
-            missing = [key for key in required if key not in row]
-            if missing:
-                raise ResourceError(f"{path}:{number}: missing {', '.join(missing)}")
-            rows.append(row)
-    return rows
+    """Rows of a JSON Lines data file; a bad line or a missing key is an error naming file and line."""
+    return read_objects(path, error=ResourceError, comments=True, required=REQUIRED.get(path.name, ()))
 
 
 def load(name: str, directory: Path | None = None) -> list[dict[str, Any]]:
