@@ -230,9 +230,13 @@ class RelationExtractor(Pipe):
         return objs
 
     # -- role and date ------------------------------------------------------
-    def _role(self, doc: Doc, sent: Span, person_tokens: list[int], trigger: Span) -> tuple[str | None, bool, str | None]:
-        """The coaching role nearest the person (or trigger), interim flag, and a front-office title if that is closer."""
-        roles = [r for r in doc.spans.get("roles", []) if sent.start <= r.start < sent.end]
+    def _role(self, doc: Doc, sent: Span, person_tokens: list[int], trigger: Span,
+              skip: frozenset[int] = frozenset()) -> tuple[str | None, bool, str | None]:
+        """The coaching role nearest the person (or trigger), interim flag, and a front-office title if that is closer.
+
+        Roles starting at a token index in ``skip`` (the person's old post, for a hire) are passed over.
+        """
+        roles = [r for r in doc.spans.get("roles", []) if sent.start <= r.start < sent.end and r.start not in skip]
         anchor = person_tokens or [trigger.start]
         interim = any(r.id_ == "interim" and abs(r.start - trigger.start) <= self.role_window * 2 for r in roles)
         best = None
@@ -251,6 +255,45 @@ class RelationExtractor(Pipe):
         if role.label_ == "FRONT_OFFICE":
             return None, interim, role.kb_id_
         return role.kb_id_, interim or role.id_ == "interim", None
+
+    @staticmethod
+    def _old_posts(doc: Doc, sent: Span, person_tokens: list[int], team: str | None) -> list[Span]:
+        """Roles that name the post a person holds before a hire, not the new one.
+
+        "stepped up from assistant", "his assistant X", "LSU defensive coordinator X" (another team's
+        title in front of the name), "named assistant X their interim coach" (a title before the name
+        and another after it).
+        """
+        teams = doc._.links["team"]
+        roles = [r for r in doc.spans.get("roles", []) if sent.start <= r.start < sent.end and r.label_ == "ROLE"]
+        last = max(person_tokens, default=-1)
+        out = []
+        for role in roles:
+            root = role.root
+            if root.dep_ == "pobj" and root.head.lower_ == "from":
+                out.append(role)
+                continue
+            if not any(0 <= i - role.end <= 1 for i in person_tokens):
+                continue
+            left = doc[role.start - 1] if role.start > sent.start else None
+            owner = teams.get(left.i) if left is not None else None
+            title_after = any(0 < r.start - last <= 4 for r in roles)
+            if title_after or (left is not None and left.tag_ == "PRP$") or (owner is not None and owner != team):
+                out.append(role)
+        return out
+
+    @staticmethod
+    def _others_titles(doc: Doc, sent: Span, person: str | None) -> frozenset[int]:
+        """Roles written right before another person's name ("his assistant Y"): not this person's title."""
+        people = doc._.links["person"]
+        out = set()
+        for role in doc.spans.get("roles", []):
+            if sent.start <= role.start < sent.end:
+                after = [people.get(i) for i in (role.end, role.end + 1) if i < sent.end]
+                names = [name for name in after if name is not None]
+                if names and person not in names:
+                    out.add(role.start)
+        return frozenset(out)
 
     @staticmethod
     def _attached_role(doc: Doc, head: Token, match: Span, preps: list, objs: list[Token]) -> Span | None:
@@ -424,7 +467,9 @@ class RelationExtractor(Pipe):
                 team = self._paragraph_team(doc, sent)
                 rule += ":paragraph_team" if team else ":home_team"
                 team = team or doc._.home_team
-        role, interim, front_office = self._role(doc, sent, person_tokens, match)
+        old_posts = self._old_posts(doc, sent, person_tokens, team) if trigger["type"] == "hire" else []
+        skip = frozenset(r.start for r in old_posts) | self._others_titles(doc, sent, person)
+        role, interim, front_office = self._role(doc, sent, person_tokens, match, skip)
         attached = self._attached_role(doc, head, match, preps, objs)
         if attached is not None and attached.label_ == "ROLE" and attached.kb_id_:
             role, interim = attached.kb_id_, interim or attached.id_ == "interim"
@@ -456,10 +501,11 @@ class RelationExtractor(Pipe):
             moved = self._moved_from(doc, sent, head, person, team)
             if person_team and person_team != team and person_team not in moved:
                 moved.append(person_team)
+            old_role = old_posts[0].kb_id_ if old_posts and old_posts[0].kb_id_ else base["role"]
             for moved_from in moved:
                 out.append(Candidate(type="departure", manner="moved", person=person, team=moved_from,
                                      rule=rule + ":moved_from", **{k: v for k, v in base.items() if k != "team"}
-                                     | {"interim": False}))
+                                     | {"interim": False, "role": old_role}))
         return out
 
     @staticmethod
