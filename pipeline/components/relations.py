@@ -227,6 +227,11 @@ class RelationExtractor(Pipe):
 
     def _objects(self, head: Token, match: Span) -> list[Token]:
         objs = [c for t in match for c in t.children if c.dep_ in OBJ and c not in match]
+        if not objs:
+            # the parser sometimes labels the object a second subject ("A replaces B, whose contract ...")
+            links = head.doc._.links
+            objs = [c for c in head.children if c.i > head.i and c.dep_ in SUBJ | {"npadvmod", "dep"}
+                    and (c.i in links["person"] or c.i in links["team"])]
         return objs
 
     # -- role and date ------------------------------------------------------
