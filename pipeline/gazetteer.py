@@ -32,6 +32,7 @@ class Gazetteer:
     forms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # surface → canonicals
     kinds: dict[str, str] = field(default_factory=dict)  # surface → TEAM | FEDERATION
     leagues: set[str] = field(default_factory=set)
+    league_titles: dict[str, str] = field(default_factory=dict)  # league → its word for a head coach
     primary: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # surface → teams whose name/alias it is
 
     def add_form(self, form: str, canonical: str, kind: str = "TEAM", primary: bool = False) -> None:
@@ -49,6 +50,14 @@ class Gazetteer:
     def sport(self, canonical: str) -> str | None:
         record = self.teams.get(canonical)
         return record.get("sport") if record else None
+
+    def head_title(self, canonical: str) -> str | None:
+        """The word a team's own world uses for its head coach ("manager" in English football and
+        MLB), from the team's row or its league's; None when the data says nothing."""
+        record = self.teams.get(canonical)
+        if not record:
+            return None
+        return record.get("head_title") or self.league_titles.get(record.get("league", ""))
 
     @classmethod
     def from_rows(cls, teams: list[dict], federations: list[dict], leagues: list[dict]) -> "Gazetteer":
@@ -83,6 +92,8 @@ class Gazetteer:
                     gaz.add_form("the " + form, row["team"], "FEDERATION")
         for row in leagues:
             gaz.leagues.update([row["name"], *row.get("aliases", [])])
+            if row.get("head_title"):
+                gaz.league_titles[row["name"]] = row["head_title"]
         # a league's name is never a team
         for league in gaz.leagues:
             gaz.forms.pop(league, None)

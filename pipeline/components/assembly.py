@@ -2,7 +2,7 @@
 
 Canonical team and fullest coach name come from the mention stage; the role
 falls back to the article's own word for its head coaches ("manager" or
-"head coach"); a coach who leaves one team for another gets manner ``moved``.
+"head coach"), then to the team's (``head_title`` in models/teams.jsonl or leagues.jsonl); a coach who leaves one team for another gets manner ``moved``.
 """
 from __future__ import annotations
 
@@ -51,13 +51,13 @@ class Assembly(Pipe):
             error_handler(self.name, self, [doc], error)
         return doc
 
-    def _sports(self) -> Callable[[str], str | None]:
-        """The sport of a canonical team, from the entities stage's gazetteer when it is in the pipeline."""
+    def _gazetteer(self) -> Any:
+        """The entities stage's gazetteer when it is in the pipeline (for sport and head-coach title)."""
         for _name, proc in self.nlp.pipeline:
             gazetteer = getattr(proc, "gazetteer", None)
             if gazetteer is not None:
-                return gazetteer.sport
-        return lambda team: None
+                return gazetteer
+        return None
 
     @staticmethod
     def confidence(cand: Candidate) -> float:
@@ -68,11 +68,13 @@ class Assembly(Pipe):
                 score -= cost
         return round(max(score, 0.05), 2)
 
-    def default_role(self, doc: Doc) -> str:
+    @staticmethod
+    def article_title(doc: Doc) -> str | None:
+        """The article's own word for head coaches, when it uses one more than the other."""
         counts = Counter(r.kb_id_ for r in doc.spans.get("roles", []) if r.kb_id_ in HEAD_ROLES)
-        if counts["manager"] > counts["head coach"]:
-            return "manager"
-        return "head coach"
+        if counts["manager"] != counts["head coach"]:
+            return "manager" if counts["manager"] > counts["head coach"] else "head coach"
+        return None
 
     def assemble(self, doc: Doc) -> list[Event]:
         live = [c for c in doc._.candidates or [] if not c.vetoed and c.team and c.person]
@@ -92,9 +94,9 @@ class Assembly(Pipe):
                 merged.extend(classes.values())
             else:
                 merged.append(cands)
-        default_role = self.default_role(doc)
+        article_title = self.article_title(doc)
+        gazetteer = self._gazetteer()
         moves = {(c.person, c.team) for c in live if c.type == "hire"}
-        sports = self._sports()
         events = []
         for cands in merged:
             best = max(cands, key=lambda c: (c.confidence, -c.trigger[0]))
@@ -107,7 +109,8 @@ class Assembly(Pipe):
                 manner = max((c.manner for c in cands), key=lambda m: MANNER_RANK.get(m, 0))
                 if manner in (None, "unknown") and any(p == best.person and t != best.team for p, t in moves):
                     manner = "moved"
-            role = next((c.role for c in sorted(cands, key=lambda c: -c.confidence) if c.role), None) or default_role
+            role = next((c.role for c in sorted(cands, key=lambda c: -c.confidence) if c.role), None) \
+                or article_title or (gazetteer and gazetteer.head_title(best.team)) or "head coach"
             interim = best.type == "hire" and any(c.interim for c in cands)
             confidence = max(c.confidence for c in cands)
             if confidence < self.min_confidence:
@@ -116,7 +119,7 @@ class Assembly(Pipe):
                 doc_id=str(doc._.doc_id or ""), type=best.type, coach=best.person, team=best.team,
                 role=role, interim=interim, manner=manner, date=date,
                 evidence=self.evidence(doc, first), rule=first.rule, confidence=confidence,
-                sport=sports(best.team),
+                sport=gazetteer.sport(best.team) if gazetteer else None,
             ))
         return events
 

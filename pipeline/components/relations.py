@@ -205,6 +205,18 @@ class RelationExtractor(Pipe):
         return None
 
     @staticmethod
+    def _adjacent_actor(doc: Doc, match: Span) -> str | None:
+        """The person named right before an intransitive trigger ("as Van Nistelrooy takes charge",
+        "Smith has stepped down"): in headlines the parser often hangs the real subject elsewhere."""
+        people = doc._.links["person"]
+        i = match.start - 1
+        while i >= match.sent.start and doc[i].pos_ in ("AUX", "ADV", "PART") and doc[i].lower_ not in NEG:
+            i -= 1
+        if i < match.sent.start or i not in people or doc[i].dep_ == "poss":
+            return None
+        return people[i]
+
+    @staticmethod
     def _passive(head: Token) -> bool:
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children) or (
             head.tag_ == "VBN" and head.dep_ in ("acl", "advcl") and not any(c.dep_ == "aux" for c in head.children))
@@ -411,7 +423,7 @@ class RelationExtractor(Pipe):
                 team = self._team(doc, subj) or next((self._team(doc, o) for o in objs if self._team(doc, o)), None) or prep_team
                 rule += ":active"
         elif voice == "intransitive":
-            person = self._person(doc, subj)
+            person = self._adjacent_actor(doc, match) or self._person(doc, subj)
             team = next((self._team(doc, o) for o in objs if self._team(doc, o)), None) or prep_team
             if team is None and trigger["type"] == "departure":
                 team = next((self._team(doc, o) for p, o in preps if p == "from" and self._team(doc, o)), None)

@@ -183,7 +183,13 @@ def test_sport_comes_from_the_gazetteer(nlp, text, sport):
         pytest.param("The Cowboys fired Tom Hale on Tuesday. The head coach had won two of his last fifteen games.",
                      "head coach", id="article-says-head-coach"),
         pytest.param("Burnley sacked Dean Whitlock on Tuesday. Whitlock had won two of his last fifteen games.",
-                     "head coach", id="no-title-in-article"),
+                     "manager", id="no-title-english-club-says-manager"),
+        pytest.param("The Cowboys fired Tom Hale on Tuesday. Hale had won two of his last fifteen games.",
+                     "head coach", id="no-title-nfl-says-head-coach"),
+        pytest.param("The Boston Red Sox fired Tom Hale on Tuesday after a losing season.",
+                     "manager", id="no-title-mlb-says-manager"),
+        pytest.param("Burnley sacked Dean Whitlock on Tuesday. The head coach had won two of his last fifteen games.",
+                     "head coach", id="article-word-beats-the-league-word"),
     ],
 )
 def test_role_defaults_to_the_articles_word_for_head_coach(nlp, text, role):
