@@ -105,7 +105,7 @@ class SportsEntities(Pipe):
         persons = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
         kept = []
         for span in spans:
-            if not any(self._name_holds(p, span) for p in persons):
+            if not any(self._name_holds(p, span) for p in persons) and not self._in_compound(span):
                 kept.append(span)
         # ambiguous forms ("the Blues") go to the team the article names unambiguously
         unambiguous = Counter()
@@ -127,6 +127,15 @@ class SportsEntities(Pipe):
                     continue
             result.append(Span(doc, span.start, span.end, label=span.label_, kb_id=names[0]))
         doc.spans["teams"] = result
+
+    @staticmethod
+    def _in_compound(span: Span) -> bool:
+        """A team form glued by a hyphen to a lower-case word is part of another word:
+        "Liverpool-born", "Sun-hong"."""
+        doc = span.doc
+        end = span.end
+        return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].text.islower()
 
     @staticmethod
     def _name_holds(person: Span, team: Span) -> bool:

@@ -26,6 +26,11 @@ from ..extensions import register_extensions
 
 AGE = re.compile(r"^\d{2}-year-old$")
 SUBJECTS = {"nsubj", "nsubjpass"}
+QUOTES = {"'", "‘", "’", '"', "“", "”", "``", "''"}
+NICKNAME = re.compile(r"\s+['‘\"“][^'’\"”]{1,20}['’\"”]\s+")
+AGE_NUMBER = re.compile(r"^(1[6-9]|[2-9]\d)$")
+NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’-]*$")
+NAME_ENT_LABELS = {"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"}
 PARTICLES = {"van", "von", "de", "der", "den", "ten", "ter", "da", "di", "del", "della", "dos", "das", "la", "le", "du", "bin", "al"}
 
 
@@ -61,6 +66,9 @@ class MentionLinker(Pipe):
             self.leagues.update([row["name"], *row.get("aliases", [])])
         self.leagues.update(words.get("not_team", []))
         self.not_team_words = {w.lower() for w in words.get("not_team_word", [])}
+        self.name_start_stop = set(words.get("not_name_start", []))
+        self.not_person_words = set(words.get("not_person_word", []))
+        self.person_slot_verbs = set(words.get("person_slot_verb", []))
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         Path(path).mkdir(parents=True, exist_ok=True)
@@ -89,6 +97,7 @@ class MentionLinker(Pipe):
         if not tokens:
             return []
         text = span.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+        text = NICKNAME.sub(" ", text)  # "Gerardo 'Tata' Martino": the nickname is no part of the name
         return text.split()
 
     def _extend(self, doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int]:
@@ -96,8 +105,13 @@ class MentionLinker(Pipe):
         while start > 0 and start - 1 not in blocked:
             prev = doc[start - 1]
             if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.is_alpha and "\n" not in prev.text_with_ws \
-                    and prev.text not in self.honorifics and not prev.text.isupper():
+                    and prev.text not in self.honorifics and not prev.text.isupper() \
+                    and prev.text not in self.name_start_stop:
                 start -= 1
+            elif prev.lower_ in PARTICLES and prev.text.islower() and start - 2 >= 0 and start - 2 not in blocked \
+                    and doc[start - 2].pos_ == "PROPN" and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha \
+                    and "\n" not in doc[start - 2].text_with_ws + prev.text_with_ws:
+                start -= 2  # "Giovanni" + "van" + "Bronckhorst"
             else:
                 break
         while end + 1 < len(doc) and end not in blocked and end + 1 not in blocked:
@@ -106,9 +120,71 @@ class MentionLinker(Pipe):
                 end += 2  # "Erik" + "ten Hag", "Ruud" + "van Nistelrooy"
             elif nxt.text in ("-",) and not nxt.whitespace_ and not doc[end - 1].whitespace_ and after.is_alpha:
                 end += 2  # "Myung" + "-bo"
+            elif self._glued_given_name(doc, end):
+                end += 3  # "Hwang" + "Sun-hong"
+            elif nxt.text in QUOTES and doc[end - 1].whitespace_:
+                close = next((k for k in range(end + 2, min(end + 5, len(doc))) if doc[k].text in QUOTES), None)
+                if close is None or close + 1 >= len(doc) or not doc[close + 1].text[:1].isupper() \
+                        or doc[close + 1].pos_ != "PROPN" or close + 1 in blocked:
+                    break
+                end = close + 2  # "Gerardo" + "'Tata'" + "Martino"
             else:
                 break
         return start, end
+
+    @staticmethod
+    def _glued_given_name(doc: Doc, end: int) -> bool:
+        """A hyphenated given name after a family name: "Hwang" + "Sun-hong", "Kim" + "Do-hoon"."""
+        if end + 2 >= len(doc):
+            return False
+        first, dash, second = doc[end], doc[end + 1], doc[end + 2]
+        return first.text[:1].isupper() and first.is_alpha and not first.whitespace_ and dash.text == "-" \
+            and not dash.whitespace_ and second.is_alpha and second.text.islower() and "\n" not in doc[end - 1].text_with_ws
+
+    def _has_age(self, doc: Doc, surname: str) -> bool:
+        """The article gives this surname an age in apposition ("Fangio, 65,"): a person."""
+        for token in doc[:-3]:
+            if token.text == surname and doc[token.i + 1].text == "," and AGE_NUMBER.match(doc[token.i + 2].text) \
+                    and doc[token.i + 3].text in (",", ";"):
+                return True
+        return False
+
+    def _person_slot(self, doc: Doc, start: int, end: int) -> bool:
+        """A proper noun in a place only a person fills: the object of "sacked", the passive subject of
+        "appointed", right after a title or description, or in apposition to one."""
+        root = doc[start:end].root
+        head = root.head
+        if root.dep_ in ("dobj", "nsubjpass") and head.lemma_ in self.person_slot_verbs:
+            return True
+        if root.dep_ == "nsubj" and head.lemma_ in ("resign", "quit"):
+            return True
+        roles = doc.spans.get("roles", [])
+        if root.dep_ == "appos" and (any(r.start <= head.i < r.end for r in roles) or head.text in self.person_nouns):
+            return True
+        before = doc[start - 1] if start > 0 else None
+        return before is not None and (any(r.end == start for r in roles) or before.text in self.person_nouns
+                                       or before.lower_ in self.person_nouns)
+
+    def _org_names(self, doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
+        """Names the model tagged as organisations or places that the sentence shows are people."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in NAME_ENT_LABELS or not 2 <= len(ent) <= 4 or ent.kb_id_:
+                continue
+            if any(i in blocked for i in range(ent.start, ent.end)) or ent.text in self.leagues:
+                continue
+            words = [t for t in ent if t.text != "-"]
+            if not all(NAME_TOKEN.match(t.text) and not t.text.isupper() and t.pos_ == "PROPN" for t in words) \
+                    or any(t.text in self.not_person_words or t.lower_ in self.not_team_words for t in words):
+                continue
+            if self._person_slot(doc, ent.start, ent.end) or self._has_age(doc, ent[-1].text):
+                out.append((ent.start, ent.end))
+        return out
+
+    def _not_a_name(self, words: list[str]) -> bool:
+        """Bylines, competitions and descriptions the model tags as people ("Staff Reporter", "the Londoner")."""
+        return any(w in self.not_person_words for w in words) or " ".join(words) in self.leagues \
+            or len(words) == 1 and words[0] in self.person_nouns
 
     def _role_names(self, doc: Doc, taken: set[int], blocked: set[int]) -> list[tuple[int, int]]:
         """Names right after a coaching title: "Corinthians coach Tite", "manager Dunga"."""
@@ -144,13 +220,16 @@ class MentionLinker(Pipe):
         blocked = {i for span in doc.spans.get("teams", []) for i in range(span.start, span.end)}
         blocked |= {i for span in doc.spans.get("roles", []) for i in range(span.start, span.end)}
         spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+        spans += self._org_names(doc, blocked)
         taken = {i for s, e in spans for i in range(s, e)}
         spans += self._role_names(doc, taken, blocked)
         spans += self._propn_names(doc, taken | {i for s, e in spans for i in range(s, e)}, blocked)
         for start, end in sorted(spans):
             start, end = self._extend(doc, start, end, blocked)
+            while start < end and doc[start].text in self.name_start_stop:
+                start += 1  # "Fired Jane Doe" in a headline or bullet
             words = self._name_tokens(doc[start:end])
-            if words:
+            if words and not self._not_a_name(words):
                 raw.append((start, end, " ".join(words)))
         full = sorted({n for _, _, n in raw if len(n.split()) > 1}, key=lambda n: -len(n.split()))
         folded_full = [(n, [fold(w) for w in n.split()]) for n in full]
@@ -184,7 +263,7 @@ class MentionLinker(Pipe):
                 continue
             for surname, name in surnames.items():
                 n = len(surname.split())
-                if doc[token.i:token.i + n].text == surname and not any(
+                if doc[token.i:token.i + n].text in (surname, surname[:1].upper() + surname[1:]) and not any(
                         j in covered for j in range(token.i, token.i + n)):
                     if token.ent_type_ in ("", "PERSON", "NORP", "GPE", "ORG") and not self._in_team(doc, token.i):
                         mentions.append((token.i, token.i + n, name))

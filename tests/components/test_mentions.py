@@ -139,3 +139,24 @@ def test_no_team_no_home(nlp):
     doc = run(nlp, "Dean Whitlock thanked chairman Alan Pace for the opportunity.")
     assert doc._.home_team is None
     assert doc._.teams == []
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param("• HOUSTON TEXANS — Fired Dale Ockerman on Sunday after two seasons.",
+                     "Dale Ockerman", "Fired Dale Ockerman", id="trigger-glued-to-name"),
+        pytest.param("By Staff Reporter | Mon 12 Aug 2024\n\nBrentford have sacked Tomas Lindqvist.",
+                     "Tomas Lindqvist", "Staff Reporter", id="byline-is-no-person"),
+        pytest.param("Brentford have sacked Tomas Lindqvist. The Londoner had been in charge for a year.",
+                     "Tomas Lindqvist", "Londoner", id="demonym-is-no-name"),
+        pytest.param("Under-23 coach Park Min-joon was named interim coach of South Korea on Friday.",
+                     "Park Min-joon", "Park", id="hyphenated-given-name"),
+        pytest.param("The Tennessee Titans got in early, firing Brock Vandermeer on Sunday morning.",
+                     "Brock Vandermeer", None, id="object-of-firing-is-a-person"),
+    ],
+)
+def test_people_of_the_article(nlp, text, present, absent):
+    people = run(nlp, text)._.people
+    assert present in people
+    assert absent not in people
