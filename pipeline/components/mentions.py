@@ -24,7 +24,10 @@ from spacy.tokens import Doc, Span, Token
 from .. import resources
 from ..extensions import register_extensions
 
+DATA_FILES = ("mentions.jsonl", "leagues.jsonl", "teams.jsonl", "federations.jsonl")
 AGE = re.compile(r"^\d{2}-year-old$")
+SCORE_END = re.compile(r"(?<![\d-])\d{1,2}[-–]\d{1,2}$")  # "Arsenal 2-1 Chelsea": the score before the team
+SCORE_START = re.compile(r"^\d{1,2}[-–]\d{1,2}(?![\d-])")
 SUBJECTS = {"nsubj", "nsubjpass"}
 QUOTES = {"'", "‘", "’", '"', "“", "”", "``", "''"}
 NICKNAME = re.compile(r"\s+['‘\"“][^'’\"”]{1,20}['’\"”]\s+")
@@ -55,24 +58,32 @@ class MentionLinker(Pipe):
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
                    nlp: Language | None = None, data_dir: str | None = None) -> None:
-        self.rows = resources.load("mentions.jsonl", Path(data_dir) if data_dir else None)
+        directory = Path(data_dir) if data_dir else None
+        self.data = {name: resources.load(name, directory) for name in DATA_FILES}
+        self.rows = self.data["mentions.jsonl"]
         words = {row["kind"]: row["words"] for row in self.rows}
         self.pronouns = {w.lower() for w in words.get("pronoun", [])}
         self.person_nouns = set(words.get("person_noun", []))
         self.team_nouns = {w.lower() for w in words.get("team_noun", [])}
         self.honorifics = set(words.get("honorific", []))
         self.leagues = set()
-        for row in resources.load("leagues.jsonl", Path(data_dir) if data_dir else None):
+        for row in self.data["leagues.jsonl"]:
             self.leagues.update([row["name"], *row.get("aliases", [])])
         self.leagues.update(words.get("not_team", []))
         self.not_team_words = {w.lower() for w in words.get("not_team_word", [])}
         self.name_start_stop = set(words.get("not_name_start", []))
         self.not_person_words = set(words.get("not_person_word", []))
         self.person_slot_verbs = set(words.get("person_slot_verb", []))
+        self.national = {row["name"] for row in self.data["teams.jsonl"] if row.get("kind") == "national"}
+        self.national |= {row["team"] for row in self.data["federations.jsonl"]}
+        self.match_words = set(words.get("match_word", []))
+        self.opponent_preps = {w.lower() for w in words.get("opponent_prep", [])}
+        self.match_preps = {w.lower() for w in words.get("match_prep", [])}
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         Path(path).mkdir(parents=True, exist_ok=True)
-        srsly.write_jsonl(Path(path) / "mentions.jsonl", self.rows)
+        for name, rows in self.data.items():
+            srsly.write_jsonl(Path(path) / name, rows)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "MentionLinker":
         self.initialize(data_dir=str(path))
@@ -339,7 +350,8 @@ class MentionLinker(Pipe):
         return before[-1][2]
 
     # -- teams -------------------------------------------------------------
-    def _teams(self, doc: Doc, person_tokens: set[int], people: list[str]) -> tuple[list[str], list[tuple[int, int, str]], str | None]:
+    def _teams(self, doc: Doc, person_tokens: set[int], people: list[str]
+               ) -> tuple[list[str], list[tuple[int, int, str]], str | None, set[tuple[int, int]]]:
         mentions = [(s.start, s.end, s.kb_id_) for s in doc.spans.get("teams", [])]
         # organisations the gazetteer does not know may still be teams ("Molde", "Fordham")
         known = {i for s, e, _ in mentions for i in range(s, e)} | person_tokens
@@ -358,19 +370,29 @@ class MentionLinker(Pipe):
         for _, _, name in mentions:
             if name not in teams:
                 teams.append(name)
-        home = None
+        opponents = {(s, e) for s, e, _ in mentions if self._is_opponent(doc, s, e)}
+        own = [m for m in mentions if (m[0], m[1]) not in opponents]
+        home = self._home(doc, own, [n for n in teams if any(m[2] == n for m in own)])
+        return teams, mentions + self._nominal(doc, mentions, own, home), home, opponents
+
+    def _home(self, doc: Doc, mentions: list[tuple[int, int, str]], teams: list[str]) -> str | None:
+        """The team of the headline, else of the first sentence, else the most named (opponents aside)."""
         body = doc._.body_offset or 0
         title_teams = [n for s, _, n in mentions if doc[s].idx < body]
         if title_teams:
-            home = title_teams[0]
-        else:
-            first_sent = next((s for s in doc.sents if s.start_char >= body and s.text.strip()), None)
-            first = [n for s, _, n in mentions if first_sent is not None and first_sent.start <= s < first_sent.end]
-            if first:
-                home = first[0]
-            elif teams:
-                home = max(teams, key=lambda n: sum(1 for *_, m in mentions if m == n))
-        # "the club", "the federation": the latest team named before, else home
+            return title_teams[0]
+        first_sent = next((s for s in doc.sents if s.start_char >= body and s.text.strip()), None)
+        first = [n for s, _, n in mentions if first_sent is not None and first_sent.start <= s < first_sent.end]
+        if first:
+            return first[0]
+        if teams:
+            return max(teams, key=lambda n: sum(1 for *_, m in mentions if m == n))
+        return None
+
+    def _nominal(self, doc: Doc, mentions: list[tuple[int, int, str]], own: list[tuple[int, int, str]],
+                 home: str | None) -> list[tuple[int, int, str]]:
+        """"the club", "the federation": the latest team named before (not an opponent), else home;
+        "the federation" and "the national team" look for a national team."""
         nominal = []
         for token in doc:
             if token.lower_ != "the" or token.i + 1 >= len(doc):
@@ -385,27 +407,53 @@ class MentionLinker(Pipe):
                 continue
             if any(s <= token.i < e for s, e, _ in mentions):
                 continue
-            before = [n for s, e, n in mentions if e <= token.i]
+            before = [n for s, e, n in own if e <= token.i]
             target = before[-1] if before else home
             if one == "federation" or two.startswith("national"):
-                national = [n for n in ([*reversed(before)] + ([home] if home else [])) if n]
+                national = [n for n in [*reversed(before), home] if n in self.national]
                 target = national[0] if national else target
             if target:
                 nominal.append((token.i, end, target))
-        return teams, mentions + nominal, home
+        return nominal
+
+    def _is_match_word(self, token: Token) -> bool:
+        return token.lemma_ in self.match_words or token.text in self.match_words
+
+    def _is_opponent(self, doc: Doc, start: int, end: int) -> bool:
+        """A team named as the other side of a match: "a 2-1 defeat to Arsenal", "against Iceland",
+        "beat Chelsea", "the tour of Australia", "Arsenal 2-1 Chelsea". Such a team plays the
+        coach's team; it is never the team of a transition, nor what "the club" refers to."""
+        token = doc[start:end].root
+        while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+            token = token.head  # "against Malta, Slovenia and Scotland"
+        if token.dep_ == "pobj":
+            prep = token.head
+            if prep.lower_ in self.opponent_preps:
+                return True
+            if prep.lower_ in self.match_preps and self._is_match_word(prep.head):
+                return True
+        if token.dep_ == "dobj" and token.head.pos_ == "VERB" and self._is_match_word(token.head) \
+                and token.head.lemma_ not in ("win", "lose", "draw", "play"):
+            return True
+        before = doc[max(0, start - 3):start].text.replace(" ", "")
+        after = doc[end:end + 3].text.replace(" ", "")
+        return bool(SCORE_END.search(before) or SCORE_START.match(after))
 
     def _link(self, doc: Doc) -> None:
         people, person_mentions = self._people(doc)
         person_mentions += self._anaphors(doc, person_mentions)
-        teams, team_mentions, home = self._teams(doc, {i for s, e, _ in person_mentions for i in range(s, e)}, people)
+        teams, team_mentions, home, opponents = self._teams(
+            doc, {i for s, e, _ in person_mentions for i in range(s, e)}, people)
         spans = [Span(doc, s, e, label="PERSON", kb_id=n) for s, e, n in person_mentions]
         spans += [Span(doc, s, e, label="TEAM", kb_id=n) for s, e, n in team_mentions]
         doc.spans["mentions"] = sorted(spans, key=lambda s: (s.start, s.end))
-        links: dict[str, dict[int, str]] = {"person": {}, "team": {}}
+        links: dict[str, dict[int, str]] = {"person": {}, "team": {}, "opponent": {}}
         for span in spans:
             kind = "person" if span.label_ == "PERSON" else "team"
             for i in range(span.start, span.end):
                 links[kind].setdefault(i, span.kb_id_)
+                if (span.start, span.end) in opponents and span.label_ == "TEAM":
+                    links["opponent"].setdefault(i, span.kb_id_)
         doc._.people = people
         doc._.teams = teams
         doc._.home_team = home

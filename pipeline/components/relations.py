@@ -373,6 +373,7 @@ class RelationExtractor(Pipe):
             ordered.append((head_i, start, end, trigger))
         claimed = {head_i for head_i, _s, _e, trigger in ordered if trigger["strength"] == "strong"}
         self._heads = {head_i for head_i, *_ in ordered}
+        self._section_headings = self._headings(doc)
         out: list[Candidate] = []
         for head_i, start, end, trigger in sorted(ordered):
             out.extend(self._candidates(doc, doc[head_i], doc[start:end], trigger, claimed))
@@ -481,7 +482,7 @@ class RelationExtractor(Pipe):
             if team is not None:
                 rule += ":sentence_team"
             else:
-                team = self._paragraph_team(doc, sent)
+                team = self._section_team(sent)
                 rule += ":paragraph_team" if team else ":home_team"
                 team = team or doc._.home_team
         old_posts = self._old_posts(doc, sent, person_tokens, team) if trigger["type"] == "hire" else []
@@ -562,18 +563,18 @@ class RelationExtractor(Pipe):
 
     def _destinations(self, doc: Doc, head: Token) -> list[Token]:
         """Teams in a purpose clause of a departure: "left Michigan to coach the Chargers"."""
-        teams = doc._.links["team"]
+        teams, opponents = doc._.links["team"], doc._.links.get("opponent", {})
         out = []
         for child in head.children:
             if child.dep_ in ("xcomp", "advcl") and child.lemma_ in DESTINATION_VERBS:
-                out += [t for t in child.subtree if t.i in teams and t.dep_ in ("dobj", "pobj")]
+                out += [t for t in child.subtree if t.i in teams and t.dep_ in ("dobj", "pobj") and t.i not in opponents]
         return out
 
     def _sentence_team(self, doc: Doc, sent: Span, head: Token, exclude: set[str] = frozenset()) -> str | None:
-        teams = doc._.links["team"]
+        teams, opponents = doc._.links["team"], doc._.links.get("opponent", {})
         options = []
         for i, name in teams.items():
-            if not (sent.start <= i < sent.end) or name in exclude:
+            if not (sent.start <= i < sent.end) or name in exclude or i in opponents:
                 continue
             token = doc[i]
             if self._under_other_trigger(token, head):
@@ -589,20 +590,39 @@ class RelationExtractor(Pipe):
         return min(options)[2] if options else None
 
     @staticmethod
-    def _paragraph_team(doc: Doc, sent: Span) -> str | None:
-        """The latest team named earlier in the same paragraph (a section heading, the sentence before)."""
-        teams = doc._.links["team"]
-        start = doc.text.rfind("\n\n", 0, sent.start_char) + 2
-        first = doc.char_span(start, min(sent.start_char, len(doc.text)), alignment_mode="expand")
-        if first is None or not len(first):
-            return None
-        heading = next(iter(first.sents))
-        # a heading line naming the team: "CHICAGO BEARS:", "JUVENTUS —"
-        words = [t for t in heading if not t.is_space]
-        named = [teams[t.i] for t in words if t.i in teams]
-        if named and len(words) <= 6 or named and any(t.text in (":", "—", "–") for t in words[:6]):
+    def _heading_team(doc: Doc, line: Span) -> str | None:
+        """The team a heading names: a line "CHICAGO BEARS:" / "• JUVENTUS — ...", or a short line with no verb."""
+        teams, opponents = doc._.links["team"], doc._.links.get("opponent", {})
+        words = [t for t in line if not t.is_space]
+        while words and words[0].is_punct:
+            words = words[1:]  # a bullet
+        named = [teams[t.i] for t in words if t.i in teams and t.i not in opponents]
+        row_end = doc.text.find("\n", line.start_char)
+        if not named or "|" in doc.text[line.start_char:row_end if row_end >= 0 else len(doc.text)]:
+            return None  # a table row names its own team only
+        if any(t.text in (":", "—", "–") for t in words[:6]) and words[0].i in teams:
+            return named[0]
+        if len(words) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in words):
             return named[0]
         return None
+
+    def _headings(self, doc: Doc) -> list[tuple[int, str]]:
+        """(start char, team) of the section headings of the body. One lone "CARDIFF —" is a dateline, not a
+        section: an article has sections when at least two headings name different teams."""
+        body = doc._.body_offset or 0
+        out = []
+        for line in doc.sents:
+            if line.start_char < body or doc.text[doc.text.rfind("\n", 0, line.start_char) + 1:line.start_char].strip():
+                continue  # the title, or not the start of a line
+            team = self._heading_team(doc, line)
+            if team is not None:
+                out.append((line.start_char, team))
+        return out if len({team for _, team in out}) >= 2 else []
+
+    def _section_team(self, sent: Span) -> str | None:
+        """The team of the latest section heading at or above the sentence."""
+        above = [team for start, team in self._section_headings if start <= sent.start_char]
+        return above[-1] if above else None
 
     def _moved_from(self, doc: Doc, sent: Span, head: Token, person: str, team: str | None) -> list[str]:
         teams, people = doc._.links["team"], doc._.links["person"]

@@ -160,3 +160,27 @@ def test_people_of_the_article(nlp, text, present, absent):
     people = run(nlp, text)._.people
     assert present in people
     assert absent not in people
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "opponent"),
+    [
+        pytest.param("Everton sacked Marco Dellano after a 2-1 defeat to Arsenal.", "Arsenal", True, id="defeat-to"),
+        pytest.param("Everton sacked Marco Dellano after the loss against Leeds United.", "Leeds United", True,
+                     id="against"),
+        pytest.param("England lost to Iceland. The qualifiers against Malta, Slovenia and Scotland follow.",
+                     "Scotland", True, id="a-list-after-against"),
+        pytest.param("Arsenal 2-1 Chelsea: the hosts were better.", "Chelsea", True, id="score-line"),
+        pytest.param("Everton sacked Marco Dellano after a 2-1 defeat to Arsenal.", "Everton", False,
+                     id="the-acting-team"),
+    ],
+)
+def test_a_team_on_the_other_side_of_a_match_is_an_opponent(nlp, text, surface, opponent):
+    doc = run(nlp, text)
+    token = next(t for t in doc if t.text == surface.split()[-1])
+    assert (token.i in doc._.links["opponent"]) is opponent
+
+
+def test_the_club_skips_an_opponent(nlp):
+    doc = run(nlp, "Fiorentina lost the final to Olympiacos in extra time. Two days later the club named a new coach.")
+    assert linked(doc, "the club", "team") == "Fiorentina"
