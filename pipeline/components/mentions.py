@@ -158,6 +158,8 @@ class MentionLinker(Pipe):
             return True
         if root.dep_ == "nsubj" and head.lemma_ in ("resign", "quit"):
             return True
+        if root.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ in ("part", "way", "company"):
+            return True  # "parted ways with X"
         roles = doc.spans.get("roles", [])
         if root.dep_ == "appos" and (any(r.start <= head.i < r.end for r in roles) or head.text in self.person_nouns):
             return True
