@@ -270,7 +270,8 @@ class MentionLinker(Pipe):
             last_seen[canonical] = start
             mentions.append((start, end, canonical))
         # surnames the model missed: proper nouns equal to a known surname
-        surnames: dict[str, str] = {}
+        surnames: dict[str, str] = {n: n for n in {n for _, _, n in raw} if len(n.split()) == 1 and n[:1].isupper()
+                                    and not any(f.split()[-1] == n or f.split()[0] == n for f in full)}  # mononyms
         for name in full:
             parts = name.split()
             surnames.setdefault(parts[-1], name)

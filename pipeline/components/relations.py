@@ -10,6 +10,7 @@ its arguments sit in the parse:
 - ``replace``: "A replaced B" (A's hire and B's departure);
 - ``noun``: a nominalization ("the sacking of X", "X's appointment").
 
+A trigger with ``"tag": "any"`` matches its head whatever the tagger called it.
 A trigger with ``"match": "tree"`` is looked for on the parse only (its words a chain of
 children from the verb: "left X in interim charge"), never as a token sequence.
 
@@ -68,6 +69,8 @@ def _token_pattern(trigger: dict[str, Any]) -> list[dict[str, Any]]:
         else:
             if trigger["voice"] == "noun":
                 pattern.append({"LEMMA": word, "POS": {"IN": ["NOUN", "PROPN"]}})
+            elif trigger.get("tag") == "any":
+                pattern.append({"LEMMA": word})  # a head the tagger often gets wrong ("part ways" as a noun)
             elif word == "out":
                 pattern.append({"LOWER": "out", "DEP": {"IN": ["ROOT", "advmod", "prt", "acomp"]}})
             else:
@@ -189,8 +192,10 @@ class RelationExtractor(Pipe):
         people = doc._.links["person"]
         out: list[str] = []
         for argument in arguments:
-            for conj in argument.conjuncts:
-                name = people.get(conj.i)
+            # a coordinated name, or a second subject the parser hung on the same verb
+            siblings = [c for c in argument.head.children if c.dep_ == argument.dep_ and c.i != argument.i]
+            for conj in [*argument.conjuncts, *siblings]:
+                name = people.get(conj.i) or self._person(doc, conj)
                 if name and name != person and name not in out and conj.pos_ != "PRON":
                     out.append(name)
         return out
@@ -352,7 +357,7 @@ class RelationExtractor(Pipe):
 
     @staticmethod
     def _path(token: Token, lemmas: list[str]) -> bool:
-        """Each lemma a child of the one before, starting from ``token``."""
+        """Each lemma a child of the one before, starting from ``token`` (never a subject)."""
         current = token
         for lemma in lemmas:
             nxt = next((c for c in current.children if c.lemma_ == lemma and c.dep_ not in ("nsubj", "nsubjpass")), None)
@@ -431,6 +436,9 @@ class RelationExtractor(Pipe):
                 person = self._person(doc, subj)
                 if head.dep_ in ("acl",) and person is None:
                     person = self._person(doc, head.head)
+                if person is None and any(self._person(doc, o) for o in objs):
+                    passive = False  # a participle the parser hung on a noun, with its object: "named X as coach"
+            if passive:
                 agent = next((o for p, o in preps if p == "by"), None)
                 team = self._team(doc, agent) or prep_team
                 rule += ":passive"
