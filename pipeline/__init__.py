@@ -26,6 +26,7 @@ STAGES = (
     "coaching_entities",
     "coaching_mentions",
     "coaching_relations",
+    "coaching_rows",
     "coaching_modality",
     "coaching_timing",
     "coaching_assembly",

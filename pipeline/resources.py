@@ -15,6 +15,7 @@ REQUIRED = {
     "triggers.jsonl": ("pattern", "type", "strength", "voice"),
     "modality.jsonl": ("cue", "veto", "kind"),
     "manners.jsonl": ("pattern", "manner"),
+    "rows.jsonl": ("kind", "words"),
 }
 
 

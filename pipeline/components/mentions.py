@@ -32,6 +32,7 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 QUOTES = {"'", "‘", "’", '"', "“", "”", "``", "''"}
 NICKNAME = re.compile(r"\s+['‘\"“][^'’\"”]{1,20}['’\"”]\s+")
 AGE_NUMBER = re.compile(r"^(1[6-9]|[2-9]\d)$")
+INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’-]*$")
 NAME_ENT_LABELS = {"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"}
 PARTICLES = {"van", "von", "de", "der", "den", "ten", "ter", "da", "di", "del", "della", "dos", "das", "la", "le", "du", "bin", "al"}
@@ -169,6 +170,8 @@ class MentionLinker(Pipe):
             return True
         if root.dep_ == "nsubj" and head.lemma_ in ("resign", "quit"):
             return True
+        if root.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ in ("part", "way", "company"):
+            return True  # "parted ways with X"
         roles = doc.spans.get("roles", [])
         if root.dep_ == "appos" and (any(r.start <= head.i < r.end for r in roles) or head.text in self.person_nouns):
             return True
@@ -185,11 +188,26 @@ class MentionLinker(Pipe):
             if any(i in blocked for i in range(ent.start, ent.end)) or ent.text in self.leagues:
                 continue
             words = [t for t in ent if t.text != "-"]
-            if not all(NAME_TOKEN.match(t.text) and not t.text.isupper() and t.pos_ == "PROPN" for t in words) \
+            if not all(NAME_TOKEN.match(t.text) and (not t.text.isupper() or INITIALS.match(t.text)) and t.pos_ == "PROPN"
+                       for t in words) \
                     or any(t.text in self.not_person_words or t.lower_ in self.not_team_words for t in words):
                 continue
             if self._person_slot(doc, ent.start, ent.end) or self._has_age(doc, ent[-1].text):
                 out.append((ent.start, ent.end))
+        return out
+
+    def _particle_names(self, doc: Doc, taken: set[int], blocked: set[int]) -> list[tuple[int, int]]:
+        """ "Giovanni van Bronckhorst" where the model tagged only a part, or the given name as a place."""
+        out = []
+        for token in doc[1:-1]:
+            first, last = doc[token.i - 1], doc[token.i + 1]
+            if token.lower_ not in PARTICLES or not token.text.islower() or "\n" in first.text_with_ws + token.text_with_ws:
+                continue
+            span = range(first.i, last.i + 1)
+            if any(i in taken or i in blocked for i in span):
+                continue
+            if all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.text.isupper() for t in (first, last)):
+                out.append((first.i, last.i + 1))
         return out
 
     def _not_a_name(self, words: list[str]) -> bool:
@@ -233,6 +251,8 @@ class MentionLinker(Pipe):
         spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
         spans += self._org_names(doc, blocked)
         taken = {i for s, e in spans for i in range(s, e)}
+        spans += self._particle_names(doc, taken, blocked)
+        taken = {i for s, e in spans for i in range(s, e)}
         spans += self._role_names(doc, taken, blocked)
         spans += self._propn_names(doc, taken | {i for s, e in spans for i in range(s, e)}, blocked)
         for start, end in sorted(spans):
@@ -261,7 +281,8 @@ class MentionLinker(Pipe):
             last_seen[canonical] = start
             mentions.append((start, end, canonical))
         # surnames the model missed: proper nouns equal to a known surname
-        surnames: dict[str, str] = {}
+        surnames: dict[str, str] = {n: n for n in {n for _, _, n in raw} if len(n.split()) == 1 and n[:1].isupper()
+                                    and not any(f.split()[-1] == n or f.split()[0] == n for f in full)}  # mononyms
         for name in full:
             parts = name.split()
             surnames.setdefault(parts[-1], name)

@@ -10,6 +10,10 @@ its arguments sit in the parse:
 - ``replace``: "A replaced B" (A's hire and B's departure);
 - ``noun``: a nominalization ("the sacking of X", "X's appointment").
 
+A trigger with ``"tag": "any"`` matches its head whatever the tagger called it.
+A trigger with ``"match": "tree"`` is looked for on the parse only (its words a chain of
+children from the verb: "left X in interim charge"), never as a token sequence.
+
 Each candidate keeps its rule id, trigger span and sentence for ``explain``.
 Writes ``doc._.candidates``.
 """
@@ -40,6 +44,7 @@ MATCH_WORDS = {"defeat", "win", "victory", "loss", "draw", "game", "match", "tie
                "derby", "meeting", "semifinal", "semi-final", "opener", "beat", "lose", "face", "play", "thrash"}
 DESTINATION_VERBS = {"join", "coach", "take", "become", "manage", "lead", "replace", "succeed", "return", "move"}
 REPORTING = {"announce", "confirm", "say", "reveal", "state", "tell", "declare", "inform", "make"}
+RELATIVE_PRONOUNS = {"who", "whom", "that"}
 TEAM_STOP_PREPS = {"against", "over", "to", "versus", "vs", "beat", "past"}
 
 
@@ -64,6 +69,8 @@ def _token_pattern(trigger: dict[str, Any]) -> list[dict[str, Any]]:
         else:
             if trigger["voice"] == "noun":
                 pattern.append({"LEMMA": word, "POS": {"IN": ["NOUN", "PROPN"]}})
+            elif trigger.get("tag") == "any":
+                pattern.append({"LEMMA": word})  # a head the tagger often gets wrong ("part ways" as a noun)
             elif word == "out":
                 pattern.append({"LOWER": "out", "DEP": {"IN": ["ROOT", "advmod", "prt", "acomp"]}})
             else:
@@ -100,7 +107,8 @@ class RelationExtractor(Pipe):
         self.triggers = resources.load("triggers.jsonl", directory)
         self.matcher = Matcher(self.nlp.vocab)
         for number, trigger in enumerate(self.triggers):
-            self.matcher.add(str(number), [_token_pattern(trigger)])
+            if trigger.get("match") != "tree":  # "tree": only on the parse, where the gap is the object
+                self.matcher.add(str(number), [_token_pattern(trigger)])
         self.manners = resources.load("manners.jsonl", directory)
         self.manner_matcher = Matcher(self.nlp.vocab)
         for number, cue in enumerate(self.manners):
@@ -148,6 +156,9 @@ class RelationExtractor(Pipe):
     def _person(self, doc: Doc, token: Token | None) -> str | None:
         if token is None:
             return None
+        antecedent = self._relative_antecedent(token)
+        if antecedent is not None:
+            return self._person(doc, antecedent)
         people = doc._.links["person"]
         if token.i not in people and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha \
                 and token.i not in doc._.links["team"] and token.ent_type_ in ("", "PERSON", "ORG", "NORP") \
@@ -163,6 +174,44 @@ class RelationExtractor(Pipe):
             if t.i in people:
                 return people[t.i]
         return None
+
+    @staticmethod
+    def _relative_antecedent(token: Token) -> Token | None:
+        """ "Maguire, who was released ...": the relative pronoun stands for the noun its clause modifies."""
+        if token.lower_ not in RELATIVE_PRONOUNS or token.tag_ not in ("WP", "WDT"):
+            return None
+        verb = token.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i and verb.head.pos_ in ("PROPN", "NOUN"):
+            return verb.head
+        return None
+
+    def _conjoined(self, doc: Doc, arguments: list[Token], person: str) -> list[str]:
+        """Other people coordinated with the argument: "dismissed X and general manager Y", "X and Y were fired"."""
+        people = doc._.links["person"]
+        out: list[str] = []
+        for argument in arguments:
+            # a coordinated name, or a second subject the parser hung on the same verb
+            siblings = [c for c in argument.head.children if c.dep_ == argument.dep_ and c.i != argument.i]
+            for conj in [*argument.conjuncts, *siblings]:
+                name = people.get(conj.i) or self._person(doc, conj)
+                if name and name != person and name not in out and conj.pos_ != "PRON":
+                    out.append(name)
+        return out
+
+    @staticmethod
+    def _title_before(doc: Doc, sent: Span, person: str) -> tuple[str | None, str | None]:
+        """The title written right before a person's name in the sentence: (coaching role, front-office title)."""
+        people = doc._.links["person"]
+        starts = [i for i, name in people.items() if name == person and sent.start <= i < sent.end
+                  and people.get(i - 1) != person]
+        for role in doc.spans.get("roles", []):
+            if role.end in starts:
+                if role.label_ == "FRONT_OFFICE":
+                    return None, role.kb_id_
+                return role.kb_id_ or None, None
+        return None, None
 
     def _team(self, doc: Doc, token: Token | None) -> str | None:
         if token is None:
@@ -350,20 +399,53 @@ class RelationExtractor(Pipe):
         return best[1] if best[0] == 0 else Span(doc, best[1].start, best[1].end, label="DATE_GOVERNOR")
 
     # -- extraction ---------------------------------------------------------
+    def _tree_matches(self, doc: Doc, found: set[tuple[int, int]]) -> list[tuple[int, int, dict, int]]:
+        """Gapped triggers whose gap is longer than the token pattern allows, found on the parse:
+        "put [a long description of X] in charge", "relieved [X and Y] of their duties"."""
+        out = []
+        for number, trigger in enumerate(self.triggers):
+            words = trigger["pattern"].split()
+            if "*" not in words or trigger["voice"] == "noun":
+                continue
+            path = [w for w in words[1:] if w not in ("*", "the")]
+            for token in doc:
+                if token.lemma_ != words[0] or not token.tag_.startswith("VB") or (token.i, number) in found:
+                    continue
+                if self._path(token, path):
+                    out.append((token.i, token.i + 1, trigger, len(words)))
+        return out
+
+    @staticmethod
+    def _path(token: Token, lemmas: list[str]) -> bool:
+        """Each lemma a child of the one before, starting from ``token`` (never a subject)."""
+        current = token
+        for lemma in lemmas:
+            nxt = next((c for c in current.children if c.lemma_ == lemma and c.dep_ not in ("nsubj", "nsubjpass")), None)
+            if nxt is None:
+                return False
+            current = nxt
+        return True
+
     def extract(self, doc: Doc) -> list[Candidate]:
         matches = self.matcher(doc)
         spans = []
+        found = set()
         for match_id, start, end in matches:
-            trigger = self.triggers[int(self.nlp.vocab.strings[match_id])]
-            spans.append((start, end, trigger))
+            number = int(self.nlp.vocab.strings[match_id])
+            trigger = self.triggers[number]
+            spans.append((start, end, trigger, end - start))
+            found.add((start, number))
+        spans += self._tree_matches(doc, found)
         # longest match per head token
-        spans.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        spans.sort(key=lambda m: (m[0], -m[3]))
         chosen: dict[int, tuple[int, int, dict]] = {}
-        for start, end, trigger in spans:
+        sizes: dict[int, int] = {}
+        for start, end, trigger, size in spans:
             span = doc[start:end]
             head = next((t for t in span if t.pos_ in ("VERB", "NOUN", "PROPN")), span[0])
-            if head.i not in chosen or (end - start) > (chosen[head.i][1] - chosen[head.i][0]):
+            if head.i not in chosen or size > sizes[head.i]:
                 chosen[head.i] = (start, end, trigger)
+                sizes[head.i] = size
         covered = set()
         ordered = []
         for head_i, (start, end, trigger) in sorted(chosen.items(), key=lambda kv: -(kv[1][1] - kv[1][0])):
@@ -415,12 +497,15 @@ class RelationExtractor(Pipe):
                 person = self._person(doc, subj)
                 if head.dep_ in ("acl",) and person is None:
                     person = self._person(doc, head.head)
+                if person is None and any(self._person(doc, o) for o in objs):
+                    passive = False  # a participle the parser hung on a noun, with its object: "named X as coach"
+            if passive:
                 agent = next((o for p, o in preps if p == "by"), None)
                 team = self._team(doc, agent) or prep_team
                 rule += ":passive"
             else:
-                for obj in objs:
-                    person = person or self._person(doc, obj)
+                for obj in objs + [o for p, o in preps if p == "to" and not objs]:
+                    person = person or self._person(doc, obj)  # "handed the reins to X"
                 team = self._team(doc, subj) or next((self._team(doc, o) for o in objs if self._team(doc, o)), None) or prep_team
                 rule += ":active"
         elif voice == "intransitive":
@@ -429,7 +514,8 @@ class RelationExtractor(Pipe):
             if team is None and trigger["type"] == "departure":
                 team = next((self._team(doc, o) for p, o in preps if p == "from" and self._team(doc, o)), None)
         elif voice == "symmetric":
-            sides = [subj] + [o for p, o in preps if p == "with"] + objs
+            sides = [subj] + [o for p, o in preps if p in ("with", "from")] + objs
+            sides += [c for side in sides if side is not None for c in side.conjuncts]  # "the Red Sox and X agreed"
             person = next((self._person(doc, s) for s in sides if self._person(doc, s)), None)
             team = next((self._team(doc, s) for s in sides if self._team(doc, s)), None)
         elif voice == "replace":
@@ -511,6 +597,15 @@ class RelationExtractor(Pipe):
                 out.append(Candidate(type="hire", manner=None, person=person, team=teams[token.i],
                                      rule=rule + ":moved_to", **{k: v for k, v in base.items() if k != "team"}
                                      | {"interim": False, "strength": "weak"}))
+        if person is not None and out and voice != "replace":
+            arguments = [t for t in ([subj] if passive or voice in ("intransitive", "symmetric") else objs) if t is not None]
+            for other in self._conjoined(doc, arguments, person):
+                other_role, other_office = self._title_before(doc, sent, other)
+                extra = Candidate(type=trigger["type"], manner=out[0].manner, person=other, rule=out[0].rule + ":conj",
+                                  **{**base, "role": other_role})
+                if other_office:
+                    extra.notes.append(f"front_office:{other_office}")
+                out.append(extra)
         for type_, other, manner in others:
             out.append(Candidate(type=type_, manner=manner, person=other, rule=rule + ":replaced",
                                  **{**base, "interim": False, "strength": "weak"}))

@@ -1,0 +1,61 @@
+"""Stage 3b, coaching_rows: transitions written as table rows and labelled list lines.
+
+Every text here was written for this test.
+"""
+from __future__ import annotations
+
+import pytest
+
+import pipeline
+
+TABLE = (
+    "Where every opening stands.\n\n"
+    "Team | Out | In | Date\n"
+    "Houston Texans | Dale Ockerman (fired Jan. 2) | Ronnie Vasquez, Jaguars defensive coordinator | Jan. 18\n"
+    "Carolina Panthers | Gil Brandtmeyer (resigned Jan. 5) | Tom Ashcroft, Panthers linebackers coach | Jan. 9\n\n"
+    "More to come."
+)
+
+
+def events(nlp, text: str, date: str) -> set[tuple]:
+    doc = pipeline.make_doc(nlp, text, date, title="Coaching carousel")
+    return {(e.type, e.coach, e.team, e.manner, e.date) for e in doc._.events}
+
+
+def test_a_table_row_gives_departure_hire_and_the_hires_previous_post(nlp):
+    found = events(nlp, TABLE, "2023-01-20")
+    assert found == {
+        ("departure", "Dale Ockerman", "Houston Texans", "fired", "2023-01-02"),
+        ("hire", "Ronnie Vasquez", "Houston Texans", None, "2023-01-18"),
+        ("departure", "Ronnie Vasquez", "Jacksonville Jaguars", "moved", "2023-01-18"),
+        ("departure", "Gil Brandtmeyer", "Carolina Panthers", "resigned", "2023-01-05"),
+        # promoted inside the same team: a hire only
+        ("hire", "Tom Ashcroft", "Carolina Panthers", None, "2023-01-09"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Here is every change so far.\n\n• HOUSTON TEXANS — Fired Dale Ockerman on Sunday after two "
+                     "seasons.\n\n• CAROLINA PANTHERS — Parted ways with Ronnie Vasquez by mutual agreement this month.",
+                     {("departure", "Dale Ockerman", "Houston Texans", "fired", "2023-10-29"),
+                      ("departure", "Ronnie Vasquez", "Carolina Panthers", "mutual_consent", "2023-10")},
+                     id="bullets-with-team-labels"),
+        pytest.param("Black Monday brought changes.\nCAROLINA PANTHERS: The Panthers made a clean sweep, dismissing "
+                     "head coach Ronnie Vasquez and general manager Ian Mortlake after a 6-11 season.",
+                     {("departure", "Ronnie Vasquez", "Carolina Panthers", "fired", "2023-10-30")},
+                     id="heading-label-and-a-gerund"),
+        pytest.param("WACO, Texas — Baylor fired head coach Ronnie Vasquez on Monday.",
+                     {("departure", "Ronnie Vasquez", "Baylor", "fired", "2023-10-30")},
+                     id="a-dateline-is-no-team-label"),
+    ],
+)
+def test_labelled_lines(nlp, text, expected):
+    assert events(nlp, text, "2023-10-30") == expected
+
+
+def test_rows_candidates_carry_their_rule(nlp):
+    doc = pipeline.make_doc(nlp, TABLE, "2023-01-20")
+    rules = {c.rule for c in doc._.candidates}
+    assert {"row:table", "row:table:moved_from"} <= rules
