@@ -14,6 +14,7 @@ REQUIRED = {
     "triggers.jsonl": ("pattern", "type", "strength", "voice"),
     "modality.jsonl": ("cue", "veto", "kind"),
     "manners.jsonl": ("pattern", "manner"),
+    "club_words.jsonl": ("kind", "words"),
 }
 
 

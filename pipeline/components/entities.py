@@ -15,14 +15,34 @@ import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import resources
 from ..extensions import register_extensions
 from ..gazetteer import Gazetteer
 
-DATA_FILES = ("teams.jsonl", "federations.jsonl", "leagues.jsonl", "roles.jsonl", "entity_fixes.jsonl")
+DATA_FILES = ("teams.jsonl", "federations.jsonl", "leagues.jsonl", "roles.jsonl", "entity_fixes.jsonl",
+              "club_words.jsonl")
+NOT_NAME_ENTS = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL"}
+
+
+def _name_word(token: Token, person_ok: bool = False) -> bool:
+    """A capitalised word that continues a proper name (not a date, a person, an acronym or a line break);
+    ``person_ok`` when the model may have taken the club for a person ("Grimsby Town")."""
+    excluded = NOT_NAME_ENTS - {"PERSON"} if person_ok else NOT_NAME_ENTS
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha and not token.text.isupper() \
+        and token.ent_type_ not in excluded and "\n" not in token.text_with_ws
+
+
+def _title_case(doc: Doc, span: Span) -> bool:
+    """Whether the line of ``span`` is written in title case, where every word is capitalised."""
+    start = doc.text.rfind("\n", 0, span.start_char) + 1
+    end = doc.text.find("\n", span.end_char)
+    words = [w for w in doc.text[start:end if end >= 0 else len(doc.text)].split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
 NAME_LABELS = {"ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "WORK_OF_ART"}
 
 
@@ -68,6 +88,10 @@ class SportsEntities(Pipe):
         patterns = sorted(self.roles)
         for pattern, doc in zip(patterns, self.nlp.tokenizer.pipe(patterns)):
             self.role_matcher.add(pattern, [doc])
+        club_words = {row["kind"]: set(row["words"]) for row in self.data["club_words.jsonl"]}
+        self.club_suffixes = club_words.get("suffix", set())
+        self.club_prefixes = club_words.get("prefix", set())
+        self.place_preps = club_words.get("place_prep", set())
         self.fix_matcher = Matcher(self.nlp.vocab)
         for number, row in enumerate(self.data["entity_fixes.jsonl"]):
             self.fix_matcher.add(f"fix{number}", [row["pattern"]])
@@ -105,16 +129,25 @@ class SportsEntities(Pipe):
         persons = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
         kept = []
         for span in spans:
-            if not any(self._name_holds(p, span) for p in persons):
-                kept.append(span)
+            if any(self._name_holds(p, span) for p in persons):
+                continue
+            if self._inside_longer_name(span, forms[(span.start, span.end)]) or self._place_after_town(span):
+                continue
+            kept.append(span)
+        kept = self._with_unknown_clubs(doc, kept, forms)
         # ambiguous forms ("the Blues") go to the team the article names unambiguously
         unambiguous = Counter()
         for span in kept:
+            if span.kb_id_:
+                continue
             names = self.gazetteer.forms[forms[(span.start, span.end)]]
             if len(names) == 1:
                 unambiguous[next(iter(names))] += 1
         result = []
         for span in kept:
+            if span.kb_id_:
+                result.append(span)  # a club the gazetteer does not know, named by its own words
+                continue
             names = sorted(self.gazetteer.forms[forms[(span.start, span.end)]])
             if len(names) > 1:
                 ranked = sorted(names, key=lambda n: -unambiguous[n])
@@ -127,6 +160,52 @@ class SportsEntities(Pipe):
                     continue
             result.append(Span(doc, span.start, span.end, label=span.label_, kb_id=names[0]))
         doc.spans["teams"] = result
+
+    def _inside_longer_name(self, span: Span, form: str) -> bool:
+        """A short team form that ends a longer proper name: "City" of "Lincoln City" or "Commerce City",
+        "A's" of "Serie A's". The team's full name is never cut; a title-case headline proves nothing."""
+        doc = span.doc
+        if form in self.gazetteer.teams or span.start == 0 or _title_case(doc, span):
+            return False
+        return _name_word(doc[span.start - 1])
+
+    def _with_unknown_clubs(self, doc: Doc, spans: list[Span], forms: dict[tuple[int, int], str]) -> list[Span]:
+        """Clubs the gazetteer does not know, recognised by a club word: "Grimsby Town", "Bristol Rovers",
+        "FC Goa". A city form inside is absorbed ("Bristol" of "Bristol Rovers"), a full team name is not
+        ("Mexico" of "Mexico City"); a name after "in" is a place; a title-case headline proves nothing."""
+        weak = {i: span for span in spans if forms.get((span.start, span.end)) not in self.gazetteer.teams
+                for i in range(span.start, span.end)}
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        absorbed: set[int] = set()
+        out = []
+        for token in doc:
+            if token.i in taken or token.text not in self.club_suffixes | self.club_prefixes:
+                continue
+            start, end = token.i, token.i + 1
+            if token.text in self.club_suffixes:
+                while start > 0 and (doc[start - 1].i in weak or start - 1 not in taken) \
+                        and _name_word(doc[start - 1], person_ok=True):
+                    start -= 1
+            if start == token.i and token.text in self.club_prefixes:
+                while end < len(doc) and end not in taken and _name_word(doc[end]):
+                    end += 1
+            if end - start < 2 or _title_case(doc, doc[start:end]) \
+                    or start > 0 and doc[start - 1].lower_ in self.place_preps:
+                continue
+            out.append(Span(doc, start, end, label="TEAM", kb_id=doc[start:end].text))
+            absorbed.update(id(weak[i]) for i in range(start, end) if i in weak)
+            taken.update(range(start, end))
+        out += [span for span in spans if id(span) not in absorbed]
+        return sorted(out, key=lambda s: s.start)
+
+    @staticmethod
+    def _place_after_town(span: Span) -> bool:
+        """A state or country after a town and a comma is a place: "Commerce City, Colorado", "Uyo, Nigeria"."""
+        doc = span.doc
+        if span.start < 2 or doc[span.start - 1].text != "," or span.root.ent_type_ not in ("GPE", "LOC"):
+            return False
+        town = doc[span.start - 2]
+        return town.ent_type_ in ("GPE", "LOC", "FAC") and town.pos_ == "PROPN" and town.ent_iob_ in ("B", "I")
 
     @staticmethod
     def _name_holds(person: Span, team: Span) -> bool:

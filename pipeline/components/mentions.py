@@ -279,7 +279,8 @@ class MentionLinker(Pipe):
         name_words = {w for p in people for w in p.split()}
         for ent in doc.ents:
             if ent.label_ == "ORG" and not ent.kb_id_ and not any(i in known for i in range(ent.start, ent.end)) \
-                    and not any(t.lower_ in self.not_team_words for t in ent) and not ent.text.isupper() \
+                    and not any(t.lower_ in self.not_team_words or self._is_match_word(t) for t in ent) \
+                    and not ent.text.isupper() \
                     and not any(t.text in name_words for t in ent):
                 words = [t.text for t in ent if t.tag_ != "POS"]
                 if words and words[0].lower() == "the":
@@ -353,6 +354,8 @@ class MentionLinker(Pipe):
                 return True
             if prep.lower_ in self.match_preps and self._is_match_word(prep.head):
                 return True
+        if token.dep_ in ("compound", "nmod") and self._is_match_word(token.head):
+            return True  # "the South Africa tour", "the Arsenal game"
         if token.dep_ == "dobj" and token.head.pos_ == "VERB" and self._is_match_word(token.head) \
                 and token.head.lemma_ not in ("win", "lose", "draw", "play"):
             return True

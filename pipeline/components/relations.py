@@ -167,9 +167,9 @@ class RelationExtractor(Pipe):
     def _team(self, doc: Doc, token: Token | None) -> str | None:
         if token is None:
             return None
-        teams = doc._.links["team"]
+        teams, opponents = doc._.links["team"], doc._.links.get("opponent", {})
         for t in sorted(self._np(token), key=lambda t: abs(t.i - token.i)):
-            if t.i in teams:
+            if t.i in teams and t.i not in opponents:
                 return teams[t.i]
         # "as head coach of X", "as X's manager": one level of prepositions inside the phrase
         for t in self._np(token):

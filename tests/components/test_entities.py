@@ -92,6 +92,38 @@ def test_an_ambiguous_nickname_with_no_context_is_not_guessed(nlp, text, surface
     assert surface not in [s.text for s in doc.spans["teams"]]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "team"),
+    [
+        pytest.param("Mark Dunmore has been appointed manager of Grimsby Town on a two-year deal.",
+                     "Grimsby Town", "Grimsby Town", id="town-the-model-takes-for-a-person"),
+        pytest.param("Lincoln City sacked manager Mark Dunmore on Monday.", "Lincoln City", "Lincoln City",
+                     id="city-is-not-manchester-city"),
+        pytest.param("Mark Dunmore left Bristol Rovers in May.", "Bristol Rovers", "Bristol Rovers",
+                     id="a-city-form-is-absorbed"),
+        pytest.param("FC Goa coach Mark Dunmore was appointed on Monday.", "FC Goa", "FC Goa", id="club-prefix"),
+    ],
+)
+def test_a_club_the_gazetteer_does_not_know_is_named_by_its_club_word(nlp, text, surface, team):
+    doc = run(nlp, text)
+    assert span_with_text(doc.spans["teams"], surface).kb_id_ == team
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        pytest.param("The friendly was played in Commerce City on Sunday.", "City", id="commerce-city"),
+        pytest.param("Serie A's coaching carousel kept turning on Monday.", "A's", id="serie-a-s"),
+        pytest.param("The friendly drew a crowd in Mexico City on Sunday.", "City", id="a-place-after-in"),
+        pytest.param("They beat China in a friendly in Denver, Colorado, on Sunday.", "Colorado",
+                     id="a-state-after-a-town"),
+    ],
+)
+def test_a_team_form_inside_a_longer_name_or_place_is_no_team(nlp, text, form):
+    doc = run(nlp, text)
+    assert form not in [t.text for s in doc.spans["teams"] for t in s]
+
+
 def test_team_spans_become_org_entities_with_their_kb_id(nlp):
     doc = run(nlp, "Sweden topped the group after beating Mexico 3-0 in Yekaterinburg.")
     orgs = {e.text: e.kb_id_ for e in doc.ents if e.label_ == "ORG"}
