@@ -15,6 +15,7 @@ REQUIRED = {
     "modality.jsonl": ("cue", "veto", "kind"),
     "manners.jsonl": ("pattern", "manner"),
     "club_words.jsonl": ("kind", "words"),
+    "venues.jsonl": ("name", "teams"),
 }
 
 

@@ -23,7 +23,7 @@ from ..extensions import register_extensions
 from ..gazetteer import Gazetteer
 
 DATA_FILES = ("teams.jsonl", "federations.jsonl", "leagues.jsonl", "roles.jsonl", "entity_fixes.jsonl",
-              "club_words.jsonl")
+              "club_words.jsonl", "venues.jsonl")
 NOT_NAME_ENTS = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL"}
 
 
@@ -74,7 +74,7 @@ class SportsEntities(Pipe):
 
     def _build(self) -> None:
         self.gazetteer = Gazetteer.from_rows(self.data["teams.jsonl"], self.data["federations.jsonl"],
-                                             self.data["leagues.jsonl"])
+                                             self.data["leagues.jsonl"], self.data["venues.jsonl"])
         self.team_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         forms = sorted(self.gazetteer.forms)
         for form, doc in zip(forms, self.nlp.tokenizer.pipe(forms)):
@@ -163,11 +163,14 @@ class SportsEntities(Pipe):
 
     def _inside_longer_name(self, span: Span, form: str) -> bool:
         """A short team form that ends a longer proper name: "City" of "Lincoln City" or "Commerce City",
-        "A's" of "Serie A's". The team's full name is never cut; a title-case headline proves nothing."""
+        "A's" of "Serie A's"; a ground that begins one: "Fenway" of "Fenway Sports Group". The team's full
+        name is never cut; a title-case headline proves nothing."""
         doc = span.doc
-        if form in self.gazetteer.teams or span.start == 0 or _title_case(doc, span):
+        if form in self.gazetteer.teams or _title_case(doc, span):
             return False
-        return _name_word(doc[span.start - 1])
+        if span.start > 0 and _name_word(doc[span.start - 1]):
+            return True
+        return self.gazetteer.kinds.get(form) == "VENUE" and span.end < len(doc) and _name_word(doc[span.end])
 
     def _with_unknown_clubs(self, doc: Doc, spans: list[Span], forms: dict[tuple[int, int], str]) -> list[Span]:
         """Clubs the gazetteer does not know, recognised by a club word: "Grimsby Town", "Bristol Rovers",

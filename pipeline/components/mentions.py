@@ -376,7 +376,7 @@ class MentionLinker(Pipe):
             kind = "person" if span.label_ == "PERSON" else "team"
             for i in range(span.start, span.end):
                 links[kind].setdefault(i, span.kb_id_)
-                if (span.start, span.end) in opponents and span.label_ == "TEAM":
+                if (span.start, span.end) in opponents and kind == "team":
                     links["opponent"].setdefault(i, span.kb_id_)
         doc._.people = people
         doc._.teams = teams

@@ -489,13 +489,27 @@ class RelationExtractor(Pipe):
         return None
 
     def _under_other_trigger(self, token: Token, head: Token) -> bool:
-        """Whether another trigger governs ``token`` below where it meets ``head`` (its own clause)."""
+        """Whether another trigger governs ``token`` below where it meets ``head`` (its own clause), or
+        ``token`` is the object of a trigger ``head`` is coordinated with ("leaves Welford Road and will join
+        him": Welford Road belongs to "leaves"; a shared subject belongs to both)."""
         above_head = {t.i for t in [head, *head.ancestors]}
+        child = token
         for ancestor in token.ancestors:
             if ancestor.i in above_head:
-                return False
+                return ancestor.i != head.i and ancestor.i in self._heads and child.dep_ not in SUBJ \
+                    and self._coordinated_below(head, ancestor)
             if ancestor.i in self._heads:
                 return True
+            child = ancestor
+        return False
+
+    @staticmethod
+    def _coordinated_below(head: Token, ancestor: Token) -> bool:
+        token = head
+        while token.i != ancestor.i and token.head.i != token.i:
+            if token.dep_ == "conj":
+                return True
+            token = token.head
         return False
 
     def _destinations(self, doc: Doc, head: Token) -> list[Token]:

@@ -271,3 +271,23 @@ def test_from_disk_reads_edited_data(nlp, tmp_path):
     # the session pipeline's own component is untouched
     untouched = nlp.get_pipe("coaching_entities")(before_entities(nlp, "Harbourside lost at home."))
     assert "Harbourside" not in [s.text for s in untouched.spans["teams"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "team"),
+    [
+        pytest.param("Hector Molina returns to Old Trafford next season.", "Old Trafford", "Manchester United",
+                     id="a-ground"),
+        pytest.param("The Packers lost again at Lambeau Field on Sunday.", "Lambeau Field", "Green Bay Packers",
+                     id="an-nfl-stadium"),
+    ],
+)
+def test_a_ground_names_its_team(nlp, text, surface, team):
+    doc = run(nlp, text)
+    span = span_with_text(doc.spans["teams"], surface)
+    assert (span.kb_id_, span.label_) == (team, "VENUE")
+
+
+def test_a_ground_that_begins_a_longer_name_is_no_team(nlp):
+    doc = run(nlp, "Fenway Sports Group appointed a new chief executive on Monday.")
+    assert "Fenway" not in [t.text for s in doc.spans["teams"] for t in s]
