@@ -7,6 +7,7 @@ mistakes of the model (tournament groups as people, surnames as ORG) are fixed.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -24,6 +25,8 @@ from ..gazetteer import Gazetteer
 
 DATA_FILES = ("teams.jsonl", "federations.jsonl", "leagues.jsonl", "roles.jsonl", "entity_fixes.jsonl",
               "club_words.jsonl", "venues.jsonl")
+YOUTH = re.compile(r"^(?:['’]s)?\s*(?:U|u|Under|under)\s?-?\s?(\d{2})s?\b")
+WOMEN = re.compile(r"^(?:['’]s)?\s+(?:women|Women)(?:['’]s)?\b")
 NOT_NAME_ENTS = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL"}
 
 
@@ -92,6 +95,7 @@ class SportsEntities(Pipe):
         self.club_suffixes = club_words.get("suffix", set())
         self.club_prefixes = club_words.get("prefix", set())
         self.place_preps = club_words.get("place_prep", set())
+        self.origin_words = {w.lower() for w in club_words.get("origin_word", set())}
         self.fix_matcher = Matcher(self.nlp.vocab)
         for number, row in enumerate(self.data["entity_fixes.jsonl"]):
             self.fix_matcher.add(f"fix{number}", [row["pattern"]])
@@ -131,7 +135,8 @@ class SportsEntities(Pipe):
         for span in spans:
             if any(self._name_holds(p, span) for p in persons):
                 continue
-            if self._inside_longer_name(span, forms[(span.start, span.end)]) or self._place_after_town(span):
+            if self._inside_longer_name(span, forms[(span.start, span.end)]) or self._place_after_town(span) \
+                    or self._place_of_origin(span):
                 continue
             kept.append(span)
         kept = self._with_unknown_clubs(doc, kept, forms)
@@ -158,7 +163,7 @@ class SportsEntities(Pipe):
                     names = primary
                 else:
                     continue
-            result.append(Span(doc, span.start, span.end, label=span.label_, kb_id=names[0]))
+            result.append(self._squad(Span(doc, span.start, span.end, label=span.label_, kb_id=names[0])))
         doc.spans["teams"] = result
 
     def _inside_longer_name(self, span: Span, form: str) -> bool:
@@ -200,6 +205,34 @@ class SportsEntities(Pipe):
             taken.update(range(start, end))
         out += [span for span in spans if id(span) not in absorbed]
         return sorted(out, key=lambda s: s.start)
+
+    def _place_of_origin(self, span: Span) -> bool:
+        """ "a Liverpool-born coach", "a Madrid-based agent": the team's name is a place here."""
+        doc = span.doc
+        return span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_ \
+            and doc[span.end + 1].lower_ in self.origin_words
+
+    def _squad(self, span: Span) -> Span:
+        """A national team's youth or women's side is a team of its own: "Argentina U-20", "Argentina's
+        under-20 national team", "Spain women" (never the senior team)."""
+        record = self.gazetteer.teams.get(span.kb_id_)
+        if record is None or record.get("kind") != "national" or record.get("parent"):
+            return span
+        doc = span.doc
+        after = doc.text[span.end_char:span.end_char + 40]
+        youth, women = YOUTH.match(after), WOMEN.match(after)
+        if youth:
+            name = f"{span.kb_id_} U-{youth.group(1)}"
+        elif women:
+            name = next((n for n, r in self.gazetteer.teams.items() if r.get("parent") == span.kb_id_
+                         and r.get("gender") == "women"), f"{span.kb_id_} women's national team")
+        else:
+            return span
+        found = youth or women
+        longer = doc.char_span(span.start_char, span.end_char + found.end(), alignment_mode="expand")
+        if longer is None:
+            return span
+        return Span(doc, longer.start, longer.end, label=span.label_, kb_id=name)
 
     @staticmethod
     def _place_after_town(span: Span) -> bool:

@@ -291,3 +291,22 @@ def test_a_ground_names_its_team(nlp, text, surface, team):
 def test_a_ground_that_begins_a_longer_name_is_no_team(nlp):
     doc = run(nlp, "Fenway Sports Group appointed a new chief executive on Monday.")
     assert "Fenway" not in [t.text for s in doc.spans["teams"] for t in s]
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        pytest.param("He coached Argentina's under-20 national team for two years.", "Argentina U-20", id="possessive-youth"),
+        pytest.param("He coached Brazil U-20 at the world finals.", "Brazil U-20", id="u-20"),
+        pytest.param("She was named Canada women's coach on Monday.", "Canada women's national team", id="women"),
+        pytest.param("He coached Peru under-17s for a year.", "Peru U-17", id="youth-team-not-in-the-gazetteer"),
+    ],
+)
+def test_a_youth_or_women_side_is_not_the_senior_team(nlp, text, team):
+    doc = run(nlp, text)
+    assert [s.kb_id_ for s in doc.spans["teams"]] == [team]
+
+
+def test_a_place_of_origin_is_no_team(nlp):
+    doc = run(nlp, "The Liverpool-born coach has joined Everton.")
+    assert [s.kb_id_ for s in doc.spans["teams"]] == ["Everton"]
