@@ -1,6 +1,6 @@
 """The sports gazetteer: surface forms of teams, federations and leagues → canonical entries.
 
-Built from models/teams.jsonl, federations.jsonl and leagues.jsonl; the
+Built from models/teams.jsonl, federations.jsonl, leagues.jsonl and venues.jsonl; the
 entities component matches its forms, the assembly reads sports from it.
 """
 from __future__ import annotations
@@ -60,7 +60,8 @@ class Gazetteer:
         return record.get("head_title") or self.league_titles.get(record.get("league", ""))
 
     @classmethod
-    def from_rows(cls, teams: list[dict], federations: list[dict], leagues: list[dict]) -> "Gazetteer":
+    def from_rows(cls, teams: list[dict], federations: list[dict], leagues: list[dict],
+                  venues: list[dict] | None = None) -> "Gazetteer":
         gaz = cls()
         for row in teams:
             name = row["name"]
@@ -90,6 +91,11 @@ class Gazetteer:
                 gaz.add_form(form, row["team"], "FEDERATION")
                 if not form.startswith("the "):
                     gaz.add_form("the " + form, row["team"], "FEDERATION")
+        for row in venues or []:
+            # a team's ground names the team: "returns to Old Trafford"; a shared ground is settled by the article
+            for form in [row["name"], *row.get("aliases", [])]:
+                for team in row["teams"]:
+                    gaz.add_form(form, team, "VENUE")
         for row in leagues:
             gaz.leagues.update([row["name"], *row.get("aliases", [])])
             if row.get("head_title"):
@@ -105,6 +111,7 @@ class Gazetteer:
             resources.load("teams.jsonl", directory),
             resources.load("federations.jsonl", directory),
             resources.load("leagues.jsonl", directory),
+            resources.load("venues.jsonl", directory),
         )
 
 

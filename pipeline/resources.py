@@ -16,6 +16,8 @@ REQUIRED = {
     "modality.jsonl": ("cue", "veto", "kind"),
     "manners.jsonl": ("pattern", "manner"),
     "rows.jsonl": ("kind", "words"),
+    "club_words.jsonl": ("kind", "words"),
+    "venues.jsonl": ("name", "teams"),
 }
 
 

@@ -7,6 +7,7 @@ mistakes of the model (tournament groups as people, surnames as ORG) are fixed.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -15,14 +16,36 @@ import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import resources
 from ..extensions import register_extensions
 from ..gazetteer import Gazetteer
 
-DATA_FILES = ("teams.jsonl", "federations.jsonl", "leagues.jsonl", "roles.jsonl", "entity_fixes.jsonl")
+DATA_FILES = ("teams.jsonl", "federations.jsonl", "leagues.jsonl", "roles.jsonl", "entity_fixes.jsonl",
+              "club_words.jsonl", "venues.jsonl")
+YOUTH = re.compile(r"^(?:['’]s)?\s*(?:U|u|Under|under)\s?-?\s?(\d{2})s?\b")
+WOMEN = re.compile(r"^(?:['’]s)?\s+(?:women|Women)(?:['’]s)?\b")
+NOT_NAME_ENTS = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL"}
+
+
+def _name_word(token: Token, person_ok: bool = False) -> bool:
+    """A capitalised word that continues a proper name (not a date, a person, an acronym or a line break);
+    ``person_ok`` when the model may have taken the club for a person ("Grimsby Town")."""
+    excluded = NOT_NAME_ENTS - {"PERSON"} if person_ok else NOT_NAME_ENTS
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha and not token.text.isupper() \
+        and token.ent_type_ not in excluded and "\n" not in token.text_with_ws
+
+
+def _title_case(doc: Doc, span: Span) -> bool:
+    """Whether the line of ``span`` is written in title case, where every word is capitalised."""
+    start = doc.text.rfind("\n", 0, span.start_char) + 1
+    end = doc.text.find("\n", span.end_char)
+    words = [w for w in doc.text[start:end if end >= 0 else len(doc.text)].split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
 NAME_LABELS = {"ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "WORK_OF_ART"}
 
 
@@ -54,7 +77,7 @@ class SportsEntities(Pipe):
 
     def _build(self) -> None:
         self.gazetteer = Gazetteer.from_rows(self.data["teams.jsonl"], self.data["federations.jsonl"],
-                                             self.data["leagues.jsonl"])
+                                             self.data["leagues.jsonl"], self.data["venues.jsonl"])
         self.team_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         forms = sorted(self.gazetteer.forms)
         for form, doc in zip(forms, self.nlp.tokenizer.pipe(forms)):
@@ -68,6 +91,11 @@ class SportsEntities(Pipe):
         patterns = sorted(self.roles)
         for pattern, doc in zip(patterns, self.nlp.tokenizer.pipe(patterns)):
             self.role_matcher.add(pattern, [doc])
+        club_words = {row["kind"]: set(row["words"]) for row in self.data["club_words.jsonl"]}
+        self.club_suffixes = club_words.get("suffix", set())
+        self.club_prefixes = club_words.get("prefix", set())
+        self.place_preps = club_words.get("place_prep", set())
+        self.origin_words = {w.lower() for w in club_words.get("origin_word", set())}
         self.fix_matcher = Matcher(self.nlp.vocab)
         for number, row in enumerate(self.data["entity_fixes.jsonl"]):
             self.fix_matcher.add(f"fix{number}", [row["pattern"]])
@@ -105,16 +133,26 @@ class SportsEntities(Pipe):
         persons = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
         kept = []
         for span in spans:
-            if not any(self._name_holds(p, span) for p in persons) and not self._in_compound(span):
-                kept.append(span)
+            if any(self._name_holds(p, span) for p in persons) or self._in_compound(span):
+                continue
+            if self._inside_longer_name(span, forms[(span.start, span.end)]) or self._place_after_town(span) \
+                    or self._place_of_origin(span):
+                continue
+            kept.append(span)
+        kept = self._with_unknown_clubs(doc, kept, forms)
         # ambiguous forms ("the Blues") go to the team the article names unambiguously
         unambiguous = Counter()
         for span in kept:
+            if span.kb_id_:
+                continue
             names = self.gazetteer.forms[forms[(span.start, span.end)]]
             if len(names) == 1:
                 unambiguous[next(iter(names))] += 1
         result = []
         for span in kept:
+            if span.kb_id_:
+                result.append(span)  # a club the gazetteer does not know, named by its own words
+                continue
             names = sorted(self.gazetteer.forms[forms[(span.start, span.end)]])
             if len(names) > 1:
                 ranked = sorted(names, key=lambda n: -unambiguous[n])
@@ -125,8 +163,85 @@ class SportsEntities(Pipe):
                     names = primary
                 else:
                     continue
-            result.append(Span(doc, span.start, span.end, label=span.label_, kb_id=names[0]))
+            result.append(self._squad(Span(doc, span.start, span.end, label=span.label_, kb_id=names[0])))
         doc.spans["teams"] = result
+
+    def _inside_longer_name(self, span: Span, form: str) -> bool:
+        """A short team form that ends a longer proper name: "City" of "Lincoln City" or "Commerce City",
+        "A's" of "Serie A's"; a ground that begins one: "Fenway" of "Fenway Sports Group". The team's full
+        name is never cut; a title-case headline proves nothing."""
+        doc = span.doc
+        if form in self.gazetteer.teams or _title_case(doc, span):
+            return False
+        if span.start > 0 and _name_word(doc[span.start - 1]):
+            return True
+        return self.gazetteer.kinds.get(form) == "VENUE" and span.end < len(doc) and _name_word(doc[span.end])
+
+    def _with_unknown_clubs(self, doc: Doc, spans: list[Span], forms: dict[tuple[int, int], str]) -> list[Span]:
+        """Clubs the gazetteer does not know, recognised by a club word: "Grimsby Town", "Bristol Rovers",
+        "FC Goa". A city form inside is absorbed ("Bristol" of "Bristol Rovers"), a full team name is not
+        ("Mexico" of "Mexico City"); a name after "in" is a place; a title-case headline proves nothing."""
+        weak = {i: span for span in spans if forms.get((span.start, span.end)) not in self.gazetteer.teams
+                for i in range(span.start, span.end)}
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        absorbed: set[int] = set()
+        out = []
+        for token in doc:
+            if token.i in taken or token.text not in self.club_suffixes | self.club_prefixes:
+                continue
+            start, end = token.i, token.i + 1
+            if token.text in self.club_suffixes:
+                while start > 0 and (doc[start - 1].i in weak or start - 1 not in taken) \
+                        and _name_word(doc[start - 1], person_ok=True):
+                    start -= 1
+            if start == token.i and token.text in self.club_prefixes:
+                while end < len(doc) and end not in taken and _name_word(doc[end]):
+                    end += 1
+            if end - start < 2 or _title_case(doc, doc[start:end]) \
+                    or start > 0 and doc[start - 1].lower_ in self.place_preps:
+                continue
+            out.append(Span(doc, start, end, label="TEAM", kb_id=doc[start:end].text))
+            absorbed.update(id(weak[i]) for i in range(start, end) if i in weak)
+            taken.update(range(start, end))
+        out += [span for span in spans if id(span) not in absorbed]
+        return sorted(out, key=lambda s: s.start)
+
+    def _place_of_origin(self, span: Span) -> bool:
+        """ "a Liverpool-born coach", "a Madrid-based agent": the team's name is a place here."""
+        doc = span.doc
+        return span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_ \
+            and doc[span.end + 1].lower_ in self.origin_words
+
+    def _squad(self, span: Span) -> Span:
+        """A national team's youth or women's side is a team of its own: "Argentina U-20", "Argentina's
+        under-20 national team", "Spain women" (never the senior team)."""
+        record = self.gazetteer.teams.get(span.kb_id_)
+        if record is None or record.get("kind") != "national" or record.get("parent"):
+            return span
+        doc = span.doc
+        after = doc.text[span.end_char:span.end_char + 40]
+        youth, women = YOUTH.match(after), WOMEN.match(after)
+        if youth:
+            name = f"{span.kb_id_} U-{youth.group(1)}"
+        elif women:
+            name = next((n for n, r in self.gazetteer.teams.items() if r.get("parent") == span.kb_id_
+                         and r.get("gender") == "women"), f"{span.kb_id_} women's national team")
+        else:
+            return span
+        found = youth or women
+        longer = doc.char_span(span.start_char, span.end_char + found.end(), alignment_mode="expand")
+        if longer is None:
+            return span
+        return Span(doc, longer.start, longer.end, label=span.label_, kb_id=name)
+
+    @staticmethod
+    def _place_after_town(span: Span) -> bool:
+        """A state or country after a town and a comma is a place: "Commerce City, Colorado", "Uyo, Nigeria"."""
+        doc = span.doc
+        if span.start < 2 or doc[span.start - 1].text != "," or span.root.ent_type_ not in ("GPE", "LOC"):
+            return False
+        town = doc[span.start - 2]
+        return town.ent_type_ in ("GPE", "LOC", "FAC") and town.pos_ == "PROPN" and town.ent_iob_ in ("B", "I")
 
     @staticmethod
     def _in_compound(span: Span) -> bool:

@@ -78,6 +78,7 @@ class MentionLinker(Pipe):
         self.national = {row["name"] for row in self.data["teams.jsonl"] if row.get("kind") == "national"}
         self.national |= {row["team"] for row in self.data["federations.jsonl"]}
         self.match_words = set(words.get("match_word", []))
+        self.team_pronouns = {w.lower() for w in words.get("team_pronoun", [])}
         self.opponent_preps = {w.lower() for w in words.get("opponent_prep", [])}
         self.match_preps = {w.lower() for w in words.get("match_prep", [])}
 
@@ -379,7 +380,8 @@ class MentionLinker(Pipe):
         name_words = {w for p in people for w in p.split()}
         for ent in doc.ents:
             if ent.label_ == "ORG" and not ent.kb_id_ and not any(i in known for i in range(ent.start, ent.end)) \
-                    and not any(t.lower_ in self.not_team_words for t in ent) and not ent.text.isupper() \
+                    and not any(t.lower_ in self.not_team_words or self._is_match_word(t) for t in ent) \
+                    and not ent.text.isupper() \
                     and not any(t.text in name_words for t in ent):
                 words = [t.text for t in ent if t.tag_ != "POS"]
                 if words and words[0].lower() == "the":
@@ -394,7 +396,25 @@ class MentionLinker(Pipe):
         opponents = {(s, e) for s, e, _ in mentions if self._is_opponent(doc, s, e)}
         own = [m for m in mentions if (m[0], m[1]) not in opponents]
         home = self._home(doc, own, [n for n in teams if any(m[2] == n for m in own)])
-        return teams, mentions + self._nominal(doc, mentions, own, home), home, opponents
+        nominal = self._nominal(doc, mentions, own, home)
+        plural = self._team_pronouns(doc, sorted(own + nominal), person_tokens)
+        return teams, mentions + nominal + plural, home, opponents
+
+    def _team_pronouns(self, doc: Doc, own: list[tuple[int, int, str]], person_tokens: set[int]
+                       ) -> list[tuple[int, int, str]]:
+        """ "they", "their": the latest team named as a subject in the same or the previous sentence
+        ("the Dolphins announced that they and their defensive coordinator had agreed to part ways")."""
+        out = []
+        for token in doc:
+            if token.lower_ not in self.team_pronouns or token.pos_ != "PRON" or token.i in person_tokens:
+                continue
+            sent = token.sent
+            previous = doc[sent.start - 1].sent if sent.start > 0 else sent
+            before = [m for m in own if previous.start <= m[0] and m[1] <= token.i]
+            subjects = [m for m in before if doc[m[0]:m[1]].root.dep_ in SUBJECTS]
+            if subjects:
+                out.append((token.i, token.i + 1, subjects[-1][2]))
+        return out
 
     def _home(self, doc: Doc, mentions: list[tuple[int, int, str]], teams: list[str]) -> str | None:
         """The team of the headline, else of the first sentence, else the most named (opponents aside)."""
@@ -453,6 +473,8 @@ class MentionLinker(Pipe):
                 return True
             if prep.lower_ in self.match_preps and self._is_match_word(prep.head):
                 return True
+        if token.dep_ in ("compound", "nmod") and self._is_match_word(token.head):
+            return True  # "the South Africa tour", "the Arsenal game"
         if token.dep_ == "dobj" and token.head.pos_ == "VERB" and self._is_match_word(token.head) \
                 and token.head.lemma_ not in ("win", "lose", "draw", "play"):
             return True
@@ -473,7 +495,7 @@ class MentionLinker(Pipe):
             kind = "person" if span.label_ == "PERSON" else "team"
             for i in range(span.start, span.end):
                 links[kind].setdefault(i, span.kb_id_)
-                if (span.start, span.end) in opponents and span.label_ == "TEAM":
+                if (span.start, span.end) in opponents and kind == "team":
                     links["opponent"].setdefault(i, span.kb_id_)
         doc._.people = people
         doc._.teams = teams

@@ -64,7 +64,7 @@ class ModalityFilter(Pipe):
             coaches = self._coaches(doc)
             self._players = self._titled(doc, "FRONT_OFFICE", 2) - coaches
             for cand in doc._.candidates or []:
-                cand.vetoed = self.veto(doc, cand, coaches)
+                cand.vetoed = cand.vetoed or self.veto(doc, cand, coaches)
         except Exception as error:
             error_handler(self.name, self, [doc], error)
         return doc

@@ -45,6 +45,8 @@ MATCH_WORDS = {"defeat", "win", "victory", "loss", "draw", "game", "match", "tie
 DESTINATION_VERBS = {"join", "coach", "take", "become", "manage", "lead", "replace", "succeed", "return", "move"}
 REPORTING = {"announce", "confirm", "say", "reveal", "state", "tell", "declare", "inform", "make"}
 RELATIVE_PRONOUNS = {"who", "whom", "that"}
+GUESSED_TEAM = (":sentence_team", ":paragraph_team", ":home_team", ":person_team")
+FORMER = {"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "then"}
 TEAM_STOP_PREPS = {"against", "over", "to", "versus", "vs", "beat", "past"}
 
 
@@ -78,6 +80,18 @@ def _token_pattern(trigger: dict[str, Any]) -> list[dict[str, Any]]:
                 pattern.append({"LEMMA": word, "TAG": {"REGEX": "^VB"}})
             head_done = True
     return pattern
+
+
+def _former(token: Token) -> bool:
+    """Whether a team sits in a phrase about the past: "a former France captain", "the ex-Porto coach"."""
+    current = token
+    for _ in range(3):
+        if any(c.lower_ in FORMER for c in current.children) or current.i > 0 and current.doc[current.i - 1].lower_ in FORMER:
+            return True
+        if current.dep_ not in ("compound", "poss", "pobj", "prep", "nmod", "amod") or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _tree_distance(a: Token, b: Token) -> int:
@@ -216,9 +230,9 @@ class RelationExtractor(Pipe):
     def _team(self, doc: Doc, token: Token | None) -> str | None:
         if token is None:
             return None
-        teams = doc._.links["team"]
+        teams, opponents = doc._.links["team"], doc._.links.get("opponent", {})
         for t in sorted(self._np(token), key=lambda t: abs(t.i - token.i)):
-            if t.i in teams:
+            if t.i in teams and t.i not in opponents:
                 return teams[t.i]
         # "as head coach of X", "as X's manager": one level of prepositions inside the phrase
         for t in self._np(token):
@@ -460,7 +474,33 @@ class RelationExtractor(Pipe):
         for head_i, start, end, trigger in sorted(ordered):
             out.extend(self._candidates(doc, doc[head_i], doc[start:end], trigger, claimed))
         self._sentence_manners(doc, out)
+        self._not_the_hiring_team(doc, out)
+        self._not_the_team_left(out)
         return out
+
+    @staticmethod
+    def _not_the_team_left(candidates: list[Candidate]) -> None:
+        """A hire whose team was only guessed is not by the team the same person leaves in the same
+        sentence ("leaves his post at X to take his first club job"): it is vetoed, to stay explainable."""
+        left = {(c.person, c.team, c.sentence) for c in candidates if c.type == "departure"}
+        for cand in candidates:
+            if cand.type == "hire" and (cand.person, cand.team, cand.sentence) in left \
+                    and any(m in cand.rule for m in GUESSED_TEAM) and not cand.vetoed:
+                cand.vetoed = "team_left"
+
+    def _not_the_hiring_team(self, doc: Doc, candidates: list[Candidate]) -> None:
+        """A departure whose team was only guessed (sentence, section, home) is not from the team the same
+        person is hired by: it takes the team that qualifies the person elsewhere ("Fordham head coach X")."""
+        hires = {(c.person, c.team) for c in candidates if c.type == "hire"}
+        for cand in candidates:
+            if cand.type != "departure" or (cand.person, cand.team) not in hires \
+                    or not any(m in cand.rule for m in GUESSED_TEAM):
+                continue
+            sent = doc.char_span(*cand.sentence, alignment_mode="expand")
+            other = self._article_person_team(doc, sent, cand.person, exclude={cand.team}) if sent else None
+            if other:
+                cand.team = other
+                cand.notes.append("team:not_the_hiring_team")
 
     def _sentence_manners(self, doc: Doc, candidates: list[Candidate]) -> None:
         """A departure whose trigger says only that the coach left takes the manner its sentence states
@@ -561,10 +601,13 @@ class RelationExtractor(Pipe):
         if team is None and person_team and trigger["type"] == "departure":
             team = person_team
             rule += ":person_team"
+        if team is None and person and trigger["type"] == "departure" and not destinations:
+            team = self._article_person_team(doc, sent, person)
+            rule += ":person_team" if team else ""
         if team is None:
             exclude = {person_team} if person_team and trigger["type"] == "hire" else set()
             exclude |= {teams[t.i] for t in destinations}
-            team = self._sentence_team(doc, sent, head, exclude)
+            team = self._sentence_team(doc, sent, head, person, exclude)
             if team is not None:
                 rule += ":sentence_team"
             else:
@@ -634,7 +677,7 @@ class RelationExtractor(Pipe):
                 continue
             token = doc[i]
             for t in self._np(token):
-                if t.i in teams and t.i < i:
+                if t.i in teams and t.i < i and not _former(t):
                     return teams[t.i]
             j = i - 1
             while j >= sent.start and (doc[j].pos_ in ("PROPN", "NOUN") and j not in teams or doc[j].tag_ == "POS"):
@@ -642,18 +685,55 @@ class RelationExtractor(Pipe):
                     j -= 1
                     continue
                 break
-            if j >= sent.start and j in teams and j < i - 1:
+            if j >= sent.start and j in teams and j < i - 1 and not _former(doc[j]):
                 return teams[j]
         return None
 
+    def _article_person_team(self, doc: Doc, sent: Span, person: str, exclude: set[str] = frozenset()) -> str | None:
+        """The team that qualifies the person elsewhere in the article ("Fordham head coach Kyle Neptune"),
+        the latest before this sentence, else the first after it."""
+        people = doc._.links["person"]
+        found = [(other.start < sent.start, self._person_team(doc, other, person)) for other in doc.sents
+                 if other.start != sent.start and any(people.get(i) == person for i in range(other.start, other.end))]
+        before = [team for is_before, team in found if is_before and team and team not in exclude]
+        after = [team for is_before, team in found if not is_before and team and team not in exclude]
+        return before[-1] if before else after[0] if after else None
+
+    @staticmethod
+    def _qualified_person(doc: Doc, token: Token) -> str | None:
+        """The person a team qualifies: "Pedro Grifol of the White Sox", "the Bengals' coordinator Ben Johnson"."""
+        people = doc._.links["person"]
+        current = token
+        for _ in range(4):
+            if current.dep_ not in ("pobj", "prep", "poss", "compound", "appos", "nmod") or current.head.i == current.i:
+                return None
+            current = current.head
+            if current.i in people:
+                return people[current.i]
+        return None
+
     def _under_other_trigger(self, token: Token, head: Token) -> bool:
-        """Whether another trigger governs ``token`` below where it meets ``head`` (its own clause)."""
+        """Whether another trigger governs ``token`` below where it meets ``head`` (its own clause), or
+        ``token`` is the object of a trigger ``head`` is coordinated with ("leaves Welford Road and will join
+        him": Welford Road belongs to "leaves"; a shared subject belongs to both)."""
         above_head = {t.i for t in [head, *head.ancestors]}
+        child = token
         for ancestor in token.ancestors:
             if ancestor.i in above_head:
-                return False
+                return ancestor.i != head.i and ancestor.i in self._heads and child.dep_ not in SUBJ \
+                    and self._coordinated_below(head, ancestor)
             if ancestor.i in self._heads:
                 return True
+            child = ancestor
+        return False
+
+    @staticmethod
+    def _coordinated_below(head: Token, ancestor: Token) -> bool:
+        token = head
+        while token.i != ancestor.i and token.head.i != token.i:
+            if token.dep_ == "conj":
+                return True
+            token = token.head
         return False
 
     def _destinations(self, doc: Doc, head: Token) -> list[Token]:
@@ -665,15 +745,19 @@ class RelationExtractor(Pipe):
                 out += [t for t in child.subtree if t.i in teams and t.dep_ in ("dobj", "pobj") and t.i not in opponents]
         return out
 
-    def _sentence_team(self, doc: Doc, sent: Span, head: Token, exclude: set[str] = frozenset()) -> str | None:
+    def _sentence_team(self, doc: Doc, sent: Span, head: Token, person: str | None,
+                       exclude: set[str] = frozenset()) -> str | None:
         teams, opponents = doc._.links["team"], doc._.links.get("opponent", {})
         options = []
         for i, name in teams.items():
             if not (sent.start <= i < sent.end) or name in exclude or i in opponents:
                 continue
             token = doc[i]
-            if self._under_other_trigger(token, head):
+            if self._under_other_trigger(token, head) or _former(token):
                 continue
+            owner = self._qualified_person(doc, token)
+            if owner is not None and owner != person:
+                continue  # "after Pedro Grifol of the White Sox": another person's team
             prep = token.head if token.dep_ == "pobj" else None
             if prep is not None and (prep.lower_ in TEAM_STOP_PREPS | {"from"} or prep.head.lemma_ in MATCH_WORDS):
                 continue
@@ -735,6 +819,6 @@ class RelationExtractor(Pipe):
                 j += 1
             k = j + 1
             roles = [r for r in doc.spans.get("roles", []) if r.start == k and r.label_ == "ROLE"]
-            if roles and roles[0].end < sent.end and people.get(roles[0].end) == person:
+            if roles and roles[0].end < sent.end and people.get(roles[0].end) == person and not _former(token):
                 found.append(name)
         return list(dict.fromkeys(found))

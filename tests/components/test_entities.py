@@ -92,6 +92,38 @@ def test_an_ambiguous_nickname_with_no_context_is_not_guessed(nlp, text, surface
     assert surface not in [s.text for s in doc.spans["teams"]]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "team"),
+    [
+        pytest.param("Mark Dunmore has been appointed manager of Grimsby Town on a two-year deal.",
+                     "Grimsby Town", "Grimsby Town", id="town-the-model-takes-for-a-person"),
+        pytest.param("Lincoln City sacked manager Mark Dunmore on Monday.", "Lincoln City", "Lincoln City",
+                     id="city-is-not-manchester-city"),
+        pytest.param("Mark Dunmore left Bristol Rovers in May.", "Bristol Rovers", "Bristol Rovers",
+                     id="a-city-form-is-absorbed"),
+        pytest.param("FC Goa coach Mark Dunmore was appointed on Monday.", "FC Goa", "FC Goa", id="club-prefix"),
+    ],
+)
+def test_a_club_the_gazetteer_does_not_know_is_named_by_its_club_word(nlp, text, surface, team):
+    doc = run(nlp, text)
+    assert span_with_text(doc.spans["teams"], surface).kb_id_ == team
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        pytest.param("The friendly was played in Commerce City on Sunday.", "City", id="commerce-city"),
+        pytest.param("Serie A's coaching carousel kept turning on Monday.", "A's", id="serie-a-s"),
+        pytest.param("The friendly drew a crowd in Mexico City on Sunday.", "City", id="a-place-after-in"),
+        pytest.param("They beat China in a friendly in Denver, Colorado, on Sunday.", "Colorado",
+                     id="a-state-after-a-town"),
+    ],
+)
+def test_a_team_form_inside_a_longer_name_or_place_is_no_team(nlp, text, form):
+    doc = run(nlp, text)
+    assert form not in [t.text for s in doc.spans["teams"] for t in s]
+
+
 def test_team_spans_become_org_entities_with_their_kb_id(nlp):
     doc = run(nlp, "Sweden topped the group after beating Mexico 3-0 in Yekaterinburg.")
     orgs = {e.text: e.kb_id_ for e in doc.ents if e.label_ == "ORG"}
@@ -239,3 +271,42 @@ def test_from_disk_reads_edited_data(nlp, tmp_path):
     # the session pipeline's own component is untouched
     untouched = nlp.get_pipe("coaching_entities")(before_entities(nlp, "Harbourside lost at home."))
     assert "Harbourside" not in [s.text for s in untouched.spans["teams"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "team"),
+    [
+        pytest.param("Hector Molina returns to Old Trafford next season.", "Old Trafford", "Manchester United",
+                     id="a-ground"),
+        pytest.param("The Packers lost again at Lambeau Field on Sunday.", "Lambeau Field", "Green Bay Packers",
+                     id="an-nfl-stadium"),
+    ],
+)
+def test_a_ground_names_its_team(nlp, text, surface, team):
+    doc = run(nlp, text)
+    span = span_with_text(doc.spans["teams"], surface)
+    assert (span.kb_id_, span.label_) == (team, "VENUE")
+
+
+def test_a_ground_that_begins_a_longer_name_is_no_team(nlp):
+    doc = run(nlp, "Fenway Sports Group appointed a new chief executive on Monday.")
+    assert "Fenway" not in [t.text for s in doc.spans["teams"] for t in s]
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        pytest.param("He coached Argentina's under-20 national team for two years.", "Argentina U-20", id="possessive-youth"),
+        pytest.param("He coached Brazil U-20 at the world finals.", "Brazil U-20", id="u-20"),
+        pytest.param("She was named Canada women's coach on Monday.", "Canada women's national team", id="women"),
+        pytest.param("He coached Peru under-17s for a year.", "Peru U-17", id="youth-team-not-in-the-gazetteer"),
+    ],
+)
+def test_a_youth_or_women_side_is_not_the_senior_team(nlp, text, team):
+    doc = run(nlp, text)
+    assert [s.kb_id_ for s in doc.spans["teams"]] == [team]
+
+
+def test_a_place_of_origin_is_no_team(nlp):
+    doc = run(nlp, "The Liverpool-born coach has joined Everton.")
+    assert [s.kb_id_ for s in doc.spans["teams"]] == ["Everton"]

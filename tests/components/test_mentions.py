@@ -184,3 +184,9 @@ def test_a_team_on_the_other_side_of_a_match_is_an_opponent(nlp, text, surface, 
 def test_the_club_skips_an_opponent(nlp):
     doc = run(nlp, "Fiorentina lost the final to Olympiacos in extra time. Two days later the club named a new coach.")
     assert linked(doc, "the club", "team") == "Fiorentina"
+
+
+def test_they_and_their_link_to_the_team_that_is_the_subject(nlp):
+    doc = run(nlp, "The Miami Dolphins announced that they had parted ways with their defensive coordinator.")
+    assert linked(doc, "they", "team") == "Miami Dolphins"
+    assert linked(doc, "their", "team") == "Miami Dolphins"
