@@ -28,6 +28,16 @@ def make_assembly(nlp: Language, name: str, min_confidence: float) -> "Assembly"
     return Assembly(nlp, name, min_confidence=min_confidence)
 
 
+def _date_rank(cand: Candidate) -> int:
+    """Which candidate's date an event takes: a date on the trigger itself, then one reached through the
+    clause chain or counted from another date, then an effective date ("from January"), then the news default."""
+    if "date_source:default" in cand.notes:
+        return 3
+    if "date:effective" in cand.notes:
+        return 2
+    return 0 if "date:direct" in cand.notes and "date_source:own" in cand.notes else 1
+
+
 def _role_class(role: str | None) -> str:
     return "head" if role in (None, *HEAD_ROLES, "player-manager") else role
 
@@ -99,9 +109,8 @@ class Assembly(Pipe):
         for cands in merged:
             best = max(cands, key=lambda c: (c.confidence, -c.trigger[0]))
             first = min(cands, key=lambda c: c.trigger[0])
-            dated = sorted((c for c in cands if c.date_text and c.date),
-                           key=lambda c: ("date:direct" not in c.notes, c.trigger[0]))
-            date = dated[0].date if dated else next((c.date for c in cands if c.date), None)
+            dated = sorted((c for c in cands if c.date), key=lambda c: (_date_rank(c), c.trigger[0]))
+            date = dated[0].date if dated else None
             manner = None
             if best.type == "departure":
                 manner = max((c.manner for c in cands), key=lambda m: MANNER_RANK.get(m, 0))

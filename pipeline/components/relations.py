@@ -25,7 +25,8 @@ from spacy.matcher import Matcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
-from .. import resources
+from .. import dates, resources
+from ..date_spans import DATE_NOTES, bound_limit, effective, interval_between, trim_interval
 from ..candidates import Candidate
 from ..extensions import register_extensions
 
@@ -264,30 +265,57 @@ class RelationExtractor(Pipe):
                     return role
         return None
 
-    def _date(self, doc: Doc, sent: Span, head: Token, claimed: set[int]) -> Span | None:
-        """The DATE expression attached to the trigger, or to a verb that governs it."""
+    def _date(self, doc: Doc, sent: Span, head: Token, claimed: set[int]) -> tuple[Span | None, int | None]:
+        """The DATE expression attached to the trigger, or to a verb that governs it, and a shift in days.
+
+        The shift comes from "three days after he resigned" / "a day after X's sacking": the trigger's
+        date is the governing clause's date minus the interval (with no date there, the news date).
+        """
         ancestors = [head] + list(head.ancestors)
         best = None
         for ent in sent.ents:
+            ent = trim_interval(doc, ent)
             if ent.label_ not in ("DATE", "TIME") or DURATION.search(ent.text) and not RELATIVE.match(ent.text) or not re.search(r"[A-Za-z]|\d{4}", ent.text):
-                continue
-            verb = ent.root
-            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-                if verb.pos_ == "NOUN" and verb.i == head.i:
-                    break
-                verb = verb.head
-            rank = None
-            if verb in ancestors:
-                rank = ancestors.index(verb)
-                if verb.i != head.i and verb.i in claimed and not COARSE_DATE.search(ent.text):
+                if not dates.relative_shift(ent.text):
                     continue
-            elif verb.lemma_ in REPORTING and not self._under_other_trigger(verb, head):
-                rank = 0.5  # "..., the club announced on Wednesday"
+            if ent.root in ancestors[1:]:
+                rank: float | None = 0  # "on June 5, when the club fired X": the date the clause describes
+            elif bound_limit(doc, ent):
+                continue  # "a deal until 2026", "through 2027", "the first time since 2016"
+            else:
+                rank = self._date_rank(ent, head, ancestors, claimed)
             if rank is not None and (best is None or rank < best[0]):
                 best = (rank, ent)
         if best is None:
-            return None
-        return best[1] if best[0] == 0 else Span(doc, best[1].start, best[1].end, label="DATE_GOVERNOR")
+            return None, interval_between(doc, ancestors)
+        # the interval counts from the date's own clause: "came a day after Madrid announced on Tuesday
+        # that he would become" dates "become" on Tuesday, not the day before
+        interval = interval_between(doc, ancestors[:int(best[0]) + 1]) if best[0] >= 1 else None
+        if effective(doc, best[1]):
+            label = "DATE_EFFECTIVE"
+        else:
+            label = "DATE" if best[0] == 0 else "DATE_GOVERNOR"
+        return Span(doc, best[1].start, best[1].end, label=label), interval
+
+    def _date_rank(self, ent: Span, head: Token, ancestors: list[Token], claimed: set[int]) -> float | None:
+        """How far up the trigger's clause chain the date's verb sits (0 = the trigger itself)."""
+        verb = ent.root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            if verb.pos_ == "NOUN" and verb.i == head.i:
+                break
+            verb = verb.head
+        if verb in ancestors:
+            rank = ancestors.index(verb)
+            # a date of another trigger's clause is shared by "X days after" clauses, "with X appointed as"
+            # absolutes and coordinated verbs ("relieved X on Monday and appointed Y")
+            shared = interval_between(ent.doc, ancestors[:rank + 1]) is not None or any(
+                t.lower_ == "with" for t in ancestors[1:rank]) or all(t.dep_ == "conj" for t in ancestors[:rank])
+            if verb.i != head.i and verb.i in claimed and not COARSE_DATE.search(ent.text) and not shared:
+                return None
+            return rank
+        if verb.lemma_ in REPORTING and not self._under_other_trigger(verb, head):
+            return 0.5  # "..., the club announced on Wednesday"
+        return None
 
     # -- extraction ---------------------------------------------------------
     def extract(self, doc: Doc) -> list[Candidate]:
@@ -428,17 +456,18 @@ class RelationExtractor(Pipe):
         attached = self._attached_role(doc, head, match, preps, objs)
         if attached is not None and attached.label_ == "ROLE" and attached.kb_id_:
             role, interim = attached.kb_id_, interim or attached.id_ == "interim"
-        date = self._date(doc, sent, head, claimed)
+        date, date_shift = self._date(doc, sent, head, claimed)
         base = dict(team=team, role=role, interim=interim, trigger=(match.start_char, match.end_char),
                     sentence=(sent.start_char, sent.end_char), strength=trigger["strength"],
                     date_text=date.text if date is not None else None,
-                    date_span=(date.start_char, date.end_char) if date is not None else None)
+                    date_span=(date.start_char, date.end_char) if date is not None else None,
+                    date_shift=date_shift)
         out = []
         if person is not None:
             cand = Candidate(type=trigger["type"], manner=trigger.get("manner") if trigger["type"] == "departure" else None,
                              person=person, rule=rule + (":nearest_person" if fallback else ""), **base)
             if date is not None:
-                cand.notes.append("date:direct" if date.label_ == "DATE" else "date:governor")
+                cand.notes.append(DATE_NOTES[date.label_])
             if front_office:
                 cand.notes.append(f"front_office:{front_office}")
             out.append(cand)

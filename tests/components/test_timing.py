@@ -92,3 +92,49 @@ def test_the_news_default_can_be_switched_off(nlp):
 def test_vetoed_candidates_are_not_dated(nlp):
     doc = pipeline.make_doc(nlp, "Everton manager Sean Dyche could be sacked on Saturday.", PUBLISHED)
     assert doc._.candidates and all(c.vetoed and c.date is None for c in doc._.candidates)
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "date"),
+    [
+        pytest.param("Burnley named Tom Hale manager on Thursday, three days after Dean Whitlock resigned.",
+                     ("departure", "Dean Whitlock"), "2018-07-23", id="days-after-counts-back-from-the-clause-date"),
+        pytest.param("Tom Hale was appointed Burnley manager on Friday, 48 hours after Dean Whitlock left the club.",
+                     ("departure", "Dean Whitlock"), "2018-07-25", id="hours-after"),
+        pytest.param("Burnley sacked Dean Whitlock on May 3. Two days later the club appointed Tom Hale as manager.",
+                     ("hire", "Tom Hale"), "2018-05-05", id="later-counts-from-the-last-day-named"),
+        pytest.param("Burnley sacked Dean Whitlock on May 3, a week after a cup defeat.",
+                     ("departure", "Dean Whitlock"), "2018-05-03", id="date-fused-with-an-interval"),
+        pytest.param("Burnley have appointed Tom Hale as manager on a deal until 2021.", ("hire", "Tom Hale"),
+                     "2018-07-27", id="contract-end-is-no-date"),
+        pytest.param("Burnley sacked Dean Whitlock on Sunday, their first defeat since 2016.",
+                     ("departure", "Dean Whitlock"), "2018-07-22", id="since-is-no-date"),
+        pytest.param("Dean Whitlock will step down as Burnley manager on May 8.", ("departure", "Dean Whitlock"),
+                     "2019-05-08", id="future-step-down-reads-forward"),
+        pytest.param("Burnley had been without a manager since March 4, when they sacked Dean Whitlock.",
+                     ("departure", "Dean Whitlock"), "2018-03-04", id="when-clause-takes-its-date"),
+        pytest.param("On Monday Burnley sacked Dean Whitlock and appointed Tom Hale as manager.",
+                     ("hire", "Tom Hale"), "2018-07-23", id="coordinated-verbs-share-the-date"),
+    ],
+)
+def test_dates_from_other_clauses(nlp, text, key, date):
+    assert events(nlp, text)[key] == date
+
+
+def test_the_lead_names_the_news_day(nlp):
+    got = events(nlp, "Burnley have parted company with manager Dean Whitlock, the club announced on Tuesday night. "
+                      "Tom Hale takes over as caretaker.", title="Whitlock out at Burnley")
+    assert got[("departure", "Dean Whitlock")] == "2018-07-24"
+
+
+def test_a_headline_interval_counts_back_from_the_news_day(nlp):
+    got = events(nlp, "Burnley appointed Tom Hale as manager on Thursday. Dean Whitlock was sacked by the club.",
+                 title="Burnley appoint Hale a day after sacking Whitlock")
+    assert got[("hire", "Tom Hale")] == "2018-07-26"
+    assert got[("departure", "Dean Whitlock")] == "2018-07-25"
+
+
+def test_a_lead_about_another_story_gives_no_news_day(nlp):
+    got = events(nlp, "Arsenal go into Wednesday's cup draw without a striker. Burnley have appointed Tom Hale "
+                      "as manager.")
+    assert got[("hire", "Tom Hale")] == "2018-07-27"
