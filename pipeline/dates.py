@@ -18,6 +18,7 @@ SETTINGS = {
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 YEAR = re.compile(r"^(?:early |late |mid-|the )?((?:19|20)\d\d)(?:-\d\d)?$")
 NOISE = re.compile(r"^(on|in|at|by|from|since|of|until)\s+|'s$|’s$")
+DAYPARTS = ("morning", "afternoon", "evening", "night")
 DAYPART = re.compile(r"\s+(morning|afternoon|evening|night)$")
 SEASONS = re.compile(r"^(this|last|the) (summer|winter|spring|autumn|fall|offseason|off-season)$")
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -28,14 +28,33 @@ def make_assembly(nlp: Language, name: str, min_confidence: float) -> "Assembly"
     return Assembly(nlp, name, min_confidence=min_confidence)
 
 
-def _date_rank(cand: Candidate) -> int:
+DERIVED = (":moved_from", ":moved_to", ":replaced")
+NEWS_DEFAULT_RANK = 3
+
+
+def _date_rank(cand: Candidate) -> float:
     """Which candidate's date an event takes: a date on the trigger itself, then one reached through the
-    clause chain or counted from another date, then an effective date ("from January"), then the news default."""
+    clause chain or counted from another date (an implied transition's borrowed date after its own trigger's),
+    then an effective date ("from January"), then the news default."""
     if "date_source:default" in cand.notes:
-        return 3
+        return NEWS_DEFAULT_RANK
     if "date:effective" in cand.notes:
         return 2
-    return 0 if "date:direct" in cand.notes and "date_source:own" in cand.notes else 1
+    rank = 0 if "date:direct" in cand.notes and "date_source:own" in cand.notes else 1
+    return rank + 0.5 if any(marker in cand.rule for marker in DERIVED) else rank
+
+
+def _pick_date(cands: list[Candidate], siblings: list[Candidate]) -> str | None:
+    """The best-ranked date of an event's candidates; when they only have the news default, the best date of
+    the same transition's other candidates (a group split by role kind tells one story)."""
+    fallback = None
+    for pool in (cands, siblings):
+        dated = sorted((c for c in pool if c.date), key=lambda c: (_date_rank(c), c.trigger[0]))
+        if dated and _date_rank(dated[0]) < NEWS_DEFAULT_RANK:
+            return dated[0].date
+        if dated and pool is cands:
+            fallback = dated[0].date
+    return fallback
 
 
 def _role_class(role: str | None) -> str:
@@ -109,8 +128,7 @@ class Assembly(Pipe):
         for cands in merged:
             best = max(cands, key=lambda c: (c.confidence, -c.trigger[0]))
             first = min(cands, key=lambda c: c.trigger[0])
-            dated = sorted((c for c in cands if c.date), key=lambda c: (_date_rank(c), c.trigger[0]))
-            date = dated[0].date if dated else None
+            date = _pick_date(cands, groups[(best.type, best.person, best.team)])
             manner = None
             if best.type == "departure":
                 manner = max((c.manner for c in cands), key=lambda m: MANNER_RANK.get(m, 0))

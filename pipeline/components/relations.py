@@ -278,6 +278,8 @@ class RelationExtractor(Pipe):
             if ent.label_ not in ("DATE", "TIME") or DURATION.search(ent.text) and not RELATIVE.match(ent.text) or not re.search(r"[A-Za-z]|\d{4}", ent.text):
                 if not dates.relative_shift(ent.text):
                     continue
+            if not dates.relative_shift(ent.text) and dates.resolve(ent.text, doc._.published) is None and doc._.published:
+                continue  # "late-night", "afternoon", "the day": no point in time of its own
             if ent.root in ancestors[1:]:
                 rank: float | None = 0  # "on June 5, when the club fired X": the date the clause describes
             elif bound_limit(doc, ent):
@@ -299,6 +301,10 @@ class RelationExtractor(Pipe):
 
     def _date_rank(self, ent: Span, head: Token, ancestors: list[Token], claimed: set[int]) -> float | None:
         """How far up the trigger's clause chain the date's verb sits (0 = the trigger itself)."""
+        qualified = ent.root.head
+        if (ent.root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and qualified.i != head.i
+                and qualified.ent_type_ not in ("DATE", "TIME") and qualified.lower_ not in dates.DAYPARTS):
+            return None  # a date qualifying a noun ("the 1996 title team", "last season's final") dates no change
         verb = ent.root
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             if verb.pos_ == "NOUN" and verb.i == head.i:

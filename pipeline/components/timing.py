@@ -24,6 +24,7 @@ from ..extensions import register_extensions
 
 PAST_PERFECT = ("had",)
 FUTURE_AUX = ("will", "'ll", "shall")
+NEWS_SENTENCES = 2  # of those, the ones about the news: a transition told or one of its people named
 LEAD_SENTENCES = 4  # body sentences (of five words or more: datelines and bylines do not count) that may name the news day
 
 
@@ -86,7 +87,11 @@ class Timing(Pipe):
         if days is not None and cand.date_span is not None:
             return dates.shift(self._day_before(doc, cand.date_span[0]), days)
         future = "date:effective" in cand.notes or self._future(doc, cand)
-        return dates.resolve(cand.date_text, doc._.published, future)
+        value = dates.resolve(cand.date_text, doc._.published, future)
+        published = doc._.published
+        if value and published and not future and value > published[:len(value)]:
+            return None  # a change told in the past cannot come after publication ("an option for 2028")
+        return value
 
     @staticmethod
     def _trigger_head(doc: Doc, cand: Candidate):
@@ -117,11 +122,12 @@ class Timing(Pipe):
         names = {c.person for c in live}
         people = doc._.links.get("person", {}) if doc._.links else {}
         body = [s for s in doc.sents if s.start_char >= offset and sum(t.is_alpha for t in s) >= 5][:LEAD_SENTENCES]
-        for sent in body:
-            told = any(sent.start_char <= c.trigger[0] < sent.end_char for c in live)
-            named = any(people.get(i) in names for i in range(sent.start, sent.end))
-            if told or named:
-                return Timing._news_day(doc, sent, published)
+        qualifying = [s for s in body if any(s.start_char <= c.trigger[0] < s.end_char for c in live)
+                      or any(people.get(i) in names for i in range(s.start, s.end))]
+        for sent in qualifying[:NEWS_SENTENCES]:
+            value = Timing._news_day(doc, sent, published)
+            if value is not None:
+                return value
         return None
 
     @staticmethod
