@@ -48,10 +48,10 @@ class Timing(Pipe):
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
-            for cand in doc._.candidates or []:
-                if cand.vetoed:
-                    continue
+            live = [c for c in doc._.candidates or [] if not c.vetoed]
+            for cand in live:
                 cand.date = self.resolve(doc, cand)
+            self._continue_story(doc, live)
         except Exception as error:
             error_handler(self.name, self, [doc], error)
         return doc
@@ -63,6 +63,43 @@ class Timing(Pipe):
         if value is not None:
             cand.notes.append(f"date_source:{source}")
         return value
+
+    def _continue_story(self, doc: Doc, live: list[Candidate]) -> None:
+        """An undated change told in the simple past deep in the body continues the story of the sentence
+        before it: "The job opened on Sept. 22, when the club fired X. Bench coach Y was named interim
+        manager." takes Sept. 22, not the news default."""
+        starts = [s.start_char for s in doc.sents]
+        lead_end = self._lead_end(doc)
+        for cand in live:
+            if "date_source:default" not in cand.notes or cand.sentence[0] < lead_end or cand.date_shift:
+                continue
+            if not self._simple_past(doc, cand):
+                continue
+            previous = [s for s in starts if s < cand.sentence[0]]
+            if not previous:
+                continue
+            before = (previous[-1], cand.sentence[0])
+            donors = [c for c in live if before[0] <= c.trigger[0] < before[1] and c.date
+                      and any(n in c.notes for n in ("date_source:own", "date_source:clause"))
+                      and "date:effective" not in c.notes]
+            if donors:
+                cand.date = donors[-1].date
+                cand.notes.remove("date_source:default")
+                cand.notes.append("date_source:previous_sentence")
+
+    @staticmethod
+    def _lead_end(doc: Doc) -> int:
+        """Where the lead (title and the first body sentences) ends, in characters."""
+        offset = doc._.body_offset or 0
+        body = [s for s in doc.sents if s.start_char >= offset and sum(t.is_alpha for t in s) >= 5]
+        return body[LEAD_SENTENCES].start_char if len(body) > LEAD_SENTENCES else len(doc.text)
+
+    def _simple_past(self, doc: Doc, cand: Candidate) -> bool:
+        head = self._trigger_head(doc, cand)
+        auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in ("has", "have", "had", "will", "'s", "'ve") for a in auxes):
+            return False
+        return head.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
 
     def _dated(self, doc: Doc, cand: Candidate) -> tuple[str | None, str]:
         """The date and where it came from: its own expression, a replaced person's clause, the news default."""

@@ -138,3 +138,34 @@ def test_a_lead_about_another_story_gives_no_news_day(nlp):
     got = events(nlp, "Arsenal go into Wednesday's cup draw without a striker. Burnley have appointed Tom Hale "
                       "as manager.")
     assert got[("hire", "Tom Hale")] == "2018-07-27"
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "date"),
+    [
+        pytest.param("Dean Whitlock left Burnley to take the Hull City job in July.", ("departure", "Dean Whitlock"),
+                     "2018-07", id="purpose-clause-date"),
+        pytest.param("Tom Hale took over on Monday when Dean Whitlock was sacked by Burnley.",
+                     ("departure", "Dean Whitlock"), "2018-07-23", id="when-clause-shares-the-governing-date"),
+    ],
+)
+def test_dates_of_clauses_that_happen_together(nlp, text, key, date):
+    assert events(nlp, text)[key] == date
+
+
+STORY = ("Burnley have appointed Tom Hale as their new manager on a three-year contract. "
+         "Hale, 45, spent the last four seasons in charge of the club's under-23 side. "
+         "He will take his first training session on Monday morning at the club's training ground. "
+         "Supporters have welcomed the decision on social media after a difficult season. "
+         "The club finished in 15th place and went out of both cup competitions early. "
+         "The job opened on May 3, when the club fired Dean Whitlock after a run of defeats. ")
+
+
+def test_an_undated_past_change_continues_the_sentence_before(nlp):
+    got = events(nlp, STORY + "Assistant Mark Rowe was named interim manager for the final games.")
+    assert got[("hire", "Mark Rowe")] == "2018-05-03"
+
+
+def test_a_present_perfect_change_keeps_the_news_default(nlp):
+    got = events(nlp, STORY + "Burnley have also appointed Mark Rowe as assistant manager.")
+    assert got[("hire", "Mark Rowe")] == "2018-07-27"
