@@ -57,6 +57,21 @@ def _pick_date(cands: list[Candidate], siblings: list[Candidate]) -> str | None:
     return fallback
 
 
+def _referenced_date(cands: list[Candidate], groups: dict[tuple, list[Candidate]]) -> str | None:
+    """"Y took over when X left": with only the news default of its own, an event takes the date the article
+    gives the transition its when-clause names."""
+    if any(c.date and _date_rank(c) < NEWS_DEFAULT_RANK for c in cands):
+        return None
+    for cand in cands:
+        key = tuple(cand.date_ref.split("|")) if cand.date_ref else None
+        referenced = groups.get(key, []) if key else []
+        dated = sorted((c for c in referenced if c.date and _date_rank(c) < NEWS_DEFAULT_RANK),
+                       key=lambda c: (_date_rank(c), c.trigger[0]))
+        if dated:
+            return dated[0].date
+    return None
+
+
 def _role_class(role: str | None) -> str:
     return "head" if role in (None, *HEAD_ROLES, "player-manager") else role
 
@@ -129,6 +144,7 @@ class Assembly(Pipe):
             best = max(cands, key=lambda c: (c.confidence, -c.trigger[0]))
             first = min(cands, key=lambda c: c.trigger[0])
             date = _pick_date(cands, groups[(best.type, best.person, best.team)])
+            date = _referenced_date(cands, groups) or date
             manner = None
             if best.type == "departure":
                 manner = max((c.manner for c in cands), key=lambda m: MANNER_RANK.get(m, 0))

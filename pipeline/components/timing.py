@@ -52,6 +52,7 @@ class Timing(Pipe):
             for cand in live:
                 cand.date = self.resolve(doc, cand)
             self._continue_story(doc, live)
+            self._refer_when_clauses(doc, live)
         except Exception as error:
             error_handler(self.name, self, [doc], error)
         return doc
@@ -86,6 +87,22 @@ class Timing(Pipe):
                 cand.date = donors[-1].date
                 cand.notes.remove("date_source:default")
                 cand.notes.append("date_source:previous_sentence")
+
+    def _refer_when_clauses(self, doc: Doc, live: list[Candidate]) -> None:
+        """"Y took over when X left": Y's hire takes the date of X's departure wherever the article dates it
+        (assembly follows ``date_ref`` to that transition's event)."""
+        for cand in live:
+            if "date_source:default" not in cand.notes:
+                continue
+            head = self._trigger_head(doc, cand)
+            for clause in head.children:
+                if clause.dep_ != "advcl" or not any(c.lower_ == "when" for c in clause.children):
+                    continue
+                start, end = doc[clause.left_edge.i].idx, doc[clause.right_edge.i].idx
+                # a vetoed mention ("when X left", a weak trigger) still names the transition it refers to
+                inner = [c for c in doc._.candidates if start <= c.trigger[0] <= end and c is not cand and c.team]
+                if inner:
+                    cand.date_ref = "|".join((inner[0].type, inner[0].person, inner[0].team))
 
     @staticmethod
     def _lead_end(doc: Doc) -> int:

@@ -169,3 +169,22 @@ def test_an_undated_past_change_continues_the_sentence_before(nlp):
 def test_a_present_perfect_change_keeps_the_news_default(nlp):
     got = events(nlp, STORY + "Burnley have also appointed Mark Rowe as assistant manager.")
     assert got[("hire", "Mark Rowe")] == "2018-07-27"
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "date"),
+    [
+        pytest.param("Burnley sacked Dean Whitlock on June 3. The following day the club appointed Tom Hale as manager.",
+                     ("hire", "Tom Hale"), "2018-06-04", id="unlabelled-following-day"),
+        pytest.param("Burnley sacked Dean Whitlock on June 3. A week later, the club appointed Tom Hale as manager.",
+                     ("hire", "Tom Hale"), "2018-06-10", id="a-week-later"),
+        pytest.param("Burnley sacked Dean Whitlock on Tuesday of last week.", ("departure", "Dean Whitlock"),
+                     "2018-07-17", id="weekday-of-last-week-is-no-duration"),
+        pytest.param("Burnley sacked Dean Whitlock on June 3. Tom Hale took over when Whitlock left.",
+                     ("hire", "Tom Hale"), "2018-06-03", id="when-x-left-takes-that-transitions-date"),
+        pytest.param("Burnley appointed Tom Hale as manager on Thursday, eight days after the sacking of Dean Whitlock.",
+                     ("departure", "Dean Whitlock"), "2018-07-18", id="days-after-a-noun-trigger"),
+    ],
+)
+def test_dates_from_other_transitions(nlp, text, key, date):
+    assert events(nlp, text)[key] == date
