@@ -23,6 +23,7 @@ class Candidate:
     strength: str = "strong"  # "strong" | "weak"
     date_text: str | None = None  # the DATE expression attached to the transition
     date_span: tuple[int, int] | None = None
+    date_shift: int | None = None  # days from the governing clause's date: "three days after he resigned" → -3
     date: str | None = None  # resolved ISO date with its precision (timing)
     date_ref: str | None = None  # "when X left": resolve to another event's date
     vetoed: str | None = None  # reason (rumour, negation, ...) when modality vetoes it

@@ -18,8 +18,30 @@ SETTINGS = {
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 YEAR = re.compile(r"^(?:early |late |mid-|the )?((?:19|20)\d\d)(?:-\d\d)?$")
 NOISE = re.compile(r"^(on|in|at|by|from|since|of|until)\s+|'s$|’s$")
+DAYPARTS = ("morning", "afternoon", "evening", "night")
 DAYPART = re.compile(r"\s+(morning|afternoon|evening|night)$")
 SEASONS = re.compile(r"^(this|last|the) (summer|winter|spring|autumn|fall|offseason|off-season)$")
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+# "May 17, two days (after ...)": spaCy often fuses the date and the interval that follows it
+APPOSED_INTERVAL = re.compile(r",\s+(?:\S+\s+){0,3}?(?:days?|weeks?|months?|years?|hours?|seasons?)\b.*$")
+QUALIFIER = re.compile(r"^(?:early|late|mid|end of|the end of|the start of|the beginning of)[- ]\s*")
+SEASON_OF_YEAR = re.compile(r"^(?:the )?(?:summer|winter|spring|autumn|fall|start|end|beginning|middle) (?:of )?((?:19|20)\d\d)$")
+# "two decades", "five seasons": a length of time, not a point in it
+DURATION = re.compile(r"^(?:more than |less than |almost |nearly |about |over |barely |only )?(?:a|an|one|two|three|four|"
+                      r"five|six|seven|eight|nine|ten|\d+|several|a few|many|the last|the past)\s+"
+                      r"(?:\S+\s+)?(?:days?|weeks?|months?|years?|decades?|seasons?|hours?)$")
+LENGTH_ADJECTIVE = re.compile(r"^\S+-(?:day|week|month|year|season|game|match)(?:-old)?$")  # "two-year", "45-year-old"
+VAGUE_AGO = re.compile(r"^(?:only |just |barely )?(?:some |several |a few |many )?(?:days|weeks|months|years) ago$")
+THIS_PERIOD = {"earlier this month": "month", "this month": "month", "earlier this year": "year",
+               "late last year": "last-year", "earlier in the year": "year"}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "48": 2}
+# "two days later", "a day earlier", "the following day": a day count from another dated event
+RELATIVE_SHIFT = re.compile(r"^(?:only |just |barely |some )?(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|"
+                            r"ten|eleven|twelve|\d+) (?P<unit>days?|weeks?|hours?) (?P<way>later|earlier|after|before)$")
+NEXT_DAY = {"the following day": 1, "the next day": 1, "the day after": 1, "the previous day": -1,
+            "the day before": -1, "a day later": 1}
 
 
 @lru_cache(maxsize=64)
@@ -39,14 +61,101 @@ def _base(published: str | None) -> dt.date | None:
         return None
 
 
-@lru_cache(maxsize=4096)
-def resolve(text: str, published: str | None = None) -> str | None:
-    """ISO date of a DATE expression, as precise as the text; None when it is not a point in time."""
-    base = _base(published)
-    phrase = " ".join(text.replace("\n", " ").split()).strip(" ,.")
+NEWS_DAY = re.compile(r"^(?:late |early )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
+                      r"today|tonight|last night)$")
+
+
+def clean(text: str) -> str:
+    """The expression lower-cased, without a leading preposition, a possessive, a fused interval or a daypart."""
+    phrase = " ".join(text.replace("\n", " ").split()).strip(" ,.()")
     phrase = NOISE.sub("", phrase.lower()).strip()
-    phrase = DAYPART.sub("", phrase)
-    if not phrase or re.search(r"\b(later|after|before|earlier|next|coming)\b", phrase):
+    phrase = APPOSED_INTERVAL.sub("", phrase)
+    return phrase if phrase == "last night" else DAYPART.sub("", phrase)
+
+
+def day_count(count: str, unit: str) -> int | None:
+    """Days in "two days", "48 hours", "a week"; None when it is not a whole number of days."""
+    number = NUMBERS.get(count.lower()) if not count.isdigit() else int(count)
+    if number is None:
+        return None
+    unit = unit.lower().rstrip("s")
+    if unit == "hour":
+        return number // 24 if number % 24 == 0 else None
+    return number * 7 if unit == "week" else number if unit == "day" else None
+
+
+def relative_shift(text: str) -> int | None:
+    """Signed days of "two days later" / "a day earlier" / "the following day", counted from another event."""
+    phrase = " ".join(text.lower().split()).strip(" ,.")
+    phrase = re.sub(r"^(?:on|in)\s+", "", phrase)
+    if phrase in NEXT_DAY:
+        return NEXT_DAY[phrase]
+    match = RELATIVE_SHIFT.match(phrase)
+    if not match:
+        return None
+    days = day_count(match.group("count"), match.group("unit"))
+    if days is None:
+        return None
+    return days if match.group("way") in ("later", "after") else -days
+
+
+def shift(iso: str | None, days: int) -> str | None:
+    """``iso`` moved by ``days``; only a day-precise date can be moved."""
+    if iso is None or len(iso) != 10:
+        return None
+    return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()
+
+
+def _month_name(phrase: str, base: dt.date | None, prefer_future: bool) -> str | None:
+    """"last January", "March": the latest such month before publication (or the next one, for the future)."""
+    last = phrase.startswith("last ")
+    name = phrase[5:] if last else phrase
+    if name not in MONTHS or base is None:
+        return None
+    month = MONTHS.index(name) + 1
+    if prefer_future and not last:
+        year = base.year if month >= base.month else base.year + 1
+    else:
+        year = base.year if month < base.month or (month == base.month and not last) else base.year - 1
+    return f"{year:04d}-{month:02d}"
+
+
+def _this_period(phrase: str, base: dt.date | None) -> str | None:
+    kind = THIS_PERIOD.get(phrase)
+    if kind is None or base is None:
+        return None
+    if kind == "month":
+        return f"{base.year:04d}-{base.month:02d}"
+    return str(base.year - 1 if kind == "last-year" else base.year)
+
+
+def _next_year(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day
+
+
+@lru_cache(maxsize=4096)
+def resolve(text: str, published: str | None = None, prefer_future: bool = False) -> str | None:
+    """ISO date of a DATE expression, as precise as the text; None when it is not a point in time.
+
+    ``prefer_future`` reads a year-less date as the next such day, for a transition still to come
+    ("will step down on May 8", "from January").
+    """
+    base = _base(published)
+    phrase = QUALIFIER.sub("", clean(text))
+    if not phrase or VAGUE_AGO.match(phrase) or DURATION.match(phrase) or LENGTH_ADJECTIVE.match(phrase) or "night" in phrase and "-" in phrase:
+        return None
+    season_year = SEASON_OF_YEAR.match(phrase)
+    if season_year:
+        return season_year.group(1)
+    if phrase in THIS_PERIOD:
+        return _this_period(phrase, base)
+    month = _month_name(phrase, base, prefer_future)
+    if month:
+        return month
+    if re.search(r"\b(later|after|before|earlier|next|coming)\b", phrase):
         return None
     match = YEAR.match(phrase)
     if match:
@@ -55,7 +164,7 @@ def resolve(text: str, published: str | None = None) -> str | None:
         return None  # a relative or year-less date needs the publication date
     if phrase in ("today", "this week", "tonight", "this afternoon", "this morning", "this evening", "earlier today"):
         return base.isoformat() if base else None
-    if phrase == "yesterday" and base:
+    if phrase in ("yesterday", "last night") and base:
         return (base - dt.timedelta(days=1)).isoformat()
     if phrase in WEEKDAYS or (phrase.startswith("last ") and phrase[5:] in WEEKDAYS):
         if base is None:
@@ -65,6 +174,9 @@ def resolve(text: str, published: str | None = None) -> str | None:
         if phrase.startswith("last ") and back == 0:
             back = 7
         return (base - dt.timedelta(days=back)).isoformat()
+    if phrase.endswith(" of last week") and phrase.split()[0] in WEEKDAYS and base is not None:
+        wanted = WEEKDAYS.index(phrase.split()[0])
+        return (base - dt.timedelta(days=base.weekday() + 7 - wanted)).isoformat()
     season = SEASONS.match(phrase)
     if season:
         if base is None:
@@ -78,7 +190,10 @@ def resolve(text: str, published: str | None = None) -> str | None:
     if data is None or data.date_obj is None:
         return None
     day = data.date_obj.date()
-    if base is not None and day > base and not re.search(r"\b(19|20)\d\d\b", phrase):
+    has_year = re.search(r"\b(19|20)\d\d\b", phrase)
+    if base is not None and prefer_future and not has_year and day < base and data.period == "day":
+        day = _next_year(day)
+    if base is not None and day > base and not prefer_future and not has_year:
         # a month and day without a year, later than publication: last year's
         try:
             day = day.replace(year=day.year - 1)

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.dates import resolve
+from pipeline.dates import relative_shift, resolve, shift
 
 PUBLISHED = "2018-07-27"
 
@@ -89,3 +89,60 @@ def test_a_bad_publication_date_is_treated_as_missing(published):
 )
 def test_surface_noise_is_ignored(expression):
     assert resolve(expression, PUBLISHED) == "2018-07-24"
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        pytest.param("May 17, two days", "2018-05-17", id="date-fused-with-the-interval-after-it"),
+        pytest.param("Saturday, seven weeks", "2018-07-21", id="weekday-fused-with-an-interval"),
+        pytest.param("late March", "2018-03", id="late-month"),
+        pytest.param("mid-April", "2018-04", id="mid-month"),
+        pytest.param("the summer of 2016", "2016", id="season-of-year"),
+        pytest.param("last January", "2018-01", id="last-month-name"),
+        pytest.param("last July", "2017-07", id="last-month-name-of-publication-month"),
+        pytest.param("earlier this month", "2018-07", id="earlier-this-month"),
+        pytest.param("earlier this year", "2018", id="earlier-this-year"),
+        pytest.param("Tuesday of last week", "2018-07-17", id="weekday-of-last-week"),
+        pytest.param("last night", "2018-07-26", id="last-night"),
+        pytest.param("years ago", None, id="vague-years-ago"),
+        pytest.param("only weeks ago", None, id="vague-weeks-ago"),
+        pytest.param("late-night", None, id="a-daypart-adjective-is-no-date"),
+    ],
+)
+def test_more_expressions(expression, expected):
+    assert resolve(expression, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        pytest.param("August 1", "2018-08-01", id="month-day-after-publication-stays-this-year"),
+        pytest.param("May 8", "2019-05-08", id="month-day-before-publication-is-next-year"),
+        pytest.param("January", "2019-01", id="month-name-is-the-next-one"),
+    ],
+)
+def test_a_future_transition_reads_yearless_dates_forward(expression, expected):
+    assert resolve(expression, PUBLISHED, prefer_future=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "days"),
+    [
+        pytest.param("two days later", 2, id="later"),
+        pytest.param("Two days later", 2, id="capitalised"),
+        pytest.param("a day earlier", -1, id="earlier"),
+        pytest.param("the following day", 1, id="following-day"),
+        pytest.param("a week later", 7, id="week"),
+        pytest.param("days later", None, id="no-count"),
+        pytest.param("on Tuesday", None, id="not-relative"),
+    ],
+)
+def test_relative_shift(expression, days):
+    assert relative_shift(expression) == days
+
+
+def test_shift_moves_only_day_precise_dates():
+    assert shift("2018-07-01", -3) == "2018-06-28"
+    assert shift("2018-07", -3) is None
+    assert shift(None, 1) is None

@@ -28,6 +28,50 @@ def make_assembly(nlp: Language, name: str, min_confidence: float) -> "Assembly"
     return Assembly(nlp, name, min_confidence=min_confidence)
 
 
+DERIVED = (":moved_from", ":moved_to", ":replaced")
+NEWS_DEFAULT_RANK = 3
+
+
+def _date_rank(cand: Candidate) -> float:
+    """Which candidate's date an event takes: a date on the trigger itself, then one reached through the
+    clause chain or counted from another date (an implied transition's borrowed date after its own trigger's),
+    then an effective date ("from January"), then the news default."""
+    if "date_source:default" in cand.notes:
+        return NEWS_DEFAULT_RANK
+    if "date:effective" in cand.notes:
+        return 2
+    rank = 0 if "date:direct" in cand.notes and "date_source:own" in cand.notes else 1
+    return rank + 0.5 if any(marker in cand.rule for marker in DERIVED) else rank
+
+
+def _pick_date(cands: list[Candidate], siblings: list[Candidate]) -> str | None:
+    """The best-ranked date of an event's candidates; when they only have the news default, the best date of
+    the same transition's other candidates (a group split by role kind tells one story)."""
+    fallback = None
+    for pool in (cands, siblings):
+        dated = sorted((c for c in pool if c.date), key=lambda c: (_date_rank(c), c.trigger[0]))
+        if dated and _date_rank(dated[0]) < NEWS_DEFAULT_RANK:
+            return dated[0].date
+        if dated and pool is cands:
+            fallback = dated[0].date
+    return fallback
+
+
+def _referenced_date(cands: list[Candidate], groups: dict[tuple, list[Candidate]]) -> str | None:
+    """"Y took over when X left": with only the news default of its own, an event takes the date the article
+    gives the transition its when-clause names."""
+    if any(c.date and _date_rank(c) < NEWS_DEFAULT_RANK for c in cands):
+        return None
+    for cand in cands:
+        key = tuple(cand.date_ref.split("|")) if cand.date_ref else None
+        referenced = groups.get(key, []) if key else []
+        dated = sorted((c for c in referenced if c.date and _date_rank(c) < NEWS_DEFAULT_RANK),
+                       key=lambda c: (_date_rank(c), c.trigger[0]))
+        if dated:
+            return dated[0].date
+    return None
+
+
 def _role_class(role: str | None) -> str:
     return "head" if role in (None, *HEAD_ROLES, "player-manager") else role
 
@@ -101,9 +145,8 @@ class Assembly(Pipe):
         for cands in merged:
             best = max(cands, key=lambda c: (c.confidence, -c.trigger[0]))
             first = min(cands, key=lambda c: c.trigger[0])
-            dated = sorted((c for c in cands if c.date_text and c.date),
-                           key=lambda c: ("date:direct" not in c.notes, c.trigger[0]))
-            date = dated[0].date if dated else next((c.date for c in cands if c.date), None)
+            date = _pick_date(cands, groups[(best.type, best.person, best.team)])
+            date = _referenced_date(cands, groups) or date
             manner = None
             if best.type == "departure":
                 manner = max((c.manner for c in cands), key=lambda m: MANNER_RANK.get(m, 0))

@@ -29,7 +29,8 @@ from spacy.matcher import Matcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
-from .. import resources
+from .. import dates, resources
+from ..date_spans import DATE_NOTES, bound_limit, effective, interval_between, trim_interval
 from ..candidates import Candidate
 from ..extensions import register_extensions
 
@@ -39,6 +40,10 @@ NP_STOP = {"prep", "relcl", "acl", "advcl", "punct", "cc", "conj", "ccomp", "xco
 NEG = {"not", "n't", "never"}
 DURATION = re.compile(r"(\d+-year-old|\b(years?|months?|weeks?|days?|hours?|minutes?|seasons?|decades?)\b(?!.*\b(ago|later|earlier|after|before)\b))", re.I)
 RELATIVE = re.compile(r"^(last|this|earlier this|late last|early last)\s+(week|month|year|season)$", re.I)
+NAMED_POINT = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+                         r"June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
+                         r"Nov|Dec)\b")
+SHIFT_HEADS = {"day", "days", "week", "weeks", "later", "earlier"}
 COARSE_DATE = re.compile(r"^(in |the )?((early|late|mid-)?\s*(19|20)\d\d|[A-Z][a-z]+ (19|20)\d\d)$")
 MATCH_WORDS = {"defeat", "win", "victory", "loss", "draw", "game", "match", "tie", "final", "clash", "trip",
                "derby", "meeting", "semifinal", "semi-final", "opener", "beat", "lose", "face", "play", "thrash"}
@@ -49,6 +54,40 @@ GUESSED_TEAM = (":sentence_team", ":paragraph_team", ":home_team", ":person_team
 FORMER = {"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "then"}
 TEAM_STOP_PREPS = {"against", "over", "to", "versus", "vs", "beat", "past"}
 
+
+
+def _point_in_time(doc: Doc, ent: Span) -> bool:
+    """A DATE/TIME entity that names a point in time (or a day count from one), not a length of time."""
+    if ent.label_ not in ("DATE", "TIME"):
+        return False
+    if dates.relative_shift(ent.text) is not None:
+        return True  # "two days later"
+    named = NAMED_POINT.search(ent.text)
+    if not named and (DURATION.search(ent.text) and not RELATIVE.match(ent.text) or not re.search(r"[A-Za-z]|\d{4}", ent.text)):
+        return False
+    # "late-night", "afternoon", "the day": no point of their own
+    return not doc._.published or dates.resolve(ent.text, doc._.published) is not None
+
+
+def _unlabelled_shifts(doc: Doc, ancestors: list[Token]) -> list[Span]:
+    """"The following day the club appointed X": a day count the entity recognizer left unlabelled."""
+    out = []
+    for token in ancestors:
+        for candidate in [token, *(c for c in token.children if c.dep_ in ("npadvmod", "advmod"))]:
+            if candidate.ent_type_ or candidate.lower_ not in SHIFT_HEADS:
+                continue
+            span = doc[candidate.left_edge.i:candidate.i + 1]
+            if dates.relative_shift(span.text) is not None:
+                out.append(Span(doc, span.start, span.end, label="DATE"))
+    return out
+
+
+def _same_time_clause(verb: Token) -> bool:
+    """A clause that happens with its head: an infinitive of purpose ("to take the job") or a when-clause."""
+    if verb.dep_ not in ("advcl", "xcomp"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or any(
+        c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
 
 @Language.factory("coaching_relations", default_config={"data_dir": None, "role_window": 12, "team_distance": 4},
                   requires=["doc.spans", "token.dep"], assigns=["doc._.candidates"])
@@ -387,30 +426,63 @@ class RelationExtractor(Pipe):
                     return role
         return None
 
-    def _date(self, doc: Doc, sent: Span, head: Token, claimed: set[int]) -> Span | None:
-        """The DATE expression attached to the trigger, or to a verb that governs it."""
+    def _date(self, doc: Doc, sent: Span, head: Token, claimed: set[int]) -> tuple[Span | None, int | None]:
+        """The DATE expression attached to the trigger, or to a verb that governs it, and a shift in days.
+
+        The shift comes from "three days after he resigned" / "a day after X's sacking": the trigger's
+        date is the governing clause's date minus the interval (with no date there, the news date).
+        """
         ancestors = [head] + list(head.ancestors)
         best = None
-        for ent in sent.ents:
-            if ent.label_ not in ("DATE", "TIME") or DURATION.search(ent.text) and not RELATIVE.match(ent.text) or not re.search(r"[A-Za-z]|\d{4}", ent.text):
+        for ent in [*sent.ents, *_unlabelled_shifts(doc, ancestors)]:
+            ent = trim_interval(doc, ent)
+            if not _point_in_time(doc, ent):
                 continue
-            verb = ent.root
-            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-                if verb.pos_ == "NOUN" and verb.i == head.i:
-                    break
-                verb = verb.head
-            rank = None
-            if verb in ancestors:
-                rank = ancestors.index(verb)
-                if verb.i != head.i and verb.i in claimed and not COARSE_DATE.search(ent.text):
-                    continue
-            elif verb.lemma_ in REPORTING and not self._under_other_trigger(verb, head):
-                rank = 0.5  # "..., the club announced on Wednesday"
+            if ent.root in ancestors[1:]:
+                rank: float | None = 0  # "on June 5, when the club fired X": the date the clause describes
+            elif bound_limit(doc, ent):
+                continue  # "a deal until 2026", "through 2027", "the first time since 2016"
+            else:
+                rank = self._date_rank(ent, head, ancestors, claimed)
             if rank is not None and (best is None or rank < best[0]):
                 best = (rank, ent)
         if best is None:
-            return None
-        return best[1] if best[0] == 0 else Span(doc, best[1].start, best[1].end, label="DATE_GOVERNOR")
+            return None, interval_between(doc, ancestors)
+        # the interval counts from the date's own clause: "came a day after Madrid announced on Tuesday
+        # that he would become" dates "become" on Tuesday, not the day before
+        interval = interval_between(doc, ancestors[:int(best[0]) + 1]) if best[0] >= 1 else None
+        if effective(doc, best[1]):
+            label = "DATE_EFFECTIVE"
+        else:
+            label = "DATE" if best[0] == 0 else "DATE_GOVERNOR"
+        return Span(doc, best[1].start, best[1].end, label=label), interval
+
+    def _date_rank(self, ent: Span, head: Token, ancestors: list[Token], claimed: set[int]) -> float | None:
+        """How far up the trigger's clause chain the date's verb sits (0 = the trigger itself)."""
+        qualified = ent.root.head
+        if (ent.root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and qualified.i != head.i
+                and qualified.ent_type_ not in ("DATE", "TIME") and qualified.lower_ not in dates.DAYPARTS):
+            return None  # a date qualifying a noun ("the 1996 title team", "last season's final") dates no change
+        verb = ent.root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            if verb.pos_ == "NOUN" and verb.i == head.i:
+                break
+            verb = verb.head
+        if verb in ancestors:
+            rank = ancestors.index(verb)
+            # a date of another trigger's clause is shared by "X days after" clauses, "with X appointed as"
+            # absolutes and coordinated verbs ("relieved X on Monday and appointed Y")
+            shared = interval_between(ent.doc, ancestors[:rank + 1]) is not None or any(
+                t.lower_ == "with" for t in ancestors[1:rank]) or all(t.dep_ == "conj" for t in ancestors[:rank]) or any(
+                _same_time_clause(t) and any(c.lower_ == "when" for c in t.children) for t in ancestors[:rank])
+            if verb.i != head.i and verb.i in claimed and not COARSE_DATE.search(ent.text) and not shared:
+                return None
+            return rank
+        if verb.lemma_ in REPORTING and not self._under_other_trigger(verb, head):
+            return 0.5  # "..., the club announced on Wednesday"
+        if verb.head.i == head.i and _same_time_clause(verb):
+            return 1.5  # "left Sunderland to take the job in July", "took over when the season ended in May"
+        return None
 
     # -- extraction ---------------------------------------------------------
     def _tree_matches(self, doc: Doc, found: set[tuple[int, int]]) -> list[tuple[int, int, dict, int]]:
@@ -620,17 +692,18 @@ class RelationExtractor(Pipe):
         attached = self._attached_role(doc, head, match, preps, objs)
         if attached is not None and attached.label_ == "ROLE" and attached.kb_id_:
             role, interim = attached.kb_id_, interim or attached.id_ == "interim"
-        date = self._date(doc, sent, head, claimed)
+        date, date_shift = self._date(doc, sent, head, claimed)
         base = dict(team=team, role=role, interim=interim, trigger=(match.start_char, match.end_char),
                     sentence=(sent.start_char, sent.end_char), strength=trigger["strength"],
                     date_text=date.text if date is not None else None,
-                    date_span=(date.start_char, date.end_char) if date is not None else None)
+                    date_span=(date.start_char, date.end_char) if date is not None else None,
+                    date_shift=date_shift)
         out = []
         if person is not None:
             cand = Candidate(type=trigger["type"], manner=trigger.get("manner") if trigger["type"] == "departure" else None,
                              person=person, rule=rule + (":nearest_person" if fallback else ""), **base)
             if date is not None:
-                cand.notes.append("date:direct" if date.label_ == "DATE" else "date:governor")
+                cand.notes.append(DATE_NOTES[date.label_])
             if front_office:
                 cand.notes.append(f"front_office:{front_office}")
             out.append(cand)

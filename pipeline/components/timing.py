@@ -1,8 +1,13 @@
 """Stage 5, dates: each candidate's DATE expression resolved against the publication date.
 
-A candidate with no date expression of its own takes the publication date
+A candidate with no date expression of its own takes the article's news date
 when it is the article's news (told in the present perfect, present or
-future, or in the headline), and none when it is a background fact.
+future, or in the headline), and none when it is a background fact. The news
+date is the day the lead names ("the club announced on Tuesday night"), else
+the publication date. Other sources of a date, in order: "two days later" counted
+from the last day the text named before it; "replaces X, who left on Jan. 7"
+from the replaced person's relative clause; and "three days after he resigned"
+moves the governing clause's date by the interval.
 """
 from __future__ import annotations
 
@@ -13,9 +18,14 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from .. import dates
+from ..candidates import Candidate
+from ..date_spans import bound_limit, effective, trim_interval
 from ..extensions import register_extensions
 
 PAST_PERFECT = ("had",)
+FUTURE_AUX = ("will", "'ll", "shall")
+NEWS_SENTENCES = 2  # of those, the ones about the news: a transition told or one of its people named
+LEAD_SENTENCES = 4  # body sentences (of five words or more: datelines and bylines do not count) that may name the news day
 
 
 @Language.factory("coaching_timing", default_config={"news_default": True},
@@ -38,25 +48,186 @@ class Timing(Pipe):
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
-            for cand in doc._.candidates or []:
-                if cand.vetoed:
-                    continue
+            live = [c for c in doc._.candidates or [] if not c.vetoed]
+            for cand in live:
                 cand.date = self.resolve(doc, cand)
+            self._continue_story(doc, live)
+            self._refer_when_clauses(doc, live)
         except Exception as error:
             error_handler(self.name, self, [doc], error)
         return doc
 
-    def resolve(self, doc: Doc, cand) -> str | None:
+    def resolve(self, doc: Doc, cand: Candidate) -> str | None:
+        value, source = self._dated(doc, cand)
+        if value is not None and cand.date_shift:
+            value, source = dates.shift(value, cand.date_shift) or value, "shifted"
+        if value is not None:
+            cand.notes.append(f"date_source:{source}")
+        return value
+
+    def _continue_story(self, doc: Doc, live: list[Candidate]) -> None:
+        """An undated change told in the simple past deep in the body continues the story of the sentence
+        before it: "The job opened on Sept. 22, when the club fired X. Bench coach Y was named interim
+        manager." takes Sept. 22, not the news default."""
+        starts = [s.start_char for s in doc.sents]
+        lead_end = self._lead_end(doc)
+        for cand in live:
+            if "date_source:default" not in cand.notes or cand.sentence[0] < lead_end or cand.date_shift:
+                continue
+            if not self._simple_past(doc, cand):
+                continue
+            previous = [s for s in starts if s < cand.sentence[0]]
+            if not previous:
+                continue
+            before = (previous[-1], cand.sentence[0])
+            donors = [c for c in live if before[0] <= c.trigger[0] < before[1] and c.date
+                      and any(n in c.notes for n in ("date_source:own", "date_source:clause"))
+                      and "date:effective" not in c.notes]
+            if donors:
+                cand.date = donors[-1].date
+                cand.notes.remove("date_source:default")
+                cand.notes.append("date_source:previous_sentence")
+
+    def _refer_when_clauses(self, doc: Doc, live: list[Candidate]) -> None:
+        """"Y took over when X left": Y's hire takes the date of X's departure wherever the article dates it
+        (assembly follows ``date_ref`` to that transition's event)."""
+        for cand in live:
+            if "date_source:default" not in cand.notes:
+                continue
+            head = self._trigger_head(doc, cand)
+            for clause in head.children:
+                if clause.dep_ != "advcl" or not any(c.lower_ == "when" for c in clause.children):
+                    continue
+                start, end = doc[clause.left_edge.i].idx, doc[clause.right_edge.i].idx
+                # a vetoed mention ("when X left", a weak trigger) still names the transition it refers to
+                inner = [c for c in doc._.candidates if start <= c.trigger[0] <= end and c is not cand and c.team]
+                if inner:
+                    cand.date_ref = "|".join((inner[0].type, inner[0].person, inner[0].team))
+
+    @staticmethod
+    def _lead_end(doc: Doc) -> int:
+        """Where the lead (title and the first body sentences) ends, in characters."""
+        offset = doc._.body_offset or 0
+        body = [s for s in doc.sents if s.start_char >= offset and sum(t.is_alpha for t in s) >= 5]
+        return body[LEAD_SENTENCES].start_char if len(body) > LEAD_SENTENCES else len(doc.text)
+
+    def _simple_past(self, doc: Doc, cand: Candidate) -> bool:
+        head = self._trigger_head(doc, cand)
+        auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in ("has", "have", "had", "will", "'s", "'ve") for a in auxes):
+            return False
+        return head.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+
+    def _dated(self, doc: Doc, cand: Candidate) -> tuple[str | None, str]:
+        """The date and where it came from: its own expression, a replaced person's clause, the news default."""
         published = doc._.published
-        if cand.date_text:
-            value = dates.resolve(cand.date_text, published)
-            if value:
-                return value
-        if not self.news_default or not published:
+        value = self._own_date(doc, cand)
+        if value is not None:
+            return value, "own"
+        if cand.date_text and dates.relative_shift(cand.date_text) is not None:
+            return None, "none"  # "two days later" with no day before it to count from
+        if ":replaced" in cand.rule:
+            value = self._replaced_date(doc, cand)
+            if value is not None:
+                return value, "clause"
+        if self.news_default and published and not self._background(doc, cand):
+            return self.news_date(doc) or published, "default"
+        return None, "none"
+
+    def _own_date(self, doc: Doc, cand: Candidate) -> str | None:
+        if not cand.date_text:
             return None
-        span = doc.char_span(*cand.trigger, alignment_mode="expand")
-        head = span.root
+        days = dates.relative_shift(cand.date_text)
+        if days is not None and cand.date_span is not None:
+            return dates.shift(self._day_before(doc, cand.date_span[0]), days)
+        future = "date:effective" in cand.notes or self._future(doc, cand)
+        value = dates.resolve(cand.date_text, doc._.published, future)
+        published = doc._.published
+        if value and published and not future and value > published[:len(value)]:
+            return None  # a change told in the past cannot come after publication ("an option for 2028")
+        return value
+
+    @staticmethod
+    def _trigger_head(doc: Doc, cand: Candidate):
+        return doc.char_span(*cand.trigger, alignment_mode="expand").root
+
+    def _background(self, doc: Doc, cand: Candidate) -> bool:
+        """Told in the past perfect ("had been sacked"): a background fact with no date of its own."""
+        head = self._trigger_head(doc, cand)
         auxes = [c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")]
-        if any(a in PAST_PERFECT for a in auxes):
-            return None
-        return published
+        return any(a in PAST_PERFECT for a in auxes)
+
+    def _future(self, doc: Doc, cand: Candidate) -> bool:
+        """"will step down on May 8": a year-less date is the next such day."""
+        head = self._trigger_head(doc, cand)
+        for token in (head, head.head):
+            if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
+                return True
+        return False
+
+    @staticmethod
+    def news_date(doc: Doc) -> str | None:
+        """The day the lead names for its news ("the club announced on Tuesday night that ..."): a weekday-like
+        date in the first opening sentence that tells of a transition or names one of its people. A lead
+        about something else (a round-up's other stories, "Wednesday's draft") gives none."""
+        published = doc._.published
+        offset = doc._.body_offset or 0
+        live = [c for c in doc._.candidates or [] if not c.vetoed]
+        names = {c.person for c in live}
+        people = doc._.links.get("person", {}) if doc._.links else {}
+        body = [s for s in doc.sents if s.start_char >= offset and sum(t.is_alpha for t in s) >= 5][:LEAD_SENTENCES]
+        qualifying = [s for s in body if any(s.start_char <= c.trigger[0] < s.end_char for c in live)
+                      or any(people.get(i) in names for i in range(s.start, s.end))]
+        for sent in qualifying[:NEWS_SENTENCES]:
+            value = Timing._news_day(doc, sent, published)
+            if value is not None:
+                return value
+        return None
+
+    @staticmethod
+    def _news_day(doc: Doc, sent, published: str | None) -> str | None:
+        for ent in sent.ents:
+            ent = trim_interval(doc, ent)
+            if ent.label_ not in ("DATE", "TIME") or not dates.NEWS_DAY.match(dates.clean(ent.text)):
+                continue
+            if bound_limit(doc, ent) or effective(doc, ent) or ent[-1].lower_ in ("'s", "’s"):
+                continue
+            value = dates.resolve(ent.text, published)
+            if value is not None:
+                return value
+        return None
+
+    @staticmethod
+    def _day_before(doc: Doc, char: int) -> str | None:
+        """The last day-precise date the text names before ``char``: what "two days later" counts from."""
+        published = doc._.published
+        for ent in reversed([e for e in doc.ents if e.end_char <= char and e.label_ in ("DATE", "TIME")]):
+            ent = trim_interval(doc, ent)
+            if bound_limit(doc, ent):
+                continue
+            value = dates.resolve(ent.text, published)
+            if value is not None and len(value) == 10:
+                return value
+        return None
+
+    @staticmethod
+    def _replaced_date(doc: Doc, cand: Candidate) -> str | None:
+        """"replaces X, who left on Jan. 7 to ...": the most precise date in X's relative clause."""
+        start, end = cand.sentence
+        people = doc._.links.get("person", {}) if doc._.links else {}
+        best = None
+        for i, name in people.items():
+            token = doc[i]
+            if name != cand.person or not (start <= token.idx < end):
+                continue
+            for clause in (c for c in token.children if c.dep_ == "relcl"):
+                for ent in doc.ents:
+                    if ent.label_ != "DATE" or not (clause.left_edge.i <= ent.start and ent.end <= clause.right_edge.i + 1):
+                        continue
+                    ent = trim_interval(doc, ent)
+                    if bound_limit(doc, ent):
+                        continue
+                    value = dates.resolve(ent.text, doc._.published)
+                    if value is not None and (best is None or len(value) > len(best)):
+                        best = value
+        return best

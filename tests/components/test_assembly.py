@@ -212,3 +212,11 @@ def test_interim_is_kept_for_hires(nlp):
 def test_departures_are_never_interim(nlp):
     doc = run(nlp, "Burnley have sacked caretaker manager Tom Hale.")
     assert [(e.type, e.interim) for e in doc._.events] == [("departure", False)]
+
+
+def test_a_group_split_by_role_kind_borrows_the_dated_candidate(nlp):
+    """The headline's undated candidate and the dated one tell one story even if the role kinds differ."""
+    doc = pipeline.make_doc(nlp, "Burnley promoted assistant coach Tom Hale on May 3.", PUBLISHED,
+                            title="Burnley promote Hale")
+    events = [e for e in doc._.events if e.coach == "Tom Hale"]
+    assert len(events) == 2 and {e.date for e in events} == {"2018-05-03"}

@@ -92,3 +92,99 @@ def test_the_news_default_can_be_switched_off(nlp):
 def test_vetoed_candidates_are_not_dated(nlp):
     doc = pipeline.make_doc(nlp, "Everton manager Sean Dyche could be sacked on Saturday.", PUBLISHED)
     assert doc._.candidates and all(c.vetoed and c.date is None for c in doc._.candidates)
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "date"),
+    [
+        pytest.param("Burnley named Tom Hale manager on Thursday, three days after Dean Whitlock resigned.",
+                     ("departure", "Dean Whitlock"), "2018-07-23", id="days-after-counts-back-from-the-clause-date"),
+        pytest.param("Tom Hale was appointed Burnley manager on Friday, 48 hours after Dean Whitlock left the club.",
+                     ("departure", "Dean Whitlock"), "2018-07-25", id="hours-after"),
+        pytest.param("Burnley sacked Dean Whitlock on May 3. Two days later the club appointed Tom Hale as manager.",
+                     ("hire", "Tom Hale"), "2018-05-05", id="later-counts-from-the-last-day-named"),
+        pytest.param("Burnley sacked Dean Whitlock on May 3, a week after a cup defeat.",
+                     ("departure", "Dean Whitlock"), "2018-05-03", id="date-fused-with-an-interval"),
+        pytest.param("Burnley have appointed Tom Hale as manager on a deal until 2021.", ("hire", "Tom Hale"),
+                     "2018-07-27", id="contract-end-is-no-date"),
+        pytest.param("Burnley sacked Dean Whitlock on Sunday, their first defeat since 2016.",
+                     ("departure", "Dean Whitlock"), "2018-07-22", id="since-is-no-date"),
+        pytest.param("Dean Whitlock will step down as Burnley manager on May 8.", ("departure", "Dean Whitlock"),
+                     "2019-05-08", id="future-step-down-reads-forward"),
+        pytest.param("Burnley had been without a manager since March 4, when they sacked Dean Whitlock.",
+                     ("departure", "Dean Whitlock"), "2018-03-04", id="when-clause-takes-its-date"),
+        pytest.param("On Monday Burnley sacked Dean Whitlock and appointed Tom Hale as manager.",
+                     ("hire", "Tom Hale"), "2018-07-23", id="coordinated-verbs-share-the-date"),
+    ],
+)
+def test_dates_from_other_clauses(nlp, text, key, date):
+    assert events(nlp, text)[key] == date
+
+
+def test_the_lead_names_the_news_day(nlp):
+    got = events(nlp, "Burnley have parted company with manager Dean Whitlock, the club announced on Tuesday night. "
+                      "Tom Hale takes over as caretaker.", title="Whitlock out at Burnley")
+    assert got[("departure", "Dean Whitlock")] == "2018-07-24"
+
+
+def test_a_headline_interval_counts_back_from_the_news_day(nlp):
+    got = events(nlp, "Burnley appointed Tom Hale as manager on Thursday. Dean Whitlock was sacked by the club.",
+                 title="Burnley appoint Hale a day after sacking Whitlock")
+    assert got[("hire", "Tom Hale")] == "2018-07-26"
+    assert got[("departure", "Dean Whitlock")] == "2018-07-25"
+
+
+def test_a_lead_about_another_story_gives_no_news_day(nlp):
+    got = events(nlp, "Arsenal go into Wednesday's cup draw without a striker. Burnley have appointed Tom Hale "
+                      "as manager.")
+    assert got[("hire", "Tom Hale")] == "2018-07-27"
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "date"),
+    [
+        pytest.param("Dean Whitlock left Burnley to take the Hull City job in July.", ("departure", "Dean Whitlock"),
+                     "2018-07", id="purpose-clause-date"),
+        pytest.param("Tom Hale took over on Monday when Dean Whitlock was sacked by Burnley.",
+                     ("departure", "Dean Whitlock"), "2018-07-23", id="when-clause-shares-the-governing-date"),
+    ],
+)
+def test_dates_of_clauses_that_happen_together(nlp, text, key, date):
+    assert events(nlp, text)[key] == date
+
+
+STORY = ("Burnley have appointed Tom Hale as their new manager on a three-year contract. "
+         "Hale, 45, spent the last four seasons in charge of the club's under-23 side. "
+         "He will take his first training session on Monday morning at the club's training ground. "
+         "Supporters have welcomed the decision on social media after a difficult season. "
+         "The club finished in 15th place and went out of both cup competitions early. "
+         "The job opened on May 3, when the club fired Dean Whitlock after a run of defeats. ")
+
+
+def test_an_undated_past_change_continues_the_sentence_before(nlp):
+    got = events(nlp, STORY + "Assistant Mark Rowe was named interim manager for the final games.")
+    assert got[("hire", "Mark Rowe")] == "2018-05-03"
+
+
+def test_a_present_perfect_change_keeps_the_news_default(nlp):
+    got = events(nlp, STORY + "Burnley have also appointed Mark Rowe as assistant manager.")
+    assert got[("hire", "Mark Rowe")] == "2018-07-27"
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "date"),
+    [
+        pytest.param("Burnley sacked Dean Whitlock on June 3. The following day the club appointed Tom Hale as manager.",
+                     ("hire", "Tom Hale"), "2018-06-04", id="unlabelled-following-day"),
+        pytest.param("Burnley sacked Dean Whitlock on June 3. A week later, the club appointed Tom Hale as manager.",
+                     ("hire", "Tom Hale"), "2018-06-10", id="a-week-later"),
+        pytest.param("Burnley sacked Dean Whitlock on Tuesday of last week.", ("departure", "Dean Whitlock"),
+                     "2018-07-17", id="weekday-of-last-week-is-no-duration"),
+        pytest.param("Burnley sacked Dean Whitlock on June 3. Tom Hale took over when Whitlock left.",
+                     ("hire", "Tom Hale"), "2018-06-03", id="when-x-left-takes-that-transitions-date"),
+        pytest.param("Burnley appointed Tom Hale as manager on Thursday, eight days after the sacking of Dean Whitlock.",
+                     ("departure", "Dean Whitlock"), "2018-07-18", id="days-after-a-noun-trigger"),
+    ],
+)
+def test_dates_from_other_transitions(nlp, text, key, date):
+    assert events(nlp, text)[key] == date

@@ -1,0 +1,61 @@
+"""Where a DATE expression sits in the parse: the span-level half of date handling.
+
+``dates`` turns a date's text into an ISO value; these helpers decide which
+spans are dates of a transition at all (not contract end dates, not "since"
+limits), trim an interval spaCy fused onto a date, and read the interval of
+"three days after he resigned", which dates one transition from another.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from . import dates
+
+LIMIT_WORDS = {"until", "through", "till", "thru", "since", "to"}
+RUN_VERBS = {"run", "last", "extend", "expire", "keep", "tie"}
+EFFECTIVE_WORDS = {"from", "starting", "effective"}
+SEQUENCE_WORDS = {"after": -1, "before": 1}
+DATE_NOTES = {"DATE": "date:direct", "DATE_GOVERNOR": "date:governor", "DATE_EFFECTIVE": "date:effective"}
+
+
+def trim_interval(doc: Doc, ent: Span) -> Span:
+    """"May 17, two days (after ...)" → "May 17": spaCy often fuses a date and the interval after it."""
+    if not dates.APPOSED_INTERVAL.search(ent.text.lower()):
+        return ent
+    comma = next((t for t in ent if t.text == ","), None)
+    if comma is None or comma.i == ent.start:
+        return ent
+    return Span(doc, ent.start, comma.i, label=ent.label_)
+
+
+def bound_limit(doc: Doc, ent: Span) -> bool:
+    """A date that bounds a state rather than dating a change: "until 2026", "through 2027", "since 2016"."""
+    if ent.start == 0:
+        return False
+    before = doc[ent.start - 1]
+    if before.lower_ not in LIMIT_WORDS:
+        return False
+    if before.lower_ == "to":
+        return before.head.lemma_ in RUN_VERBS or doc[before.i - 1].lower_ == "through"
+    return True
+
+
+def effective(doc: Doc, ent: Span) -> bool:
+    """"from January", "effective June 1": when the change takes effect, not when it was made."""
+    return ent.start > 0 and doc[ent.start - 1].lower_ in EFFECTIVE_WORDS
+
+
+def interval_between(doc: Doc, chain: list[Token]) -> int | None:
+    """Signed days from the governing clause to the trigger along its clause chain
+    (``chain`` = trigger and its ancestors): "three days after he resigned" → -3,
+    "48 hours after X left", "a day after X's sacking"."""
+    for token in chain[:-1]:
+        links = [token] if token is not chain[0] else []
+        links += [c for c in token.children if c.dep_ in ("mark", "prep") and c.i < token.i]
+        for link in links:
+            way = SEQUENCE_WORDS.get(link.lower_)
+            if way is None or link.i < 2:
+                continue
+            days = dates.day_count(doc[link.i - 2].lower_, doc[link.i - 1].lower_)
+            return way * days if days is not None else None
+    return None
