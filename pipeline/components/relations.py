@@ -84,6 +84,18 @@ def _tree_distance(a: Token, b: Token) -> int:
     return len(up_a) + len(up_b)
 
 
+def _antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "Dean Whitlock, who was sacked" → Whitlock."""
+    if token.tag_ not in ("WP", "WDT") or token.head.i == token.i:
+        return None
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "who led the side and was then released"
+    if clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return None
+    return clause.head
+
+
 class RelationExtractor(Pipe):
     def __init__(self, nlp: Language, name: str = "coaching_relations", *, data_dir: str | None = None,
                  role_window: int = 12, team_distance: int = 4) -> None:
@@ -149,6 +161,9 @@ class RelationExtractor(Pipe):
         if token is None:
             return None
         people = doc._.links["person"]
+        antecedent = _antecedent(token)
+        if antecedent is not None:
+            return self._person(doc, antecedent)
         if token.i not in people and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha \
                 and token.i not in doc._.links["team"] and token.ent_type_ in ("", "PERSON", "ORG", "NORP") \
                 and not any(t.i in people for t in token.children):
@@ -256,8 +271,15 @@ class RelationExtractor(Pipe):
     def _attached_role(doc: Doc, head: Token, match: Span, preps: list, objs: list[Token]) -> Span | None:
         """The title the trigger itself names: "as head coach", "promoted to manager", "named X caretaker"."""
         roles = doc.spans.get("roles", [])
+        inside = [r for r in roles if match.start <= r.start and r.end <= match.end and r.kb_id_]
+        if inside:
+            return inside[0]  # "handed X the head coach's job"
         anchors = [o for p, o in preps if p in ("as", "to", "into")] + [o for o in objs if o.dep_ in ("oprd", "attr")]
         anchors += [c for c in head.children if c.dep_ in ("oprd", "attr", "xcomp")]
+        # "returns to Arsenal as chief executive": an "as" phrase the parser hung on the object
+        for argument in [o for _p, o in preps] + list(objs):
+            anchors += [g for c in argument.children if c.dep_ == "prep" and c.lower_ == "as"
+                        for g in c.children if g.dep_ == "pobj"]
         for anchor in anchors:
             for role in roles:
                 if role.start <= anchor.i < role.end:
@@ -428,6 +450,8 @@ class RelationExtractor(Pipe):
         attached = self._attached_role(doc, head, match, preps, objs)
         if attached is not None and attached.label_ == "ROLE" and attached.kb_id_:
             role, interim = attached.kb_id_, interim or attached.id_ == "interim"
+        elif attached is not None and attached.label_ == "FRONT_OFFICE" and attached.kb_id_:
+            role, front_office = None, attached.kb_id_  # "returns as chief executive", "to become sporting director"
         date = self._date(doc, sent, head, claimed)
         base = dict(team=team, role=role, interim=interim, trigger=(match.start_char, match.end_char),
                     sentence=(sent.start_char, sent.end_char), strength=trigger["strength"],
@@ -441,6 +465,8 @@ class RelationExtractor(Pipe):
                 cand.notes.append("date:direct" if date.label_ == "DATE" else "date:governor")
             if front_office:
                 cand.notes.append(f"front_office:{front_office}")
+            if attached is not None and attached.kb_id_:
+                cand.notes.append("role:attached")
             out.append(cand)
         if person is not None and destinations:
             out[0].manner = "moved"

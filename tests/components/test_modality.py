@@ -68,6 +68,22 @@ VETOED = [
                  id="bears-general-manager"),
     pytest.param("Burnley have appointed Tom Hale as sporting director.", {"front_office"},
                  id="appointed-sporting-director"),
+    pytest.param("Should Everton lose on Saturday, manager Sean Dyche will be sacked.", {"conditional"},
+                 id="should-inversion"),
+    pytest.param("Had Burnley lost again, the club would have sacked Tom Hale.", {"conditional", "hypothetical"},
+                 id="had-inversion"),
+    pytest.param("The FA offered Tom Hale a contract under which he would work under another coach and take over "
+                 "afterwards, the federation said.", {"hypothetical", "rumour"}, id="would-in-relative-clause"),
+    pytest.param("Leeds release Mark Dunne to become Everton sporting director.", {"front_office"},
+                 id="become-sporting-director"),
+    pytest.param("Paul Greer returns to Arsenal as chief executive of football.", {"front_office"},
+                 id="returns-as-chief-executive"),
+    pytest.param("Everton have named Josh Reed club captain.", {"player", "front_office"}, id="named-captain"),
+    pytest.param("Bob Reed joined Burnley from Wigan in 2019, after scoring 40 goals for the Latics.", {"player"},
+                 id="player-scored-goals"),
+    pytest.param("Senior assistant coach Matt Kern, who had taken over the defensive play-calling in December, "
+                 "was told he would not be back.", {"not_a_post", "negation", "hypothetical"},
+                 id="took-over-play-calling"),
 ]
 
 
