@@ -62,32 +62,61 @@ class ModalityFilter(Pipe):
         error_handler = self.get_error_handler()
         try:
             candidates = doc._.candidates or []
-            coaches = self._coaches(doc, candidates)
-            titled = self._titled_roles(doc, "FRONT_OFFICE", 2)
-            for name, posts in self._attached_offices(candidates).items():
-                titled.setdefault(name, set()).update(posts)
-            # a person the article never calls a coach, but a player or an executive
-            self._titled_coaches = self._titled(doc, "ROLE", self.coach_window) | self._attached_coaches(candidates)
-            players = {name for name, posts in titled.items() if posts & self._player_roles} | self._player_talk(doc)
-            self._players = players - self._titled_coaches
-            self._front_office = {name for name, posts in titled.items() if posts - self._player_roles} - self._titled_coaches
             for cand in candidates:
-                cand.vetoed = self.veto(doc, cand, coaches)
+                cand.vetoed = self.context_veto(doc, cand)
+                self._mark_permanent(doc, cand)
+            # who the people are, from what the article states as fact ("he might become a coach" is no title)
+            stated = [c for c in candidates if not c.vetoed]
+            coaches = self._coaches(doc, stated)
+            self._people_kinds(doc, stated)
+            for cand in stated:
+                cand.vetoed = self._person_veto(doc, cand, coaches)
             self._share_post_vetoes(candidates)
         except Exception as error:
             error_handler(self.name, self, [doc], error)
         return doc
 
-    @staticmethod
-    def _share_post_vetoes(candidates: list[Candidate]) -> None:
-        """"X succeeds Y as captain": when the post X takes is no coaching post, Y's departure from it is none either."""
+    def _mark_permanent(self, doc: Doc, cand: Candidate) -> None:
+        """ "was given the job permanently", "confirmed as permanent coach": a hire that ends an interim spell
+        (assembly keeps it apart from the interim hire)."""
+        if cand.type != "hire" or cand.interim:
+            return
+        phrase = " ".join(t.lower_ for t in self._head(doc, cand).subtree)
+        if any(f" {cue} " in f" {phrase} " for cue in self.cues.get("permanent", {})):
+            cand.notes.append("permanent")
+
+    def _people_kinds(self, doc: Doc, candidates: list[Candidate]) -> None:
+        """Coaches (a coaching title anywhere), and, among the others, players and executives."""
+        titled = self._titled_roles(doc, "FRONT_OFFICE", 2)
+        for name, posts in self._attached_offices(candidates).items():
+            titled.setdefault(name, set()).update(posts)
+        self._titled_coaches = self._titled(doc, "ROLE", self.coach_window) | self._attached_coaches(candidates)
+        players = {name for name, posts in titled.items() if posts & self._player_roles} | self._player_talk(doc)
+        self._players = players - self._titled_coaches
+        self._front_office = {name for name, posts in titled.items() if posts - self._player_roles} - self._titled_coaches
+
+    def _share_post_vetoes(self, candidates: list[Candidate]) -> None:
+        """"X succeeds Y as captain": when the post X takes is no coaching post, Y held no coaching post
+        either, and Y's other moves in the article are no coaching events."""
+        held: dict[str, str] = {}
         for cand in candidates:
             if not cand.rule.endswith(":replaced") or cand.vetoed:
                 continue
             for other in candidates:
                 if other.trigger == cand.trigger and other is not cand and other.vetoed in ("front_office", "player") \
-                        and not other.rule.endswith(":replaced"):
+                        and not other.rule.endswith(":replaced") and self._office_named(candidates, other):
                     cand.vetoed = other.vetoed
+                    if cand.person not in self._titled_coaches:
+                        held[cand.person] = other.vetoed
+        for cand in candidates:
+            if cand.person in held and not cand.vetoed and not (cand.role and "role:attached" in cand.notes):
+                cand.vetoed = held[cand.person]
+
+    @staticmethod
+    def _office_named(candidates: list[Candidate], cand: Candidate) -> bool:
+        """The sentence names the non-coaching post the person takes ("appointed Test captain, succeeding Y")."""
+        return any(c.person == cand.person and c.sentence == cand.sentence and "role:attached" in c.notes
+                   and any(n.startswith("front_office:") for n in c.notes) for c in candidates)
 
     @property
     def _player_roles(self) -> set[str]:
@@ -101,10 +130,29 @@ class ModalityFilter(Pipe):
             if role.label_ != label or not role.kb_id_:
                 continue
             sent = doc[role.start].sent
+            if label == "FRONT_OFFICE" and self._past_title(doc, role):
+                continue  # "the Uruguayan former defender" coaches now
             for i in range(max(sent.start, role.start - window), min(sent.end, role.end + window)):
-                if i in people and self._is_name(doc[i]) and not role.start <= i < role.end:
+                if i in people and self._is_name(doc[i]) and not role.start <= i < role.end \
+                        and not (self._verb_between(doc, i, role) and not self._predicative(role)):
                     out.setdefault(people[i], set()).add(role.kb_id_)
         return out
+
+    def _past_title(self, doc: Doc, role: Span) -> bool:
+        before = doc[max(role.sent.start, role.start - 3):role.start]
+        return any(t.lower_ in self.cues.get("past", {}) for t in before)
+
+    @staticmethod
+    def _verb_between(doc: Doc, i: int, role: Span) -> bool:
+        """ "Lamoriello relieved head coach Doug Weight": the title is the object's, not the subject's."""
+        between = range(i + 1, role.start) if i < role.start else range(role.end, i)
+        return any(doc[j].pos_ == "VERB" for j in between)
+
+    @staticmethod
+    def _predicative(role: Span) -> bool:
+        """A title said of the subject across a verb: "was introduced as head coach", "is the manager"."""
+        root = role.root
+        return root.dep_ in ("attr", "oprd") or root.dep_ == "pobj" and root.head.lower_ == "as"
 
     @staticmethod
     def _is_name(token: Token) -> bool:
@@ -241,6 +289,15 @@ class ModalityFilter(Pipe):
             return "not_a_transition"
         return None
 
+    def _retention(self, cand: Candidate, head: Token) -> str | None:
+        """ "X will return as head coach next season": the coach stays, no new hire."""
+        if cand.rule.split(":")[1] not in self.cues.get("retention_trigger", {}):
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in head.children):
+            return None
+        phrase = " ".join(t.lower_ for t in head.subtree)
+        return next((self.cues["retention"][cue] for cue in self.cues.get("retention", {}) if cue in phrase), None)
+
     def _object_not_a_post(self, doc: Doc, cand: Candidate, head: Token) -> str | None:
         """ "took over the play-calling", "took over oversight of the football operation": what is taken
         over must be a team or a post."""
@@ -255,6 +312,18 @@ class ModalityFilter(Pipe):
                 return self.cues["open_object"][pattern]
         return None
 
+    def _past_team(self, doc: Doc, cand: Candidate) -> str | None:
+        """ "appointed the former Porto coach X": a team he once coached is no team he leaves now."""
+        if not cand.rule.endswith(":moved_from"):
+            return None
+        teams = doc._.links["team"]
+        start, end = cand.sentence
+        mentions = [i for i, name in teams.items() if name == cand.team and start <= doc[i].idx < end]
+        firsts = [i for i in mentions if i - 1 not in mentions]
+        if firsts and all(any(t.lower_ in self.cues.get("past", {}) for t in doc[max(0, i - 2):i]) for i in firsts):
+            return "past_role"
+        return None
+
     @staticmethod
     def _named_in_trigger(doc: Doc, cand: Candidate) -> bool:
         """The person sits inside the trigger phrase: "hand Fernando Ortiz the interim job"."""
@@ -265,29 +334,33 @@ class ModalityFilter(Pipe):
     def _person_veto(self, doc: Doc, cand: Candidate, coaches: set[str]) -> str | None:
         """Who the person is: a front-office figure, a player, or nobody the trigger reaches."""
         attached_coaching = cand.role is not None and "role:attached" in cand.notes
+        past = self._past_team(doc, cand)
+        if past:
+            return past
         office = cand.role is None and any(n.startswith("front_office:") for n in cand.notes)
         if office and "role:attached" in cand.notes:  # "appointed X as sporting director", "named X captain"
             posts = {n.split(":", 1)[1] for n in cand.notes if n.startswith("front_office:")}
             return "player" if posts & self._player_roles else "front_office"
         # "sporting director X will take charge of the team" is a coaching post all the same
-        coaching_trigger = cand.rule.split(":")[1] in self.cues.get("coaching_trigger", {})
+        coaching_trigger = cand.rule.split(":")[1] in self.cues.get("coaching_trigger", {}) or cand.interim
         if not attached_coaching and not coaching_trigger and (office or cand.person in self._front_office):
             return "front_office"
         if not attached_coaching and cand.person in self._players:
             return "player"
         if ":nearest_person" in cand.rule and cand.person not in coaches and not self._named_in_trigger(doc, cand):
             return "unattached_person"
-        if cand.strength == "weak" and cand.role is None and cand.person not in coaches and (
+        if cand.strength == "weak" and cand.role is None and not cand.interim and cand.person not in coaches and (
                 cand.rule.count(":") > 1 and any(m in cand.rule for m in (":sentence_team", ":home_team", ":paragraph_team"))):
             return "weak_trigger"
         return None
 
-    def veto(self, doc: Doc, cand: Candidate, coaches: set[str]) -> str | None:
+    def context_veto(self, doc: Doc, cand: Candidate) -> str | None:
+        """What the sentence says of the transition: negated, conditional, rumoured, or no transition at all."""
         head = self._head(doc, cand)
         trigger_text = doc.text[cand.trigger[0]:cand.trigger[1]].lower()
         negated_trigger = any(w in trigger_text.split() for w in ("not", "n't", "never"))
         reason = self._grammar_veto(self._chain(head), negated_trigger) or self._idiom_veto(head) \
-            or self._object_not_a_post(doc, cand, head)
+            or self._object_not_a_post(doc, cand, head) or self._retention(cand, head)
         if reason:
             return reason
         sentence = head.sent.text.lower()
@@ -297,4 +370,4 @@ class ModalityFilter(Pipe):
         for child in head.subtree:
             if child.lemma_.lower() in self.cues.get("object", {}) and child.sent == head.sent and cand.type == "hire":
                 return self.cues["object"][child.lemma_.lower()]
-        return self._person_veto(doc, cand, coaches)
+        return None

@@ -284,6 +284,22 @@ class RelationExtractor(Pipe):
             for role in roles:
                 if role.start <= anchor.i < role.end:
                     return role
+        return RelationExtractor._as_phrase_role(doc, match)
+
+    @staticmethod
+    def _as_phrase_role(doc: Doc, match: Span) -> Span | None:
+        """The title in an "as ..." or "to ..." phrase right after the trigger, however the parser hung it:
+        "has returned as Fenway Sports Group's chief executive", "stepped up from assistant to caretaker"."""
+        start = match.end
+        if start + 2 < len(doc) and doc[start].lower_ == "from":
+            start += 2 if doc[start + 2].lower_ in ("as", "to") else 0  # "from assistant to caretaker"
+        if start >= len(doc) or doc[start].lower_ not in ("as", "to") or start > match.end and doc[start].lower_ != "to":
+            return None
+        for role in doc.spans.get("roles", []):
+            gap = doc[start + 1:role.start]
+            if role.start > start and role.start - start <= 6 and (role.kb_id_ or role.id_ == "interim") \
+                    and not any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in gap):
+                return role
         return None
 
     def _date(self, doc: Doc, sent: Span, head: Token, claimed: set[int]) -> Span | None:
@@ -450,6 +466,8 @@ class RelationExtractor(Pipe):
         attached = self._attached_role(doc, head, match, preps, objs)
         if attached is not None and attached.label_ == "ROLE" and attached.kb_id_:
             role, interim = attached.kb_id_, interim or attached.id_ == "interim"
+        elif attached is not None and attached.label_ == "ROLE" and attached.id_ == "interim":
+            role, interim = None, True  # "stepped up from assistant to caretaker": the head post, for now
         elif attached is not None and attached.label_ == "FRONT_OFFICE" and attached.kb_id_:
             role, front_office = None, attached.kb_id_  # "returns as chief executive", "to become sporting director"
         date = self._date(doc, sent, head, claimed)

@@ -206,3 +206,16 @@ def test_interim_is_kept_for_hires(nlp):
 def test_departures_are_never_interim(nlp):
     doc = run(nlp, "Burnley have sacked caretaker manager Tom Hale.")
     assert [(e.type, e.interim) for e in doc._.events] == [("departure", False)]
+
+
+def test_an_interim_spell_and_the_permanent_job_are_two_hires(nlp):
+    doc = run(nlp, "Tom Hale was named caretaker manager of Burnley in March. He was given the job permanently "
+                   "in June on a two-year contract.")
+    assert sorted((e.type, e.coach, e.interim) for e in doc._.events) == [
+        ("hire", "Tom Hale", False), ("hire", "Tom Hale", True)]
+
+
+def test_an_interim_hire_repeated_without_permanence_stays_one_event(nlp):
+    doc = run(nlp, "Tom Hale was named caretaker manager of Burnley on Monday. Hale takes charge of Burnley "
+                   "for the first time on Saturday.")
+    assert [(e.type, e.coach, e.interim) for e in doc._.events] == [("hire", "Tom Hale", True)]
