@@ -271,7 +271,14 @@ class ModalityFilter(Pipe):
                 reason = self._lemma_in(token, "governor")
                 if reason:
                     return reason
+                reason = self._lemma_in(token, "imminent")
+                if reason and not self._agreed(token.sent):
+                    return reason
         return None
+
+    def _agreed(self, sent: Span) -> bool:
+        """ "set to be unveiled after signing a three-year deal": the deal is done, the hire is a fact."""
+        return any(t.lemma_.lower() in self.cues.get("agreed", {}) for t in sent)
 
     def _idiom_veto(self, head: Token) -> str | None:
         """A trigger verb in a phrase that is no transition: "signed off with a title", "left out of the
@@ -287,6 +294,18 @@ class ModalityFilter(Pipe):
         if head.i > 0 and head.i + 1 < len(head.doc) and head.doc[head.i - 1].is_punct and head.doc[head.i + 1].is_punct \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "prep") for c in head.children):
             return "not_a_transition"
+        return None
+
+    def _award(self, doc: Doc, head: Token) -> str | None:
+        """ "named manager of the month", "coach of the year": an award, not a post."""
+        cues = self.cues.get("award", {})
+        subtree = {t.i for t in head.subtree}
+        for role in doc.spans.get("roles", []):
+            if role.start in subtree:
+                after = " ".join(t.lower_ for t in doc[role.end:role.end + 3])
+                reason = next((cues[c] for c in cues if after.startswith(c)), None)
+                if reason:
+                    return reason
         return None
 
     def _retention(self, cand: Candidate, head: Token) -> str | None:
@@ -360,7 +379,7 @@ class ModalityFilter(Pipe):
         trigger_text = doc.text[cand.trigger[0]:cand.trigger[1]].lower()
         negated_trigger = any(w in trigger_text.split() for w in ("not", "n't", "never"))
         reason = self._grammar_veto(self._chain(head), negated_trigger) or self._idiom_veto(head) \
-            or self._object_not_a_post(doc, cand, head) or self._retention(cand, head)
+            or self._object_not_a_post(doc, cand, head) or self._retention(cand, head) or self._award(doc, head)
         if reason:
             return reason
         sentence = head.sent.text.lower()
