@@ -203,7 +203,7 @@ class RelationExtractor(Pipe):
         for _ in range(5):
             subj = [c for c in token.children if c.dep_ in SUBJ]
             if subj:
-                return subj[0]
+                return subj[-1]  # "CHICAGO BEARS: Matt Nagy was fired": a heading parsed as a second subject
             if token.dep_ == "xcomp":
                 objects = [c for c in token.head.children if c.dep_ == "dobj"]
                 if objects:
@@ -495,6 +495,16 @@ class RelationExtractor(Pipe):
         for type_, other, manner in others:
             out.append(Candidate(type=type_, manner=manner, person=other, rule=rule + ":replaced",
                                  **{**base, "interim": False, "strength": "weak"}))
+        if person is not None and not fallback:
+            # "coordinators Sean Desai and Brian Johnson were fired": one transition each
+            for other in self._conjoined_people(doc, person_tokens, person, head):
+                tokens = [i for i, name in people.items() if name == other and sent.start <= i < sent.end]
+                other_role, other_interim, other_office = self._role(doc, sent, tokens, match)
+                extra = Candidate(type=trigger["type"], manner=out[0].manner, person=other, rule=rule + ":conj",
+                                  **{**base, "role": other_role, "interim": other_interim})
+                if other_office:
+                    extra.notes.append(f"front_office:{other_office}")
+                out.append(extra)
         # a coach hired away from the team he coaches: "hired Fordham head coach X", "lured X from Brighton"
         if trigger["type"] == "hire" and person is not None:
             moved = self._moved_from(doc, sent, head, person, team)
@@ -505,6 +515,37 @@ class RelationExtractor(Pipe):
                                      rule=rule + ":moved_from", **{k: v for k, v in base.items() if k != "team"}
                                      | {"interim": False}))
         return out
+
+    @staticmethod
+    def _is_argument(token: Token, trigger_head: Token) -> bool:
+        """The phrase is the trigger's subject or object, or the object of one of its prepositions."""
+        if token.head.i == trigger_head.i:
+            return token.dep_ in SUBJ | OBJ
+        return token.dep_ == "pobj" and token.head.head.i == trigger_head.i
+
+    def _conjoined_people(self, doc: Doc, person_tokens: list[int], person: str, trigger_head: Token) -> list[str]:
+        """Other people coordinated with the person's phrase ("X and Y were fired")."""
+        found: list[str] = []
+        people = doc._.links["person"]
+        for i in person_tokens:
+            head = doc[i]
+            while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+                head = head.head
+            if not self._is_argument(head, trigger_head):
+                continue
+            stack = [c for c in head.children if c.dep_ == "conj"]
+            if head.dep_ in SUBJ:  # two subjects where the parser missed the coordination
+                stack += [c for c in head.head.children if c.dep_ in SUBJ and c.i != head.i]
+            # "coordinator X and coordinator Y", parsed as two appositions of the first title
+            if head.i not in people:
+                stack += [c for c in head.children if c.dep_ == "appos" and c.i in people and c.i not in person_tokens]
+            while stack:
+                conj = stack.pop()
+                stack.extend(c for c in conj.children if c.dep_ == "conj")
+                name = self._person(doc, conj)
+                if name and name != person and name not in found:
+                    found.append(name)
+        return found
 
     @staticmethod
     def _nearest(sent: Span, head: Token, people: dict[int, str]) -> str | None:
