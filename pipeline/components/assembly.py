@@ -76,6 +76,15 @@ def _role_class(role: str | None) -> str:
     return "head" if role in (None, *HEAD_ROLES, "player-manager") else role
 
 
+def _split_permanent(cands: list[Candidate]) -> list[list[Candidate]]:
+    """ "Named interim coach in March ... given the job permanently in June": two hires, the interim one
+    and the permanent one; other mentions stay with the interim spell."""
+    permanent = [c for c in cands if "permanent" in c.notes]
+    if not permanent or not any(c.interim for c in cands):
+        return [cands]
+    return [[c for c in cands if c not in permanent], permanent]
+
+
 class Assembly(Pipe):
     def __init__(self, nlp: Language, name: str = "coaching_assembly", *, min_confidence: float = 0.0) -> None:
         register_extensions()
@@ -128,16 +137,18 @@ class Assembly(Pipe):
         for cand in live:
             key = (cand.type, cand.person, cand.team)
             groups.setdefault(key, []).append(cand)
-        # split a group whose candidates name different kinds of post (assistant, then head coach)
+        # split a group whose candidates name different kinds of post (assistant, then head coach),
+        # and an interim spell from the permanent appointment that ended it
         merged: list[list[Candidate]] = []
         for cands in groups.values():
             classes: dict[str, list[Candidate]] = {}
             for cand in cands:
                 classes.setdefault(_role_class(cand.role), []).append(cand)
             if len(classes) > 1 and "head" in classes:
-                merged.extend(classes.values())
+                for group in classes.values():
+                    merged.extend(_split_permanent(group))
             else:
-                merged.append(cands)
+                merged.extend(_split_permanent(cands))
         article_title = self.article_title(doc)
         gazetteer = self._gazetteer()
         moves = {(c.person, c.team) for c in live if c.type == "hire"}

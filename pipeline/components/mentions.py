@@ -50,6 +50,18 @@ def make_mentions(nlp: Language, name: str, data_dir: str | None) -> "MentionLin
     return MentionLinker(nlp, name, data_dir=data_dir)
 
 
+def _main_subject(doc: Doc, mentions: list[tuple[int, int, str]]) -> str | None:
+    """The person who is the subject of a sentence's main verb (or of a verb conjoined with it)."""
+    for start, end, name in mentions:
+        head = doc[start:end].root
+        verb = head.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if head.dep_ in SUBJECTS and verb.dep_ == "ROOT":
+            return name
+    return None
+
+
 class MentionLinker(Pipe):
     def __init__(self, nlp: Language, name: str = "coaching_mentions", *, data_dir: str | None = None) -> None:
         register_extensions()
@@ -367,6 +379,12 @@ class MentionLinker(Pipe):
         sent_start = doc[position].sent.start
         for start, end, name in reversed(before):
             head = doc[start:end].root
+            if start < sent_start:
+                # an earlier sentence: its main-clause subject before a subject inside a subordinate clause
+                # ("X stepped up after Y was fired. He ...": he is X)
+                main = _main_subject(doc, [m for m in before if doc[m[0]].sent.start == doc[start].sent.start])
+                if main:
+                    return main
             if head.dep_ in SUBJECTS or (start >= sent_start and head.dep_ == "poss"):
                 return name
         return before[-1][2]

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable
 import srsly
 from spacy.language import Language
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .. import resources
 from ..candidates import Candidate
@@ -61,32 +61,150 @@ class ModalityFilter(Pipe):
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
-            coaches = self._coaches(doc)
-            self._players = self._titled(doc, "FRONT_OFFICE", 2) - coaches
-            for cand in doc._.candidates or []:
-                cand.vetoed = cand.vetoed or self.veto(doc, cand, coaches)
+            candidates = doc._.candidates or []
+            for cand in candidates:
+                cand.vetoed = self.context_veto(doc, cand) or cand.vetoed
+                self._mark_permanent(doc, cand)
+            # who the people are, from what the article states as fact ("he might become a coach" is no title)
+            stated = [c for c in candidates if not c.vetoed]
+            coaches = self._coaches(doc, stated)
+            self._people_kinds(doc, stated)
+            for cand in stated:
+                cand.vetoed = self._person_veto(doc, cand, coaches)
+            self._share_post_vetoes(candidates)
         except Exception as error:
             error_handler(self.name, self, [doc], error)
         return doc
 
-    def _titled(self, doc: Doc, label: str, window: int) -> set[str]:
-        """People the article gives a title of this kind somewhere ("coach X", "X, the manager")."""
+    def _mark_permanent(self, doc: Doc, cand: Candidate) -> None:
+        """ "was given the job permanently", "confirmed as permanent coach": a hire that ends an interim spell
+        (assembly keeps it apart from the interim hire)."""
+        if cand.type != "hire" or cand.interim:
+            return
+        phrase = " ".join(t.lower_ for t in self._head(doc, cand).subtree)
+        if any(f" {cue} " in f" {phrase} " for cue in self.cues.get("permanent", {})):
+            cand.notes.append("permanent")
+
+    def _people_kinds(self, doc: Doc, candidates: list[Candidate]) -> None:
+        """Coaches (a coaching title anywhere), and, among the others, players and executives."""
+        titled = self._titled_roles(doc, "FRONT_OFFICE", 2)
+        for name, posts in self._attached_offices(candidates).items():
+            titled.setdefault(name, set()).update(posts)
+        self._titled_coaches = self._titled(doc, "ROLE", self.coach_window) | self._attached_coaches(candidates)
+        players = {name for name, posts in titled.items() if posts & self._player_roles} | self._player_talk(doc)
+        self._players = players - self._titled_coaches
+        self._front_office = {name for name, posts in titled.items() if posts - self._player_roles} - self._titled_coaches
+
+    def _share_post_vetoes(self, candidates: list[Candidate]) -> None:
+        """"X succeeds Y as captain": when the post X takes is no coaching post, Y held no coaching post
+        either, and Y's other moves in the article are no coaching events."""
+        held: dict[str, str] = {}
+        for cand in candidates:
+            if not cand.rule.endswith(":replaced") or cand.vetoed:
+                continue
+            for other in candidates:
+                if other.trigger == cand.trigger and other is not cand and other.vetoed in ("front_office", "player") \
+                        and not other.rule.endswith(":replaced") and self._office_named(candidates, other):
+                    cand.vetoed = other.vetoed
+                    if cand.person not in self._titled_coaches:
+                        held[cand.person] = other.vetoed
+        for cand in candidates:
+            if cand.person in held and not cand.vetoed and not (cand.role and "role:attached" in cand.notes):
+                cand.vetoed = held[cand.person]
+
+    @staticmethod
+    def _office_named(candidates: list[Candidate], cand: Candidate) -> bool:
+        """The sentence names the non-coaching post the person takes ("appointed Test captain, succeeding Y")."""
+        return any(c.person == cand.person and c.sentence == cand.sentence and "role:attached" in c.notes
+                   and any(n.startswith("front_office:") for n in c.notes) for c in candidates)
+
+    @property
+    def _player_roles(self) -> set[str]:
+        return set(self.cues.get("player_role", {}))
+
+    def _titled_roles(self, doc: Doc, label: str, window: int) -> dict[str, set[str]]:
+        """The titles of this kind the article gives each person ("coach X", "X, the manager")."""
         people = doc._.links["person"]
-        out = set()
+        out: dict[str, set[str]] = {}
         for role in doc.spans.get("roles", []):
-            if role.label_ != label:
+            if role.label_ != label or not role.kb_id_:
                 continue
             sent = doc[role.start].sent
+            if label == "FRONT_OFFICE" and self._past_title(doc, role):
+                continue  # "the Uruguayan former defender" coaches now
             for i in range(max(sent.start, role.start - window), min(sent.end, role.end + window)):
-                if i in people:
-                    out.add(people[i])
+                if i in people and self._is_name(doc[i]) and not role.start <= i < role.end \
+                        and not (self._verb_between(doc, i, role) and not self._predicative(role)):
+                    out.setdefault(people[i], set()).add(role.kb_id_)
         return out
 
-    def _coaches(self, doc: Doc) -> set[str]:
-        """People with a coaching title, or the clear subject of a strong trigger."""
-        out = self._titled(doc, "ROLE", self.coach_window)
-        for cand in doc._.candidates or []:
-            if cand.strength == "strong" and ":nearest_person" not in cand.rule:
+    def _past_title(self, doc: Doc, role: Span) -> bool:
+        before = doc[max(role.sent.start, role.start - 3):role.start]
+        return any(t.lower_ in self.cues.get("past", {}) for t in before)
+
+    @staticmethod
+    def _verb_between(doc: Doc, i: int, role: Span) -> bool:
+        """ "Lamoriello relieved head coach Doug Weight": the title is the object's, not the subject's."""
+        between = range(i + 1, role.start) if i < role.start else range(role.end, i)
+        return any(doc[j].pos_ == "VERB" for j in between)
+
+    @staticmethod
+    def _predicative(role: Span) -> bool:
+        """A title said of the subject across a verb: "was introduced as head coach", "is the manager"."""
+        root = role.root
+        return root.dep_ in ("attr", "oprd") or root.dep_ == "pobj" and root.head.lower_ == "as"
+
+    @staticmethod
+    def _is_name(token: Token) -> bool:
+        """A word of a name, not a pronoun or a description ("he", "the coach") linked to one."""
+        return token.pos_ in ("PROPN", "NOUN", "X") and token.text[:1].isupper()
+
+    def _titled(self, doc: Doc, label: str, window: int) -> set[str]:
+        return set(self._titled_roles(doc, label, window))
+
+    @staticmethod
+    def _attached_offices(candidates: list[Candidate]) -> dict[str, set[str]]:
+        """Non-coaching posts a trigger itself names: "appointed X as sporting director"."""
+        out: dict[str, set[str]] = {}
+        for cand in candidates:
+            for note in cand.notes:
+                if note.startswith("front_office:") and "role:attached" in cand.notes:
+                    out.setdefault(cand.person, set()).add(note.split(":", 1)[1])
+        return out
+
+    @staticmethod
+    def _attached_coaches(candidates: list[Candidate]) -> set[str]:
+        return {c.person for c in candidates if c.role and "role:attached" in c.notes}
+
+    def _player_talk(self, doc: Doc) -> set[str]:
+        """People the article says played: "he scored 256 goals", "the country's record goalscorer"."""
+        words = self.cues.get("player_word", {})
+        out = set()
+        for token in doc:
+            if token.lower_ in words or token.lemma_.lower() in words:
+                player = self._clause_person(doc, token)
+                if player:
+                    out.add(player)
+        return out
+
+    @staticmethod
+    def _clause_person(doc: Doc, token: Token) -> str | None:
+        """The person a word is said of: a name its phrase hangs from, or the subject of its clause."""
+        people = doc._.links["person"]
+        for ancestor in token.ancestors:
+            if ancestor.i in people:
+                return people[ancestor.i]
+            subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in people]
+            if ancestor.pos_ in ("VERB", "AUX") and subjects:
+                return people[subjects[0].i]
+        return None
+
+    def _coaches(self, doc: Doc, candidates: list[Candidate]) -> set[str]:
+        """People with a coaching title, or the clear subject of a strong trigger to a coaching post."""
+        out = self._titled(doc, "ROLE", self.coach_window) | self._attached_coaches(candidates)
+        for cand in candidates:
+            if cand.strength == "strong" and ":nearest_person" not in cand.rule and not any(
+                    n.startswith("front_office:") for n in cand.notes):
                 out.add(cand.person)
         return out
 
@@ -102,16 +220,37 @@ class ModalityFilter(Pipe):
         two = f"{lemma} {token.nbor().lower_}" if token.i + 1 < len(token.doc) else ""
         return cues.get(two)
 
-    def veto(self, doc: Doc, cand: Candidate, coaches: set[str]) -> str | None:
-        head = self._head(doc, cand)
-        trigger_text = doc.text[cand.trigger[0]:cand.trigger[1]].lower()
-        negated_trigger = any(w in trigger_text.split() for w in ("not", "n't", "never"))
+    @staticmethod
+    def _chain(head: Token) -> list[Token]:
+        """The trigger and the words whose clause or phrase holds it, up to a relative clause:
+        "X, who was sacked in May, has not coached since" states the sacking as a fact."""
         chain = [head]
         token = head
         while token.dep_ in CLAUSE_UP and token.head.i != token.i and token.head.sent == head.sent:
+            if token.dep_ == "relcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+                break  # a finite relative clause; "a candidate to replace X" is no fact
             token = token.head
             chain.append(token)
-        factive = any(self._lemma_in(t, "factive") is not None or t.lemma_ in self.cues.get("factive", {}) for t in chain[1:])
+        return chain
+
+    def _factive_above(self, chain: list[Token], position: int) -> bool:
+        """A reporting verb whose complement holds chain[position]: "announced that X would leave"."""
+        for token in chain[position:-1]:
+            if token.dep_ not in ("ccomp", "conj", "xcomp", "advcl"):
+                return False
+            parent = token.head
+            if self._lemma_in(parent, "factive") is not None or parent.lemma_ in self.cues.get("factive", {}):
+                return True
+        return False
+
+    def _inverted_condition(self, clause: Token) -> bool:
+        """ "Should they lose, ...", "Were he to resign, ...": a condition by inversion."""
+        first = clause.left_edge
+        if first.lower_ not in self.cues.get("inversion", {}) or first.head.i != clause.i and first.i != clause.i:
+            return False
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in [*clause.children, *first.children])
+
+    def _grammar_veto(self, chain: list[Token], negated_trigger: bool) -> str | None:
         for position, token in enumerate(chain):
             for child in token.children:
                 if child.dep_ == "neg" and not negated_trigger:
@@ -119,17 +258,133 @@ class ModalityFilter(Pipe):
                 if child.dep_ == "det" and child.lower_ == "no" and position > 0:
                     return "negation"
                 if child.dep_ == "aux" and child.lower_ in self.cues.get("aux", {}) and not (
-                        child.lower_ == "would" and factive):
+                        child.lower_ == "would" and self._factive_above(chain, position)):
                     return self.cues["aux"][child.lower_]
                 if child.dep_ == "mark" and child.lower_ in self.cues.get("mark", {}):
                     return self.cues["mark"][child.lower_]
                 if child.dep_ == "advcl" and position == 0 and any(
                         g.dep_ == "mark" and g.lower_ in self.cues.get("mark", {}) for g in child.children):
                     return "conditional"
+                if child.dep_ == "advcl" and self._inverted_condition(child):
+                    return "conditional"
             if position > 0:
                 reason = self._lemma_in(token, "governor")
                 if reason:
                     return reason
+                reason = self._lemma_in(token, "imminent")
+                if reason and not self._agreed(token.sent):
+                    return reason
+        return None
+
+    def _agreed(self, sent: Span) -> bool:
+        """ "set to be unveiled after signing a three-year deal": the deal is done, the hire is a fact."""
+        return any(t.lemma_.lower() in self.cues.get("agreed", {}) for t in sent)
+
+    def _idiom_veto(self, head: Token) -> str | None:
+        """A trigger verb in a phrase that is no transition: "signed off with a title", "left out of the
+        squad", "returned to matchday duties"; or a bare verb between commas ("X, left, and Y")."""
+        cues = self.cues.get("idiom", {})
+        lemma = head.lemma_.lower()
+        for child in head.children:
+            # the particle or preposition follows the verb: "left out of the squad", not "left on Monday, out of contract"
+            if child.dep_ != "dobj" and child.i != head.i + 1 and child.dep_ != "prt":
+                continue
+            words = [child] + [g for g in child.children if g.dep_ == "pobj"] if child.dep_ in ("prt", "prep", "dobj", "advmod") else []
+            for word in words:
+                reason = cues.get(f"{lemma} {word.lemma_.lower()}")
+                if reason:
+                    return reason
+        if head.i > 0 and head.i + 1 < len(head.doc) and head.doc[head.i - 1].is_punct and head.doc[head.i + 1].is_punct \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "prep") for c in head.children):
+            return "not_a_transition"
+        return None
+
+    def _award(self, doc: Doc, head: Token) -> str | None:
+        """ "named manager of the month", "coach of the year": an award, not a post."""
+        cues = self.cues.get("award", {})
+        subtree = {t.i for t in head.subtree}
+        for role in doc.spans.get("roles", []):
+            if role.start in subtree:
+                after = " ".join(t.lower_ for t in doc[role.end:role.end + 3])
+                reason = next((cues[c] for c in cues if after.startswith(c)), None)
+                if reason:
+                    return reason
+        return None
+
+    def _retention(self, cand: Candidate, head: Token) -> str | None:
+        """ "X will return as head coach next season": the coach stays, no new hire."""
+        if cand.rule.split(":")[1] not in self.cues.get("retention_trigger", {}):
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in head.children):
+            return None
+        phrase = " ".join(t.lower_ for t in head.subtree)
+        return next((self.cues["retention"][cue] for cue in self.cues.get("retention", {}) if cue in phrase), None)
+
+    def _object_not_a_post(self, doc: Doc, cand: Candidate, head: Token) -> str | None:
+        """ "took over the play-calling", "took over oversight of the football operation": what is taken
+        over must be a team or a post."""
+        pattern = cand.rule.split(":")[1]
+        if pattern not in self.cues.get("open_object", {}):
+            return None
+        teams = doc._.links["team"]
+        roles = {i for r in doc.spans.get("roles", []) for i in range(r.start, r.end)}
+        posts = self.cues.get("post_word", {})
+        for obj in (c for c in head.children if c.dep_ == "dobj"):
+            if obj.i not in teams and obj.i not in roles and obj.lemma_.lower() not in posts:
+                return self.cues["open_object"][pattern]
+        return None
+
+    def _past_team(self, doc: Doc, cand: Candidate) -> str | None:
+        """ "appointed the former Porto coach X": a team he once coached is no team he leaves now."""
+        if not cand.rule.endswith(":moved_from"):
+            return None
+        teams = doc._.links["team"]
+        start, end = cand.sentence
+        mentions = [i for i, name in teams.items() if name == cand.team and start <= doc[i].idx < end]
+        firsts = [i for i in mentions if i - 1 not in mentions]
+        if firsts and all(any(t.lower_ in self.cues.get("past", {}) for t in doc[max(0, i - 2):i]) for i in firsts):
+            return "past_role"
+        return None
+
+    @staticmethod
+    def _named_in_trigger(doc: Doc, cand: Candidate) -> bool:
+        """The person sits inside the trigger phrase: "hand Fernando Ortiz the interim job"."""
+        people = doc._.links["person"]
+        span = doc.char_span(*cand.trigger, alignment_mode="expand")
+        return any(people.get(t.i) == cand.person for t in span)
+
+    def _person_veto(self, doc: Doc, cand: Candidate, coaches: set[str]) -> str | None:
+        """Who the person is: a front-office figure, a player, or nobody the trigger reaches."""
+        attached_coaching = cand.role is not None and "role:attached" in cand.notes
+        past = self._past_team(doc, cand)
+        if past:
+            return past
+        office = cand.role is None and any(n.startswith("front_office:") for n in cand.notes)
+        if office and "role:attached" in cand.notes:  # "appointed X as sporting director", "named X captain"
+            posts = {n.split(":", 1)[1] for n in cand.notes if n.startswith("front_office:")}
+            return "player" if posts & self._player_roles else "front_office"
+        # "sporting director X will take charge of the team" is a coaching post all the same
+        coaching_trigger = cand.rule.split(":")[1] in self.cues.get("coaching_trigger", {}) or cand.interim
+        if not attached_coaching and not coaching_trigger and (office or cand.person in self._front_office):
+            return "front_office"
+        if not attached_coaching and cand.person in self._players:
+            return "player"
+        if ":nearest_person" in cand.rule and cand.person not in coaches and not self._named_in_trigger(doc, cand):
+            return "unattached_person"
+        if cand.strength == "weak" and cand.role is None and not cand.interim and cand.person not in coaches and (
+                cand.rule.count(":") > 1 and any(m in cand.rule for m in (":sentence_team", ":home_team", ":paragraph_team"))):
+            return "weak_trigger"
+        return None
+
+    def context_veto(self, doc: Doc, cand: Candidate) -> str | None:
+        """What the sentence says of the transition: negated, conditional, rumoured, or no transition at all."""
+        head = self._head(doc, cand)
+        trigger_text = doc.text[cand.trigger[0]:cand.trigger[1]].lower()
+        negated_trigger = any(w in trigger_text.split() for w in ("not", "n't", "never"))
+        reason = self._grammar_veto(self._chain(head), negated_trigger) or self._idiom_veto(head) \
+            or self._object_not_a_post(doc, cand, head) or self._retention(cand, head) or self._award(doc, head)
+        if reason:
+            return reason
         sentence = head.sent.text.lower()
         for cue, reason in self.cues.get("sentence", {}).items():
             if cue in sentence:
@@ -137,12 +392,4 @@ class ModalityFilter(Pipe):
         for child in head.subtree:
             if child.lemma_.lower() in self.cues.get("object", {}) and child.sent == head.sent and cand.type == "hire":
                 return self.cues["object"][child.lemma_.lower()]
-        if cand.role is None and any(n.startswith("front_office:") for n in cand.notes):
-            return "front_office"
-        if ":nearest_person" in cand.rule and cand.person not in coaches:
-            return "unattached_person"
-        if cand.strength == "weak" and cand.role is None and cand.person not in coaches and (
-                cand.rule.count(":") > 1 and any(m in cand.rule for m in (":sentence_team", ":home_team", ":paragraph_team"))
-                or cand.person in self._players):
-            return "weak_trigger"
         return None

@@ -144,6 +144,18 @@ def _tree_distance(a: Token, b: Token) -> int:
     return len(up_a) + len(up_b)
 
 
+def _antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "Dean Whitlock, who was sacked" → Whitlock."""
+    if token.tag_ not in ("WP", "WDT") or token.head.i == token.i:
+        return None
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "who led the side and was then released"
+    if clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return None
+    return clause.head
+
+
 class RelationExtractor(Pipe):
     def __init__(self, nlp: Language, name: str = "coaching_relations", *, data_dir: str | None = None,
                  role_window: int = 12, team_distance: int = 4) -> None:
@@ -213,6 +225,9 @@ class RelationExtractor(Pipe):
         if antecedent is not None:
             return self._person(doc, antecedent)
         people = doc._.links["person"]
+        antecedent = _antecedent(token)
+        if antecedent is not None:
+            return self._person(doc, antecedent)
         if token.i not in people and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha \
                 and token.i not in doc._.links["team"] and token.ent_type_ in ("", "PERSON", "ORG", "NORP") \
                 and not any(t.i in people for t in token.children):
@@ -246,7 +261,8 @@ class RelationExtractor(Pipe):
         out: list[str] = []
         for argument in arguments:
             # a coordinated name, or a second subject the parser hung on the same verb
-            siblings = [c for c in argument.head.children if c.dep_ == argument.dep_ and c.i != argument.i]
+            siblings = [c for c in argument.head.children if c.dep_ == argument.dep_ and c.i != argument.i
+                        and (c.i < c.head.i) == (argument.i < argument.head.i)]  # same side of the verb
             for conj in [*argument.conjuncts, *siblings]:
                 name = people.get(conj.i) or self._person(doc, conj)
                 if name and name != person and name not in out and conj.pos_ != "PRON":
@@ -289,8 +305,11 @@ class RelationExtractor(Pipe):
         token = head
         for _ in range(5):
             subj = [c for c in token.children if c.dep_ in SUBJ]
+            before = [c for c in subj if c.i < token.i]
             if subj:
-                return subj[0]
+                # "CHICAGO BEARS: Matt Nagy was fired": a heading parsed as a second subject; a "subject"
+                # after the verb is the parser's mistake for its object ("A replaces B, whose ...")
+                return before[-1] if before else subj[0]
             if token.dep_ == "xcomp":
                 objects = [c for c in token.head.children if c.dep_ == "dobj"]
                 if objects:
@@ -418,12 +437,35 @@ class RelationExtractor(Pipe):
     def _attached_role(doc: Doc, head: Token, match: Span, preps: list, objs: list[Token]) -> Span | None:
         """The title the trigger itself names: "as head coach", "promoted to manager", "named X caretaker"."""
         roles = doc.spans.get("roles", [])
+        inside = [r for r in roles if match.start <= r.start and r.end <= match.end and r.kb_id_]
+        if inside:
+            return inside[0]  # "handed X the head coach's job"
         anchors = [o for p, o in preps if p in ("as", "to", "into")] + [o for o in objs if o.dep_ in ("oprd", "attr")]
         anchors += [c for c in head.children if c.dep_ in ("oprd", "attr", "xcomp")]
+        # "returns to Arsenal as chief executive": an "as" phrase the parser hung on the object
+        for argument in [o for _p, o in preps] + list(objs):
+            anchors += [g for c in argument.children if c.dep_ == "prep" and c.lower_ == "as"
+                        for g in c.children if g.dep_ == "pobj"]
         for anchor in anchors:
             for role in roles:
                 if role.start <= anchor.i < role.end:
                     return role
+        return RelationExtractor._as_phrase_role(doc, match)
+
+    @staticmethod
+    def _as_phrase_role(doc: Doc, match: Span) -> Span | None:
+        """The title in an "as ..." or "to ..." phrase right after the trigger, however the parser hung it:
+        "has returned as Fenway Sports Group's chief executive", "stepped up from assistant to caretaker"."""
+        start = match.end
+        if start + 2 < len(doc) and doc[start].lower_ == "from":
+            start += 2 if doc[start + 2].lower_ in ("as", "to") else 0  # "from assistant to caretaker"
+        if start >= len(doc) or doc[start].lower_ not in ("as", "to") or start > match.end and doc[start].lower_ != "to":
+            return None
+        for role in doc.spans.get("roles", []):
+            gap = doc[start + 1:role.start]
+            if role.start > start and role.start - start <= 6 and (role.kb_id_ or role.id_ == "interim") \
+                    and not any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in gap):
+                return role
         return None
 
     def _date(self, doc: Doc, sent: Span, head: Token, claimed: set[int]) -> tuple[Span | None, int | None]:
@@ -692,6 +734,10 @@ class RelationExtractor(Pipe):
         attached = self._attached_role(doc, head, match, preps, objs)
         if attached is not None and attached.label_ == "ROLE" and attached.kb_id_:
             role, interim = attached.kb_id_, interim or attached.id_ == "interim"
+        elif attached is not None and attached.label_ == "ROLE" and attached.id_ == "interim":
+            role, interim = None, True  # "stepped up from assistant to caretaker": the head post, for now
+        elif attached is not None and attached.label_ == "FRONT_OFFICE" and attached.kb_id_:
+            role, front_office = None, attached.kb_id_  # "returns as chief executive", "to become sporting director"
         date, date_shift = self._date(doc, sent, head, claimed)
         base = dict(team=team, role=role, interim=interim, trigger=(match.start_char, match.end_char),
                     sentence=(sent.start_char, sent.end_char), strength=trigger["strength"],
@@ -706,6 +752,8 @@ class RelationExtractor(Pipe):
                 cand.notes.append(DATE_NOTES[date.label_])
             if front_office:
                 cand.notes.append(f"front_office:{front_office}")
+            if attached is not None and attached.kb_id_:
+                cand.notes.append("role:attached")
             out.append(cand)
         if person is not None and destinations:
             out[0].manner = "moved"
@@ -714,11 +762,19 @@ class RelationExtractor(Pipe):
                                      rule=rule + ":moved_to", **{k: v for k, v in base.items() if k != "team"}
                                      | {"interim": False, "strength": "weak"}))
         if person is not None and out and voice != "replace":
+            # "dismissed X and general manager Y", "coordinators X and Y were fired": one transition each
             arguments = [t for t in ([subj] if passive or voice in ("intransitive", "symmetric") else objs) if t is not None]
-            for other in self._conjoined(doc, arguments, person):
+            coordinated = self._conjoined(doc, arguments, person)
+            coordinated += [name for name in self._conjoined_people(doc, person_tokens, person, head)
+                            if name not in coordinated]
+            for other in coordinated:
+                tokens = [i for i, name in people.items() if name == other and sent.start <= i < sent.end]
                 other_role, other_office = self._title_before(doc, sent, other)
+                other_interim = False
+                if other_role is None and other_office is None:
+                    other_role, other_interim, other_office = self._role(doc, sent, tokens, match)
                 extra = Candidate(type=trigger["type"], manner=out[0].manner, person=other, rule=out[0].rule + ":conj",
-                                  **{**base, "role": other_role})
+                                  **{**base, "role": other_role, "interim": other_interim})
                 if other_office:
                     extra.notes.append(f"front_office:{other_office}")
                 out.append(extra)
@@ -736,6 +792,38 @@ class RelationExtractor(Pipe):
                                      rule=rule + ":moved_from", **{k: v for k, v in base.items() if k != "team"}
                                      | {"interim": False, "role": old_role}))
         return out
+
+    @staticmethod
+    def _is_argument(token: Token, trigger_head: Token) -> bool:
+        """The phrase is the trigger's subject or object, or the object of one of its prepositions."""
+        if token.head.i == trigger_head.i:
+            return token.dep_ in SUBJ | OBJ
+        return token.dep_ == "pobj" and token.head.head.i == trigger_head.i
+
+    def _conjoined_people(self, doc: Doc, person_tokens: list[int], person: str, trigger_head: Token) -> list[str]:
+        """Other people coordinated with the person's phrase ("X and Y were fired")."""
+        found: list[str] = []
+        people = doc._.links["person"]
+        for i in person_tokens:
+            head = doc[i]
+            while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+                head = head.head
+            if not self._is_argument(head, trigger_head):
+                continue
+            stack = [c for c in head.children if c.dep_ == "conj"]
+            if head.dep_ in SUBJ:  # two subjects where the parser missed the coordination (same side of the verb)
+                stack += [c for c in head.head.children if c.dep_ in SUBJ and c.i != head.i
+                          and (c.i < head.head.i) == (head.i < head.head.i)]
+            # "coordinator X and coordinator Y", parsed as two appositions of the first title
+            if head.i not in people:
+                stack += [c for c in head.children if c.dep_ == "appos" and c.i in people and c.i not in person_tokens]
+            while stack:
+                conj = stack.pop()
+                stack.extend(c for c in conj.children if c.dep_ == "conj")
+                name = self._person(doc, conj)
+                if name and name != person and name not in found:
+                    found.append(name)
+        return found
 
     @staticmethod
     def _nearest(sent: Span, head: Token, people: dict[int, str]) -> str | None:

@@ -220,3 +220,16 @@ def test_a_group_split_by_role_kind_borrows_the_dated_candidate(nlp):
                             title="Burnley promote Hale")
     events = [e for e in doc._.events if e.coach == "Tom Hale"]
     assert len(events) == 2 and {e.date for e in events} == {"2018-05-03"}
+
+
+def test_an_interim_spell_and_the_permanent_job_are_two_hires(nlp):
+    doc = run(nlp, "Tom Hale was named caretaker manager of Burnley in March. He was given the job permanently "
+                   "in June on a two-year contract.")
+    assert sorted((e.type, e.coach, e.interim) for e in doc._.events) == [
+        ("hire", "Tom Hale", False), ("hire", "Tom Hale", True)]
+
+
+def test_an_interim_hire_repeated_without_permanence_stays_one_event(nlp):
+    doc = run(nlp, "Tom Hale was named caretaker manager of Burnley on Monday. Hale takes charge of Burnley "
+                   "for the first time on Saturday.")
+    assert [(e.type, e.coach, e.interim) for e in doc._.events] == [("hire", "Tom Hale", True)]

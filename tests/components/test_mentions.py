@@ -65,6 +65,8 @@ def test_a_short_name_links_to_the_fullest_name(nlp, text, surface, person):
                      "The veteran", "Dean Whitlock", id="the-veteran"),
         pytest.param("Chelsea sacked Frank Lampard in January. Supporters still sing the name of the former "
                      "Chelsea boss.", "the former Chelsea boss", "Frank Lampard", id="the-former-boss"),
+        pytest.param("Tom Hale stepped up to caretaker in March after Kevin Marsh was fired. He was given the job "
+                     "permanently in June.", "He", "Tom Hale", id="pronoun-to-main-clause-subject"),
     ],
 )
 def test_pronouns_and_descriptions_link_to_a_person(nlp, text, surface, person):

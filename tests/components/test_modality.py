@@ -68,6 +68,34 @@ VETOED = [
                  id="bears-general-manager"),
     pytest.param("Burnley have appointed Tom Hale as sporting director.", {"front_office"},
                  id="appointed-sporting-director"),
+    pytest.param("Should Everton lose on Saturday, manager Sean Dyche will be sacked.", {"conditional"},
+                 id="should-inversion"),
+    pytest.param("Had Burnley lost again, the club would have sacked Tom Hale.", {"conditional", "hypothetical"},
+                 id="had-inversion"),
+    pytest.param("The FA offered Tom Hale a contract under which he would work under another coach and take over "
+                 "afterwards, the federation said.", {"hypothetical", "rumour"}, id="would-in-relative-clause"),
+    pytest.param("Leeds release Mark Dunne to become Everton sporting director.", {"front_office"},
+                 id="become-sporting-director"),
+    pytest.param("Paul Greer returns to Arsenal as chief executive of football.", {"front_office"},
+                 id="returns-as-chief-executive"),
+    pytest.param("Everton have named Josh Reed club captain.", {"player", "front_office"}, id="named-captain"),
+    pytest.param("Bob Reed joined Burnley from Wigan in 2019, after scoring 40 goals for the Latics.", {"player"},
+                 id="player-scored-goals"),
+    pytest.param("Senior assistant coach Matt Kern, who had taken over the defensive play-calling in December, "
+                 "was told he would not be back.", {"not_a_post", "negation", "hypothetical"},
+                 id="took-over-play-calling"),
+    pytest.param("Burnley boss Tom Hale was named manager of the month for October.", {"award"},
+                 id="manager-of-the-month"),
+    pytest.param("Tom Hale was named coach of the year by the league on Monday.", {"award"}, id="coach-of-the-year"),
+    pytest.param("Burnley are set to appoint Tom Hale as their new manager.", {"speculation"}, id="set-to"),
+    pytest.param("Tom Hale is poised to take over at Burnley.", {"speculation"}, id="poised-to"),
+    pytest.param("Burnley are closing in on a deal to appoint Tom Hale.", {"speculation"}, id="closing-in"),
+    pytest.param("Tom Hale emerged as the leading contender to replace Dean Whitlock at Burnley.", {"rumour"},
+                 id="contender"),
+    pytest.param("Tom Hale is next in line to replace Dean Whitlock at Burnley.", {"speculation"},
+                 id="next-in-line"),
+    pytest.param("Tom Hale will return as head coach of the Dallas Cowboys next season, the owner said.",
+                 {"retention"}, id="return-next-season"),
 ]
 
 
@@ -113,6 +141,12 @@ def test_no_event_where_nothing_happened(nlp, text):
                      "departure", "Jurgen Klopp", "Liverpool", id="announced-future-departure"),
         pytest.param("Brighton have appointed Roberto De Zerbi as head coach.", "hire", "Roberto De Zerbi",
                      "Brighton", id="plain-appointment"),
+        pytest.param("Tom Hale is set to be unveiled as Burnley manager after signing a three-year deal.", "hire",
+                     "Tom Hale", "Burnley", id="set-to-after-a-signed-deal"),
+        pytest.param("Tom Hale becomes the seventh coach of Paris Saint-Germain since 2011.", "hire", "Tom Hale",
+                     "Paris Saint-Germain", id="becomes-the-seventh-coach"),
+        pytest.param("Burnley appointed Tom Hale as manager for the rest of the season.", "hire", "Tom Hale",
+                     "Burnley", id="rest-of-the-season-is-no-award"),
     ],
 )
 def test_facts_and_announcements_pass(nlp, text, type_, person, team):
