@@ -59,3 +59,14 @@ def interval_between(doc: Doc, chain: list[Token]) -> int | None:
             days = dates.day_count(doc[link.i - 2].lower_, doc[link.i - 1].lower_)
             return way * days if days is not None else None
     return None
+
+
+def dates_an_occasion(ent: Span, occasions: set[str]) -> bool:
+    """"after the 3-0 defeat by Hull on Saturday": the date belongs to a match (or another occasion noun)
+    on the way up to the verb, not to the verb's transition."""
+    token = ent.root
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+        if token.lemma_.lower() in occasions and token.pos_ in ("NOUN", "PROPN"):
+            return True
+    return False

@@ -26,7 +26,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
 from .. import dates, resources
-from ..date_spans import DATE_NOTES, bound_limit, effective, interval_between, trim_interval
+from ..date_spans import DATE_NOTES, bound_limit, dates_an_occasion, effective, interval_between, trim_interval
 from ..candidates import Candidate
 from ..extensions import register_extensions
 
@@ -317,8 +317,8 @@ class RelationExtractor(Pipe):
                 continue
             if ent.root in ancestors[1:]:
                 rank: float | None = 0  # "on June 5, when the club fired X": the date the clause describes
-            elif bound_limit(doc, ent):
-                continue  # "a deal until 2026", "through 2027", "the first time since 2016"
+            elif bound_limit(doc, ent) or dates_an_occasion(ent, MATCH_WORDS):
+                continue  # "a deal until 2026", "the first time since 2016", "the defeat on Saturday"
             else:
                 rank = self._date_rank(ent, head, ancestors, claimed)
             if rank is not None and (best is None or rank < best[0]):

@@ -19,8 +19,9 @@ from spacy.tokens import Doc
 
 from .. import dates
 from ..candidates import Candidate
-from ..date_spans import bound_limit, effective, trim_interval
+from ..date_spans import bound_limit, dates_an_occasion, effective, trim_interval
 from ..extensions import register_extensions
+from .relations import MATCH_WORDS
 
 PAST_PERFECT = ("had",)
 FUTURE_AUX = ("will", "'ll", "shall")
@@ -190,7 +191,8 @@ class Timing(Pipe):
             ent = trim_interval(doc, ent)
             if ent.label_ not in ("DATE", "TIME") or not dates.NEWS_DAY.match(dates.clean(ent.text)):
                 continue
-            if bound_limit(doc, ent) or effective(doc, ent) or ent[-1].lower_ in ("'s", "’s"):
+            if bound_limit(doc, ent) or effective(doc, ent) or ent[-1].lower_ in ("'s", "’s") \
+                    or dates_an_occasion(ent, MATCH_WORDS):
                 continue
             value = dates.resolve(ent.text, published)
             if value is not None:

@@ -184,6 +184,8 @@ def test_a_present_perfect_change_keeps_the_news_default(nlp):
                      ("hire", "Tom Hale"), "2018-06-03", id="when-x-left-takes-that-transitions-date"),
         pytest.param("Burnley appointed Tom Hale as manager on Thursday, eight days after the sacking of Dean Whitlock.",
                      ("departure", "Dean Whitlock"), "2018-07-18", id="days-after-a-noun-trigger"),
+        pytest.param("Burnley have sacked manager Dean Whitlock after the 3-0 defeat by Hull City on Saturday.",
+                     ("departure", "Dean Whitlock"), "2018-07-27", id="a-match-date-is-not-the-sacking-date"),
     ],
 )
 def test_dates_from_other_transitions(nlp, text, key, date):
