@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import dates
 
+INTERVAL_CUTS = {",", "after", "before", "into"}
 LIMIT_WORDS = {"until", "through", "till", "thru", "since", "to"}
 RUN_VERBS = {"run", "last", "extend", "expire", "keep", "tie"}
 EFFECTIVE_WORDS = {"from", "starting", "effective"}
@@ -19,13 +20,14 @@ DATE_NOTES = {"DATE": "date:direct", "DATE_GOVERNOR": "date:governor", "DATE_EFF
 
 
 def trim_interval(doc: Doc, ent: Span) -> Span:
-    """"May 17, two days (after ...)" → "May 17": spaCy often fuses a date and the interval after it."""
+    """"May 17, two days (after ...)" → "May 17", "May 3 after two seasons" → "May 3": spaCy often fuses a date
+    and the interval after it."""
     if not dates.APPOSED_INTERVAL.search(ent.text.lower()):
         return ent
-    comma = next((t for t in ent if t.text == ","), None)
-    if comma is None or comma.i == ent.start:
+    cut = next((t for t in ent if t.lower_ in INTERVAL_CUTS and t.i > ent.start), None)
+    if cut is None:
         return ent
-    return Span(doc, ent.start, comma.i, label=ent.label_)
+    return Span(doc, ent.start, cut.i, label=ent.label_)
 
 
 def bound_limit(doc: Doc, ent: Span) -> bool:

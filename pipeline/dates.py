@@ -24,7 +24,9 @@ SEASONS = re.compile(r"^(this|last|the) (summer|winter|spring|autumn|fall|offsea
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
 # "May 17, two days (after ...)": spaCy often fuses the date and the interval that follows it
-APPOSED_INTERVAL = re.compile(r",\s+(?:\S+\s+){0,3}?(?:days?|weeks?|months?|years?|hours?|seasons?)\b.*$")
+# ... or "May 3 after two seasons": the interval after it
+APPOSED_INTERVAL = re.compile(r"(?:,|\s+(?:after|before|into))\s+(?:\S+\s+){0,3}?"
+                              r"(?:days?|weeks?|months?|years?|hours?|seasons?|games?|matches)\b.*$")
 QUALIFIER = re.compile(r"^(?:early|late|mid|end of|the end of|the start of|the beginning of)[- ]\s*")
 SEASON_OF_YEAR = re.compile(r"^(?:the )?(?:summer|winter|spring|autumn|fall|start|end|beginning|middle) (?:of )?((?:19|20)\d\d)$")
 # "two decades", "five seasons": a length of time, not a point in it
