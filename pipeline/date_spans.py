@@ -7,10 +7,18 @@ limits), trim an interval spaCy fused onto a date, and read the interval of
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from . import dates
 
+DURATION = re.compile(r"(\d+-year-old|\b(years?|months?|weeks?|days?|hours?|minutes?|seasons?|decades?)\b(?!.*\b(ago|later|earlier|after|before)\b))", re.I)
+RELATIVE = re.compile(r"^(last|this|earlier this|late last|early last)\s+(week|month|year|season)$", re.I)
+NAMED_POINT = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+                         r"June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
+                         r"Nov|Dec)\b")
+SHIFT_HEADS = {"day", "days", "week", "weeks", "later", "earlier"}
 INTERVAL_CUTS = {",", "after", "before", "into"}
 LIMIT_WORDS = {"until", "through", "till", "thru", "since", "to"}
 RUN_VERBS = {"run", "last", "extend", "expire", "keep", "tie"}
@@ -72,3 +80,39 @@ def dates_an_occasion(ent: Span, occasions: set[str]) -> bool:
         if token.lemma_.lower() in occasions and token.pos_ in ("NOUN", "PROPN"):
             return True
     return False
+
+
+def point_in_time(doc: Doc, ent: Span) -> bool:
+    """A DATE/TIME entity that names a point in time (or a day count from one), not a length of time."""
+    if ent.label_ not in ("DATE", "TIME"):
+        return False
+    if dates.relative_shift(ent.text) is not None:
+        return True  # "two days later"
+    named = NAMED_POINT.search(ent.text)
+    if not named and (DURATION.search(ent.text) and not RELATIVE.match(ent.text) or not re.search(r"[A-Za-z]|\d{4}", ent.text)):
+        return False
+    # "late-night", "afternoon", "the day": no point of their own
+    return not doc._.published or dates.resolve(ent.text, doc._.published) is not None
+
+
+def unlabelled_shifts(doc: Doc, ancestors: list[Token]) -> list[Span]:
+    """"The following day the club appointed X": a day count the entity recognizer left unlabelled."""
+    out = []
+    for token in ancestors:
+        for candidate in [token, *(c for c in token.children if c.dep_ in ("npadvmod", "advmod"))]:
+            if candidate.ent_type_ or candidate.lower_ not in SHIFT_HEADS:
+                continue
+            span = doc[candidate.left_edge.i:candidate.i + 1]
+            if dates.relative_shift(span.text) is not None:
+                out.append(Span(doc, span.start, span.end, label="DATE"))
+    return out
+
+
+def opening_shift(doc: Doc, sent: Span) -> list[Span]:
+    """A sentence that opens with a day count ("The following day president X and the board put Y in charge",
+    however the parser hangs it): it dates the sentence's transitions."""
+    words = [t for t in sent[:5] if not t.is_punct]
+    for size in (4, 3, 2):
+        if len(words) >= size and dates.relative_shift(" ".join(t.text for t in words[:size])) is not None:
+            return [Span(doc, words[0].i, words[size - 1].i + 1, label="DATE")]
+    return []

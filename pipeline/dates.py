@@ -43,7 +43,8 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 RELATIVE_SHIFT = re.compile(r"^(?:only |just |barely |some )?(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|"
                             r"ten|eleven|twelve|\d+) (?P<unit>days?|weeks?|hours?) (?P<way>later|earlier|after|before)$")
 NEXT_DAY = {"the following day": 1, "the next day": 1, "the day after": 1, "the previous day": -1,
-            "the day before": -1, "a day later": 1}
+            "the day before": -1, "a day later": 1, "the same day": 0, "that same day": 0, "later that day": 0,
+            "that day": 0, "the following morning": 1, "the next morning": 1}
 
 
 @lru_cache(maxsize=64)

@@ -26,7 +26,8 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
 from .. import dates, resources
-from ..date_spans import DATE_NOTES, bound_limit, dates_an_occasion, effective, interval_between, trim_interval
+from ..date_spans import (DATE_NOTES, DURATION, RELATIVE, bound_limit, dates_an_occasion, effective,  # noqa: F401
+                          interval_between, opening_shift, point_in_time, trim_interval, unlabelled_shifts)
 from ..candidates import Candidate
 from ..extensions import register_extensions
 
@@ -34,12 +35,6 @@ SUBJ = {"nsubj", "nsubjpass", "csubj"}
 OBJ = {"dobj", "dative", "oprd", "attr"}
 NP_STOP = {"prep", "relcl", "acl", "advcl", "punct", "cc", "conj", "ccomp", "xcomp", "mark", "appos"}
 NEG = {"not", "n't", "never"}
-DURATION = re.compile(r"(\d+-year-old|\b(years?|months?|weeks?|days?|hours?|minutes?|seasons?|decades?)\b(?!.*\b(ago|later|earlier|after|before)\b))", re.I)
-RELATIVE = re.compile(r"^(last|this|earlier this|late last|early last)\s+(week|month|year|season)$", re.I)
-NAMED_POINT = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
-                         r"June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
-                         r"Nov|Dec)\b")
-SHIFT_HEADS = {"day", "days", "week", "weeks", "later", "earlier"}
 COARSE_DATE = re.compile(r"^(in |the )?((early|late|mid-)?\s*(19|20)\d\d|[A-Z][a-z]+ (19|20)\d\d)$")
 MATCH_WORDS = {"defeat", "win", "victory", "loss", "draw", "game", "match", "tie", "final", "clash", "trip",
                "derby", "meeting", "semifinal", "semi-final", "opener", "beat", "lose", "face", "play", "thrash"}
@@ -47,32 +42,6 @@ DESTINATION_VERBS = {"join", "coach", "take", "become", "manage", "lead", "repla
 REPORTING = {"announce", "confirm", "say", "reveal", "state", "tell", "declare", "inform", "make"}
 TEAM_STOP_PREPS = {"against", "over", "to", "versus", "vs", "beat", "past"}
 
-
-
-def _point_in_time(doc: Doc, ent: Span) -> bool:
-    """A DATE/TIME entity that names a point in time (or a day count from one), not a length of time."""
-    if ent.label_ not in ("DATE", "TIME"):
-        return False
-    if dates.relative_shift(ent.text) is not None:
-        return True  # "two days later"
-    named = NAMED_POINT.search(ent.text)
-    if not named and (DURATION.search(ent.text) and not RELATIVE.match(ent.text) or not re.search(r"[A-Za-z]|\d{4}", ent.text)):
-        return False
-    # "late-night", "afternoon", "the day": no point of their own
-    return not doc._.published or dates.resolve(ent.text, doc._.published) is not None
-
-
-def _unlabelled_shifts(doc: Doc, ancestors: list[Token]) -> list[Span]:
-    """"The following day the club appointed X": a day count the entity recognizer left unlabelled."""
-    out = []
-    for token in ancestors:
-        for candidate in [token, *(c for c in token.children if c.dep_ in ("npadvmod", "advmod"))]:
-            if candidate.ent_type_ or candidate.lower_ not in SHIFT_HEADS:
-                continue
-            span = doc[candidate.left_edge.i:candidate.i + 1]
-            if dates.relative_shift(span.text) is not None:
-                out.append(Span(doc, span.start, span.end, label="DATE"))
-    return out
 
 
 def _same_time_clause(verb: Token) -> bool:
@@ -311,9 +280,9 @@ class RelationExtractor(Pipe):
         """
         ancestors = [head] + list(head.ancestors)
         best = None
-        for ent in [*sent.ents, *_unlabelled_shifts(doc, ancestors)]:
+        for ent in [*sent.ents, *unlabelled_shifts(doc, ancestors), *opening_shift(doc, sent)]:
             ent = trim_interval(doc, ent)
-            if not _point_in_time(doc, ent):
+            if not point_in_time(doc, ent):
                 continue
             if ent.root in ancestors[1:]:
                 rank: float | None = 0  # "on June 5, when the club fired X": the date the clause describes

@@ -184,6 +184,11 @@ def test_a_present_perfect_change_keeps_the_news_default(nlp):
                      ("hire", "Tom Hale"), "2018-06-03", id="when-x-left-takes-that-transitions-date"),
         pytest.param("Burnley appointed Tom Hale as manager on Thursday, eight days after the sacking of Dean Whitlock.",
                      ("departure", "Dean Whitlock"), "2018-07-18", id="days-after-a-noun-trigger"),
+        pytest.param("Burnley sacked Dean Whitlock on June 3. The club put Tom Hale in charge as caretaker manager "
+                     "the same day.", ("hire", "Tom Hale"), "2018-06-03", id="the-same-day"),
+        pytest.param("Burnley sacked Dean Whitlock on June 3. The following day chairman Mark Rowe and the board put "
+                     "youth coach Tom Hale in temporary charge.", ("hire", "Tom Hale"), "2018-06-04",
+                     id="a-sentence-opening-day-count-the-parser-misattaches"),
         pytest.param("Burnley have sacked manager Dean Whitlock after the 3-0 defeat by Hull City on Saturday.",
                      ("departure", "Dean Whitlock"), "2018-07-27", id="a-match-date-is-not-the-sacking-date"),
     ],
