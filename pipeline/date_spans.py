@@ -38,12 +38,13 @@ def trim_interval(doc: Doc, ent: Span) -> Span:
     return Span(doc, ent.start, cut.i, label=ent.label_)
 
 
-def bound_limit(doc: Doc, ent: Span) -> bool:
-    """A date that bounds a state rather than dating a change: "until 2026", "through 2027", "since 2016"."""
+def bound_limit(doc: Doc, ent: Span, *, since: bool = True) -> bool:
+    """A date that bounds a state rather than dating a change: "until 2026", "through 2027", "since 2016"
+    (``since=False``: only the end bounds, which name no day the story has reached)."""
     if ent.start == 0:
         return False
     before = doc[ent.start - 1]
-    if before.lower_ not in LIMIT_WORDS:
+    if before.lower_ not in LIMIT_WORDS or before.lower_ == "since" and not since:
         return False
     if before.lower_ == "to":
         return before.head.lemma_ in RUN_VERBS or doc[before.i - 1].lower_ == "through"

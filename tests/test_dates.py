@@ -137,6 +137,8 @@ def test_a_future_transition_reads_yearless_dates_forward(expression, expected):
         pytest.param("the same day", 0, id="same-day"),
         pytest.param("a week later", 7, id="week"),
         pytest.param("days later", None, id="no-count"),
+        pytest.param("A day after", None, id="after-needs-its-event"),
+        pytest.param("two days afterwards", 2, id="afterwards"),
         pytest.param("on Tuesday", None, id="not-relative"),
     ],
 )

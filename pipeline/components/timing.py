@@ -205,8 +205,8 @@ class Timing(Pipe):
         published = doc._.published
         for ent in reversed([e for e in doc.ents if e.end_char <= char and e.label_ in ("DATE", "TIME")]):
             ent = trim_interval(doc, ent)
-            if bound_limit(doc, ent):
-                continue
+            if bound_limit(doc, ent, since=False):
+                continue  # "without a coach since September 28" still names the day the story counts from
             value = dates.resolve(ent.text, published)
             if value is not None and len(value) == 10:
                 return value
