@@ -117,3 +117,19 @@ def opening_shift(doc: Doc, sent: Span) -> list[Span]:
         if len(words) >= size and dates.relative_shift(" ".join(t.text for t in words[:size])) is not None:
             return [Span(doc, words[0].i, words[size - 1].i + 1, label="DATE")]
     return []
+
+
+def first_point_in_time(doc: Doc, start: int, end: int) -> Span | None:
+    """The first date expression starting in a char range (a table cell, a list line), trimmed of a fused
+    interval ("Saturday, seven weeks") and cut at the range's end ("Jan. 8" of "(fired Jan. 8)")."""
+    for ent in doc.ents:
+        if not start <= ent.start_char < end:
+            continue
+        # "expand": a cut inside a token ("8)" of "(fired Jan. 8)") keeps the token; its bracket is noise
+        cut = doc.char_span(ent.start_char, min(ent.end_char, end), alignment_mode="expand")
+        if cut is None or not len(cut):
+            continue
+        span = trim_interval(doc, Span(doc, cut.start, cut.end, label=ent.label_))
+        if point_in_time(doc, span) and not bound_limit(doc, span):
+            return span
+    return None
