@@ -11,6 +11,7 @@ moves the governing clause's date by the interval.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Iterable
 
 from spacy.language import Language
@@ -26,6 +27,9 @@ from .relations import MATCH_WORDS
 PAST_PERFECT = ("had",)
 FUTURE_AUX = ("will", "'ll", "shall")
 NEWS_SENTENCES = 2  # of those, the ones about the news: a transition told or one of its people named
+# a line that opens with a day and a dash or colon: "TUESDAY — ...", "- Wednesday: ...", "Jan. 8: ..."
+DATE_LABEL = re.compile(r"^[\s\-•*–—]*(?P<label>(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|"
+                        r"sept?|oct|nov|dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)\s*[:—–-]\s", re.I)
 LEAD_SENTENCES = 4  # body sentences (of five words or more: datelines and bylines do not count) that may name the news day
 
 
@@ -127,6 +131,9 @@ class Timing(Pipe):
             return value, "own"
         if cand.date_text and dates.relative_shift(cand.date_text) is not None:
             return None, "none"  # "two days later" with no day before it to count from
+        value = self._line_label_date(doc, cand)
+        if value is not None:
+            return value, "label"
         if ":replaced" in cand.rule:
             value = self._replaced_date(doc, cand)
             if value is not None:
@@ -211,6 +218,16 @@ class Timing(Pipe):
             if value is not None and len(value) == 10:
                 return value
         return None
+
+    @staticmethod
+    def _line_label_date(doc: Doc, cand: Candidate) -> str | None:
+        """"TUESDAY — The club and X agreed to part ways.", "- Wednesday: Y hires X": a day that labels the
+        line dates the transitions told on it."""
+        start = doc.text.rfind("\n", 0, cand.trigger[0]) + 1
+        label = DATE_LABEL.match(doc.text[start:cand.trigger[0]])
+        if label is None:
+            return None
+        return dates.resolve(label.group("label"), doc._.published)
 
     @staticmethod
     def _replaced_date(doc: Doc, cand: Candidate) -> str | None:

@@ -205,3 +205,19 @@ def test_dates_from_other_transitions(nlp, text, key, date):
 def test_an_agreeing_precise_date_wins_over_a_coarse_direct_one(nlp):
     got = events(nlp, "Burnley sacked Dean Whitlock on May 3. Whitlock was the third manager sacked this season.")
     assert got[("departure", "Dean Whitlock")] == "2018-05-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "date"),
+    [
+        pytest.param("Three clubs changed managers this week.\nTUESDAY — Burnley and Dean Whitlock agreed to part "
+                     "ways. Whitlock leaves after two seasons.", ("departure", "Dean Whitlock"), "2018-07-24",
+                     id="capitalised-weekday-label"),
+        pytest.param("How the week unfolded\n- Wednesday: Burnley hire Tom Hale as their new manager.",
+                     ("hire", "Tom Hale"), "2018-07-25", id="bulleted-weekday-label"),
+        pytest.param("The timeline\nJan. 8: Burnley sacked Dean Whitlock.", ("departure", "Dean Whitlock"),
+                     "2018-01-08", id="month-day-label"),
+    ],
+)
+def test_a_day_labelling_the_line_dates_its_transitions(nlp, text, key, date):
+    assert events(nlp, text)[key] == date
