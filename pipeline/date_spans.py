@@ -133,3 +133,22 @@ def first_point_in_time(doc: Doc, start: int, end: int) -> Span | None:
         if point_in_time(doc, span) and not bound_limit(doc, span):
             return span
     return None
+
+
+def same_time_clause(verb: Token) -> bool:
+    """A clause that happens with its head: an infinitive of purpose ("to take the job") or a when-clause."""
+    if verb.dep_ not in ("advcl", "xcomp"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or any(
+        c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
+
+
+def shares_clause_date(doc: Doc, chain: list[Token]) -> bool:
+    """Whether a trigger shares the date of the clause at the top of ``chain`` (trigger .. dated verb) although
+    that clause tells another transition: "three days after he resigned" (counted), "with X appointed as",
+    coordinated verbs ("relieved X on Monday and appointed Y") and when-clauses."""
+    below = chain[:-1]
+    return (interval_between(doc, chain) is not None
+            or any(t.lower_ == "with" for t in chain[1:-1])
+            or all(t.dep_ == "conj" for t in below)
+            or any(same_time_clause(t) and any(c.lower_ == "when" for c in t.children) for t in below))

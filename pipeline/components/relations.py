@@ -26,9 +26,11 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
 from .. import dates, resources
-from ..date_spans import (DATE_NOTES, DURATION, RELATIVE, bound_limit, dates_an_occasion, effective,  # noqa: F401
-                          interval_between, opening_shift, point_in_time, trim_interval, unlabelled_shifts)
 from ..candidates import Candidate
+# DURATION and RELATIVE are re-exported for the rows stage
+from ..date_spans import (DATE_NOTES, DURATION, RELATIVE, bound_limit, dates_an_occasion, effective,  # noqa: F401
+                          interval_between, opening_shift, point_in_time, same_time_clause, shares_clause_date,
+                          trim_interval, unlabelled_shifts)
 from ..extensions import register_extensions
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -42,14 +44,6 @@ DESTINATION_VERBS = {"join", "coach", "take", "become", "manage", "lead", "repla
 REPORTING = {"announce", "confirm", "say", "reveal", "state", "tell", "declare", "inform", "make"}
 TEAM_STOP_PREPS = {"against", "over", "to", "versus", "vs", "beat", "past"}
 
-
-
-def _same_time_clause(verb: Token) -> bool:
-    """A clause that happens with its head: an infinitive of purpose ("to take the job") or a when-clause."""
-    if verb.dep_ not in ("advcl", "xcomp"):
-        return False
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or any(
-        c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
 
 @Language.factory("coaching_relations", default_config={"data_dir": None, "role_window": 12, "team_distance": 4},
                   requires=["doc.spans", "token.dep"], assigns=["doc._.candidates"])
@@ -316,17 +310,13 @@ class RelationExtractor(Pipe):
             verb = verb.head
         if verb in ancestors:
             rank = ancestors.index(verb)
-            # a date of another trigger's clause is shared by "X days after" clauses, "with X appointed as"
-            # absolutes and coordinated verbs ("relieved X on Monday and appointed Y")
-            shared = interval_between(ent.doc, ancestors[:rank + 1]) is not None or any(
-                t.lower_ == "with" for t in ancestors[1:rank]) or all(t.dep_ == "conj" for t in ancestors[:rank]) or any(
-                _same_time_clause(t) and any(c.lower_ == "when" for c in t.children) for t in ancestors[:rank])
+            shared = shares_clause_date(ent.doc, ancestors[:rank + 1])
             if verb.i != head.i and verb.i in claimed and not COARSE_DATE.search(ent.text) and not shared:
                 return None
             return rank
         if verb.lemma_ in REPORTING and not self._under_other_trigger(verb, head):
             return 0.5  # "..., the club announced on Wednesday"
-        if verb.head.i == head.i and _same_time_clause(verb):
+        if verb.head.i == head.i and same_time_clause(verb):
             return 1.5  # "left Sunderland to take the job in July", "took over when the season ended in May"
         return None
 
