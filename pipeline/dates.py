@@ -24,7 +24,9 @@ SEASONS = re.compile(r"^(this|last|the) (summer|winter|spring|autumn|fall|offsea
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
 # "May 17, two days (after ...)": spaCy often fuses the date and the interval that follows it
-APPOSED_INTERVAL = re.compile(r",\s+(?:\S+\s+){0,3}?(?:days?|weeks?|months?|years?|hours?|seasons?)\b.*$")
+# ... or "May 3 after two seasons": the interval after it
+APPOSED_INTERVAL = re.compile(r"(?:,|\s+(?:after|before|into))\s+(?:\S+\s+){0,3}?"
+                              r"(?:days?|weeks?|months?|years?|hours?|seasons?|games?|matches)\b.*$")
 QUALIFIER = re.compile(r"^(?:early|late|mid|end of|the end of|the start of|the beginning of)[- ]\s*")
 SEASON_OF_YEAR = re.compile(r"^(?:the )?(?:summer|winter|spring|autumn|fall|start|end|beginning|middle) (?:of )?((?:19|20)\d\d)$")
 # "two decades", "five seasons": a length of time, not a point in it
@@ -37,11 +39,13 @@ THIS_PERIOD = {"earlier this month": "month", "this month": "month", "earlier th
                "late last year": "last-year", "earlier in the year": "year"}
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "48": 2}
-# "two days later", "a day earlier", "the following day": a day count from another dated event
+# "two days later", "a day earlier", "the following day": a day count from another dated event ("two days
+# after" needs its event: "two days after he resigned" is read on the parse)
 RELATIVE_SHIFT = re.compile(r"^(?:only |just |barely |some )?(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|"
-                            r"ten|eleven|twelve|\d+) (?P<unit>days?|weeks?|hours?) (?P<way>later|earlier|after|before)$")
+                            r"ten|eleven|twelve|\d+) (?P<unit>days?|weeks?|hours?) (?P<way>later|earlier|afterwards?)$")
 NEXT_DAY = {"the following day": 1, "the next day": 1, "the day after": 1, "the previous day": -1,
-            "the day before": -1, "a day later": 1}
+            "the day before": -1, "a day later": 1, "the same day": 0, "that same day": 0, "later that day": 0,
+            "that day": 0, "the following morning": 1, "the next morning": 1}
 
 
 @lru_cache(maxsize=64)
@@ -96,7 +100,7 @@ def relative_shift(text: str) -> int | None:
     days = day_count(match.group("count"), match.group("unit"))
     if days is None:
         return None
-    return days if match.group("way") in ("later", "after") else -days
+    return -days if match.group("way") == "earlier" else days
 
 
 def shift(iso: str | None, days: int) -> str | None:

@@ -96,6 +96,7 @@ def test_surface_noise_is_ignored(expression):
     [
         pytest.param("May 17, two days", "2018-05-17", id="date-fused-with-the-interval-after-it"),
         pytest.param("Saturday, seven weeks", "2018-07-21", id="weekday-fused-with-an-interval"),
+        pytest.param("May 3 after two seasons", "2018-05-03", id="date-fused-with-after-an-interval"),
         pytest.param("late March", "2018-03", id="late-month"),
         pytest.param("mid-April", "2018-04", id="mid-month"),
         pytest.param("the summer of 2016", "2016", id="season-of-year"),
@@ -133,8 +134,11 @@ def test_a_future_transition_reads_yearless_dates_forward(expression, expected):
         pytest.param("Two days later", 2, id="capitalised"),
         pytest.param("a day earlier", -1, id="earlier"),
         pytest.param("the following day", 1, id="following-day"),
+        pytest.param("the same day", 0, id="same-day"),
         pytest.param("a week later", 7, id="week"),
         pytest.param("days later", None, id="no-count"),
+        pytest.param("A day after", None, id="after-needs-its-event"),
+        pytest.param("two days afterwards", 2, id="afterwards"),
         pytest.param("on Tuesday", None, id="not-relative"),
     ],
 )

@@ -51,10 +51,16 @@ def _pick_date(cands: list[Candidate], siblings: list[Candidate]) -> str | None:
     for pool in (cands, siblings):
         dated = sorted((c for c in pool if c.date), key=lambda c: (_date_rank(c), c.trigger[0]))
         if dated and _date_rank(dated[0]) < NEWS_DEFAULT_RANK:
-            return dated[0].date
+            return _most_precise(dated[0].date, dated)
         if dated and pool is cands:
             fallback = dated[0].date
     return fallback
+
+
+def _most_precise(date: str, dated: list[Candidate]) -> str:
+    """"fired this season" (2024) and "fired on Sept. 22" (2024-09-22) agree: the event takes the precise one."""
+    agreeing = [c.date for c in dated if c.date.startswith(date) and _date_rank(c) < NEWS_DEFAULT_RANK]
+    return max(agreeing, key=len, default=date)
 
 
 def _referenced_date(cands: list[Candidate], groups: dict[tuple, list[Candidate]]) -> str | None:

@@ -30,20 +30,17 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
 from .. import dates, resources
-from ..date_spans import DATE_NOTES, bound_limit, effective, interval_between, trim_interval
 from ..candidates import Candidate
+# DURATION and RELATIVE are re-exported for the rows stage
+from ..date_spans import (DATE_NOTES, DURATION, RELATIVE, bound_limit, dates_an_occasion, effective,  # noqa: F401
+                          interval_between, opening_shift, point_in_time, same_time_clause, shares_clause_date,
+                          trim_interval, unlabelled_shifts)
 from ..extensions import register_extensions
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 OBJ = {"dobj", "dative", "oprd", "attr"}
 NP_STOP = {"prep", "relcl", "acl", "advcl", "punct", "cc", "conj", "ccomp", "xcomp", "mark", "appos"}
 NEG = {"not", "n't", "never"}
-DURATION = re.compile(r"(\d+-year-old|\b(years?|months?|weeks?|days?|hours?|minutes?|seasons?|decades?)\b(?!.*\b(ago|later|earlier|after|before)\b))", re.I)
-RELATIVE = re.compile(r"^(last|this|earlier this|late last|early last)\s+(week|month|year|season)$", re.I)
-NAMED_POINT = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
-                         r"June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
-                         r"Nov|Dec)\b")
-SHIFT_HEADS = {"day", "days", "week", "weeks", "later", "earlier"}
 COARSE_DATE = re.compile(r"^(in |the )?((early|late|mid-)?\s*(19|20)\d\d|[A-Z][a-z]+ (19|20)\d\d)$")
 MATCH_WORDS = {"defeat", "win", "victory", "loss", "draw", "game", "match", "tie", "final", "clash", "trip",
                "derby", "meeting", "semifinal", "semi-final", "opener", "beat", "lose", "face", "play", "thrash"}
@@ -54,40 +51,6 @@ GUESSED_TEAM = (":sentence_team", ":paragraph_team", ":home_team", ":person_team
 FORMER = {"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "then"}
 TEAM_STOP_PREPS = {"against", "over", "to", "versus", "vs", "beat", "past"}
 
-
-
-def _point_in_time(doc: Doc, ent: Span) -> bool:
-    """A DATE/TIME entity that names a point in time (or a day count from one), not a length of time."""
-    if ent.label_ not in ("DATE", "TIME"):
-        return False
-    if dates.relative_shift(ent.text) is not None:
-        return True  # "two days later"
-    named = NAMED_POINT.search(ent.text)
-    if not named and (DURATION.search(ent.text) and not RELATIVE.match(ent.text) or not re.search(r"[A-Za-z]|\d{4}", ent.text)):
-        return False
-    # "late-night", "afternoon", "the day": no point of their own
-    return not doc._.published or dates.resolve(ent.text, doc._.published) is not None
-
-
-def _unlabelled_shifts(doc: Doc, ancestors: list[Token]) -> list[Span]:
-    """"The following day the club appointed X": a day count the entity recognizer left unlabelled."""
-    out = []
-    for token in ancestors:
-        for candidate in [token, *(c for c in token.children if c.dep_ in ("npadvmod", "advmod"))]:
-            if candidate.ent_type_ or candidate.lower_ not in SHIFT_HEADS:
-                continue
-            span = doc[candidate.left_edge.i:candidate.i + 1]
-            if dates.relative_shift(span.text) is not None:
-                out.append(Span(doc, span.start, span.end, label="DATE"))
-    return out
-
-
-def _same_time_clause(verb: Token) -> bool:
-    """A clause that happens with its head: an infinitive of purpose ("to take the job") or a when-clause."""
-    if verb.dep_ not in ("advcl", "xcomp"):
-        return False
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or any(
-        c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
 
 @Language.factory("coaching_relations", default_config={"data_dir": None, "role_window": 12, "team_distance": 4},
                   requires=["doc.spans", "token.dep"], assigns=["doc._.candidates"])
@@ -476,14 +439,14 @@ class RelationExtractor(Pipe):
         """
         ancestors = [head] + list(head.ancestors)
         best = None
-        for ent in [*sent.ents, *_unlabelled_shifts(doc, ancestors)]:
+        for ent in [*sent.ents, *unlabelled_shifts(doc, ancestors), *opening_shift(doc, sent)]:
             ent = trim_interval(doc, ent)
-            if not _point_in_time(doc, ent):
+            if not point_in_time(doc, ent):
                 continue
             if ent.root in ancestors[1:]:
                 rank: float | None = 0  # "on June 5, when the club fired X": the date the clause describes
-            elif bound_limit(doc, ent):
-                continue  # "a deal until 2026", "through 2027", "the first time since 2016"
+            elif bound_limit(doc, ent) or dates_an_occasion(ent, MATCH_WORDS):
+                continue  # "a deal until 2026", "the first time since 2016", "the defeat on Saturday"
             else:
                 rank = self._date_rank(ent, head, ancestors, claimed)
             if rank is not None and (best is None or rank < best[0]):
@@ -512,17 +475,13 @@ class RelationExtractor(Pipe):
             verb = verb.head
         if verb in ancestors:
             rank = ancestors.index(verb)
-            # a date of another trigger's clause is shared by "X days after" clauses, "with X appointed as"
-            # absolutes and coordinated verbs ("relieved X on Monday and appointed Y")
-            shared = interval_between(ent.doc, ancestors[:rank + 1]) is not None or any(
-                t.lower_ == "with" for t in ancestors[1:rank]) or all(t.dep_ == "conj" for t in ancestors[:rank]) or any(
-                _same_time_clause(t) and any(c.lower_ == "when" for c in t.children) for t in ancestors[:rank])
+            shared = shares_clause_date(ent.doc, ancestors[:rank + 1])
             if verb.i != head.i and verb.i in claimed and not COARSE_DATE.search(ent.text) and not shared:
                 return None
             return rank
         if verb.lemma_ in REPORTING and not self._under_other_trigger(verb, head):
             return 0.5  # "..., the club announced on Wednesday"
-        if verb.head.i == head.i and _same_time_clause(verb):
+        if verb.head.i == head.i and same_time_clause(verb):
             return 1.5  # "left Sunderland to take the job in July", "took over when the season ended in May"
         return None
 

@@ -11,6 +11,7 @@ moves the governing clause's date by the interval.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Iterable
 
 from spacy.language import Language
@@ -19,12 +20,16 @@ from spacy.tokens import Doc
 
 from .. import dates
 from ..candidates import Candidate
-from ..date_spans import bound_limit, effective, trim_interval
+from ..date_spans import bound_limit, dates_an_occasion, effective, trim_interval
 from ..extensions import register_extensions
+from .relations import MATCH_WORDS
 
 PAST_PERFECT = ("had",)
 FUTURE_AUX = ("will", "'ll", "shall")
 NEWS_SENTENCES = 2  # of those, the ones about the news: a transition told or one of its people named
+# a line that opens with a day and a dash or colon: "TUESDAY — ...", "- Wednesday: ...", "Jan. 8: ..."
+DATE_LABEL = re.compile(r"^[\s\-•*–—]*(?P<label>(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|"
+                        r"sept?|oct|nov|dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)\s*[:—–-]\s", re.I)
 LEAD_SENTENCES = 4  # body sentences (of five words or more: datelines and bylines do not count) that may name the news day
 
 
@@ -126,6 +131,9 @@ class Timing(Pipe):
             return value, "own"
         if cand.date_text and dates.relative_shift(cand.date_text) is not None:
             return None, "none"  # "two days later" with no day before it to count from
+        value = self._line_label_date(doc, cand)
+        if value is not None:
+            return value, "label"
         if ":replaced" in cand.rule:
             value = self._replaced_date(doc, cand)
             if value is not None:
@@ -190,7 +198,8 @@ class Timing(Pipe):
             ent = trim_interval(doc, ent)
             if ent.label_ not in ("DATE", "TIME") or not dates.NEWS_DAY.match(dates.clean(ent.text)):
                 continue
-            if bound_limit(doc, ent) or effective(doc, ent) or ent[-1].lower_ in ("'s", "’s"):
+            if bound_limit(doc, ent) or effective(doc, ent) or ent[-1].lower_ in ("'s", "’s") \
+                    or dates_an_occasion(ent, MATCH_WORDS):
                 continue
             value = dates.resolve(ent.text, published)
             if value is not None:
@@ -203,12 +212,22 @@ class Timing(Pipe):
         published = doc._.published
         for ent in reversed([e for e in doc.ents if e.end_char <= char and e.label_ in ("DATE", "TIME")]):
             ent = trim_interval(doc, ent)
-            if bound_limit(doc, ent):
-                continue
+            if bound_limit(doc, ent, since=False):
+                continue  # "without a coach since September 28" still names the day the story counts from
             value = dates.resolve(ent.text, published)
             if value is not None and len(value) == 10:
                 return value
         return None
+
+    @staticmethod
+    def _line_label_date(doc: Doc, cand: Candidate) -> str | None:
+        """"TUESDAY — The club and X agreed to part ways.", "- Wednesday: Y hires X": a day that labels the
+        line dates the transitions told on it."""
+        start = doc.text.rfind("\n", 0, cand.trigger[0]) + 1
+        label = DATE_LABEL.match(doc.text[start:cand.trigger[0]])
+        if label is None:
+            return None
+        return dates.resolve(label.group("label"), doc._.published)
 
     @staticmethod
     def _replaced_date(doc: Doc, cand: Candidate) -> str | None:

@@ -184,7 +184,40 @@ def test_a_present_perfect_change_keeps_the_news_default(nlp):
                      ("hire", "Tom Hale"), "2018-06-03", id="when-x-left-takes-that-transitions-date"),
         pytest.param("Burnley appointed Tom Hale as manager on Thursday, eight days after the sacking of Dean Whitlock.",
                      ("departure", "Dean Whitlock"), "2018-07-18", id="days-after-a-noun-trigger"),
+        pytest.param("Burnley sacked Dean Whitlock on June 3. The club put Tom Hale in charge as caretaker manager "
+                     "the same day.", ("hire", "Tom Hale"), "2018-06-03", id="the-same-day"),
+        pytest.param("Burnley sacked Dean Whitlock on June 3. The following day chairman Mark Rowe and the board put "
+                     "youth coach Tom Hale in temporary charge.", ("hire", "Tom Hale"), "2018-06-04",
+                     id="a-sentence-opening-day-count-the-parser-misattaches"),
+        pytest.param("Burnley had been without a manager since June 3, when Dean Whitlock resigned. The following "
+                     "day the board put Tom Hale in temporary charge.", ("hire", "Tom Hale"), "2018-06-04",
+                     id="a-since-date-is-still-a-day-to-count-from"),
+        pytest.param("A day after Dean Whitlock asked to leave, Burnley appointed Tom Hale as manager on Thursday.",
+                     ("hire", "Tom Hale"), "2018-07-26", id="an-opening-day-after-clause-is-no-day-count"),
+        pytest.param("Burnley have sacked manager Dean Whitlock after the 3-0 defeat by Hull City on Saturday.",
+                     ("departure", "Dean Whitlock"), "2018-07-27", id="a-match-date-is-not-the-sacking-date"),
     ],
 )
 def test_dates_from_other_transitions(nlp, text, key, date):
+    assert events(nlp, text)[key] == date
+
+
+def test_an_agreeing_precise_date_wins_over_a_coarse_direct_one(nlp):
+    got = events(nlp, "Burnley sacked Dean Whitlock on May 3. Whitlock was the third manager sacked this season.")
+    assert got[("departure", "Dean Whitlock")] == "2018-05-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "date"),
+    [
+        pytest.param("Three clubs changed managers this week.\nTUESDAY — Burnley and Dean Whitlock agreed to part "
+                     "ways. Whitlock leaves after two seasons.", ("departure", "Dean Whitlock"), "2018-07-24",
+                     id="capitalised-weekday-label"),
+        pytest.param("How the week unfolded\n- Wednesday: Burnley hire Tom Hale as their new manager.",
+                     ("hire", "Tom Hale"), "2018-07-25", id="bulleted-weekday-label"),
+        pytest.param("The timeline\nJan. 8: Burnley sacked Dean Whitlock.", ("departure", "Dean Whitlock"),
+                     "2018-01-08", id="month-day-label"),
+    ],
+)
+def test_a_day_labelling_the_line_dates_its_transitions(nlp, text, key, date):
     assert events(nlp, text)[key] == date
