@@ -173,8 +173,11 @@ class SportsEntities(Pipe):
         doc = span.doc
         if form in self.gazetteer.teams or _title_case(doc, span):
             return False
-        if span.start > 0 and _name_word(doc[span.start - 1]):
+        if span.start > 0 and _name_word(doc[span.start - 1], person_ok=True):
             return True
+        if span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_ \
+                and not doc[span.end].whitespace_ and doc[span.end + 1].is_lower:
+            return True  # "Sun" of "Hwang Sun-hong"
         return self.gazetteer.kinds.get(form) == "VENUE" and span.end < len(doc) and _name_word(doc[span.end])
 
     def _with_unknown_clubs(self, doc: Doc, spans: list[Span], forms: dict[tuple[int, int], str]) -> list[Span]:

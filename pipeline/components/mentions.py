@@ -277,12 +277,12 @@ class MentionLinker(Pipe):
         mentions = [(s.start, s.end, s.kb_id_) for s in doc.spans.get("teams", [])]
         # organisations the gazetteer does not know may still be teams ("Molde", "Fordham")
         known = {i for s, e, _ in mentions for i in range(s, e)} | person_tokens
-        name_words = {w for p in people for w in p.split()}
+        name_words = {fold(w) for p in people for w in p.split() if w[:1].isupper() or len(w) > 3}
         for ent in doc.ents:
             if ent.label_ == "ORG" and not ent.kb_id_ and not any(i in known for i in range(ent.start, ent.end)) \
                     and not any(t.lower_ in self.not_team_words or self._is_match_word(t) for t in ent) \
                     and not ent.text.isupper() \
-                    and not any(t.text in name_words for t in ent):
+                    and not any(fold(t.text) in name_words for t in ent):
                 words = [t.text for t in ent if t.tag_ != "POS"]
                 if words and words[0].lower() == "the":
                     words = words[1:]
@@ -299,6 +299,15 @@ class MentionLinker(Pipe):
         nominal = self._nominal(doc, mentions, own, home)
         plural = self._team_pronouns(doc, sorted(own + nominal), person_tokens)
         return teams, mentions + nominal + plural, home, opponents
+
+    @staticmethod
+    def _subject_team(doc: Doc, own: list[tuple[int, int, str]], position: int) -> str | None:
+        """The latest team named as a subject in the sentence of ``position`` or the one before: "The Crew hired
+        X, prising him away from rivals CF Montréal, the club announced" (the club is the Crew)."""
+        sent = doc[position].sent
+        previous = doc[sent.start - 1].sent if sent.start > 0 else sent
+        subjects = [n for s, e, n in own if previous.start <= s and e <= position and doc[s:e].root.dep_ in SUBJECTS]
+        return subjects[-1] if subjects else None
 
     def _team_pronouns(self, doc: Doc, own: list[tuple[int, int, str]], person_tokens: set[int]
                        ) -> list[tuple[int, int, str]]:
@@ -349,7 +358,7 @@ class MentionLinker(Pipe):
             if any(s <= token.i < e for s, e, _ in mentions):
                 continue
             before = [n for s, e, n in own if e <= token.i]
-            target = before[-1] if before else home
+            target = self._subject_team(doc, own, token.i) or (before[-1] if before else home)
             if one == "federation" or two.startswith("national"):
                 national = [n for n in [*reversed(before), home] if n in self.national]
                 target = national[0] if national else target

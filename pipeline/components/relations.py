@@ -612,6 +612,8 @@ class RelationExtractor(Pipe):
             return None  # a table row names its own team only
         if any(t.text in (":", "—", "–") for t in words[:6]) and words[0].i in teams:
             return named[0]
+        if words[0].i in teams and words[0].text.isupper() and len(words[0].text) > 3:
+            return named[0]  # a lede that opens with the team in capitals: "BURNLEY, relegated last month, ..."
         if len(words) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in words):
             return named[0]
         return None

@@ -169,3 +169,9 @@ def test_they_and_their_link_to_the_team_that_is_the_subject(nlp):
     doc = run(nlp, "The Miami Dolphins announced that they had parted ways with their defensive coordinator.")
     assert linked(doc, "they", "team") == "Miami Dolphins"
     assert linked(doc, "their", "team") == "Miami Dolphins"
+
+
+def test_the_club_prefers_the_team_that_is_the_subject(nlp):
+    doc = run(nlp, "The Columbus Crew have hired Wilfred Nance, prising him away from rivals CF Montréal, "
+                   "the club announced on Tuesday.")
+    assert linked(doc, "the club", "team") == "Columbus Crew"
