@@ -66,8 +66,10 @@ class MentionLinker(Pipe):
             self.leagues.update([row["name"], *row.get("aliases", [])])
         self.leagues.update(words.get("not_team", []))
         self.not_team_words = {w.lower() for w in words.get("not_team_word", [])}
-        self.national = {row["name"] for row in self.data["teams.jsonl"] if row.get("kind") == "national"}
-        self.national |= {row["team"] for row in self.data["federations.jsonl"]}
+        self.kinds = {row["name"]: row.get("kind") for row in self.data["teams.jsonl"]}
+        self.kinds.update({row["team"]: "national" for row in self.data["federations.jsonl"]})
+        self.noun_kinds = {noun.lower(): kind for kind in ("national", "college", "club")
+                           for noun in words.get(f"{kind}_noun", [])}
         self.match_words = set(words.get("match_word", []))
         self.team_pronouns = {w.lower() for w in words.get("team_pronoun", [])}
         self.opponent_preps = {w.lower() for w in words.get("opponent_prep", [])}
@@ -341,8 +343,9 @@ class MentionLinker(Pipe):
 
     def _nominal(self, doc: Doc, mentions: list[tuple[int, int, str]], own: list[tuple[int, int, str]],
                  home: str | None) -> list[tuple[int, int, str]]:
-        """"the club", "the federation": the latest team named before (not an opponent), else home;
-        "the federation" and "the national team" look for a national team."""
+        """"the club", "the federation": the latest subject team of the sentence or the one before, else the
+        latest team named before (not an opponent), else home; a noun that names a kind of team looks for one
+        of that kind ("the federation" a national team, "the program" a college, "the club" no national team)."""
         nominal = []
         for token in doc:
             if token.lower_ != "the" or token.i + 1 >= len(doc):
@@ -350,18 +353,18 @@ class MentionLinker(Pipe):
             two = doc[token.i + 1:token.i + 3].text.lower()
             one = doc[token.i + 1].lower_
             if two in self.team_nouns:
-                end = token.i + 3
+                end, noun = token.i + 3, two
             elif one in self.team_nouns and not (token.i + 2 < len(doc) and doc[token.i + 2].pos_ in ("NOUN", "PROPN")):
-                end = token.i + 2
+                end, noun = token.i + 2, one
             else:
                 continue
             if any(s <= token.i < e for s, e, _ in mentions):
                 continue
             before = [n for s, e, n in own if e <= token.i]
-            target = self._subject_team(doc, own, token.i) or (before[-1] if before else home)
-            if one == "federation" or two.startswith("national"):
-                national = [n for n in [*reversed(before), home] if n in self.national]
-                target = national[0] if national else target
+            options = [self._subject_team(doc, own, token.i), *reversed(before), home]
+            required = self.noun_kinds.get(noun)
+            target = next((n for n in options if n and (required is None or self.kinds.get(n, required) == required)),
+                          None)
             if target:
                 nominal.append((token.i, end, target))
         return nominal

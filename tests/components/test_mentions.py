@@ -175,3 +175,17 @@ def test_the_club_prefers_the_team_that_is_the_subject(nlp):
     doc = run(nlp, "The Columbus Crew have hired Wilfred Nance, prising him away from rivals CF Montréal, "
                    "the club announced on Tuesday.")
     assert linked(doc, "the club", "team") == "Columbus Crew"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "team"),
+    [
+        pytest.param("Michigan promoted Shane Moore after Jim Harlow left for the Chargers. Moore is the first "
+                     "Black head coach in the program's history.", "the program", "Michigan", id="program-is-a-college"),
+        pytest.param("Spain beat Portugal. Luis Ortega, who plays for Arsenal, thanked the federation.",
+                     "the federation", "Spain", id="federation-is-national"),
+    ],
+)
+def test_a_team_noun_looks_for_its_kind_of_team(nlp, text, surface, team):
+    doc = run(nlp, text)
+    assert linked(doc, surface, "team") == team
