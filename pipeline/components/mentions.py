@@ -125,10 +125,13 @@ class MentionLinker(Pipe):
         return start, end
 
     def _role_names(self, doc: Doc, taken: set[int], blocked: set[int]) -> list[tuple[int, int]]:
-        """Names right after a coaching title: "Corinthians coach Tite", "manager Dunga"."""
+        """Names right after a coaching title: "Corinthians coach Tite", "manager Dunga", "assistant manager,
+        Pep Lijnders" (the model may take such a name for an organisation)."""
         out = []
         for role in doc.spans.get("roles", []):
             i = role.end
+            if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].ent_type_ in ("ORG", "PERSON", ""):
+                i += 1
             j = i
             while j < len(doc) and j not in taken and j not in blocked and doc[j].pos_ == "PROPN" \
                     and doc[j].text[:1].isupper() and doc[j].is_alpha and j - i < 4:

@@ -189,3 +189,9 @@ def test_the_club_prefers_the_team_that_is_the_subject(nlp):
 def test_a_team_noun_looks_for_its_kind_of_team(nlp, text, surface, team):
     doc = run(nlp, text)
     assert linked(doc, surface, "team") == team
+
+
+def test_a_name_after_a_title_and_a_comma_is_a_person_not_a_club(nlp):
+    doc = run(nlp, "Klopp's long-time assistant manager, Pep Lindqvist, is also moving on.")
+    assert "Pep Lindqvist" in doc._.people
+    assert "Pep Lindqvist" not in doc._.teams
