@@ -134,6 +134,8 @@ class RelationExtractor(Pipe):
         for number, trigger in enumerate(self.triggers):
             self.matcher.add(str(number), [_token_pattern(trigger)])
         self.manners = resources.load("manners.jsonl", directory)
+        self.club_words = resources.load("club_words.jsonl", directory)
+        self.dual_role = {w for row in self.club_words if row["kind"] == "dual_role" for w in row["words"]}
         self.manner_matcher = Matcher(self.nlp.vocab)
         for number, cue in enumerate(self.manners):
             words = cue["pattern"].split()
@@ -151,6 +153,7 @@ class RelationExtractor(Pipe):
         Path(path).mkdir(parents=True, exist_ok=True)
         srsly.write_jsonl(Path(path) / "triggers.jsonl", self.triggers)
         srsly.write_jsonl(Path(path) / "manners.jsonl", self.manners)
+        srsly.write_jsonl(Path(path) / "club_words.jsonl", self.club_words)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "RelationExtractor":
         self.initialize(data_dir=str(path))
@@ -504,7 +507,7 @@ class RelationExtractor(Pipe):
             out.append(Candidate(type=type_, manner=manner, person=other, rule=rule + ":replaced",
                                  **{**base, "interim": False, "strength": "weak"}))
         # a coach hired away from the team he coaches: "hired Fordham head coach X", "lured X from Brighton"
-        if trigger["type"] == "hire" and person is not None:
+        if trigger["type"] == "hire" and person is not None and not any(t.lemma_ in self.dual_role for t in sent):
             moved = self._moved_from(doc, sent, head, person, team)
             if person_team and person_team != team and person_team not in moved:
                 moved.append(person_team)

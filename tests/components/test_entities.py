@@ -315,3 +315,8 @@ def test_a_place_of_origin_is_no_team(nlp):
 def test_a_team_form_inside_a_hyphenated_name_is_no_team(nlp):
     doc = run(nlp, "Under-23 coach Hwang Sun-hong was named interim coach on Monday.")
     assert [s.kb_id_ for s in doc.spans["teams"]] == []
+
+
+def test_a_team_form_that_begins_a_competition_is_no_team(nlp):
+    doc = run(nlp, "His side won the FA Cup in May.")
+    assert [s.kb_id_ for s in doc.spans["teams"]] == []
