@@ -379,7 +379,9 @@ class MentionLinker(Pipe):
         """A team named as the other side of a match: "a 2-1 defeat to Arsenal", "against Iceland",
         "beat Chelsea", "the tour of Australia", "Arsenal 2-1 Chelsea". Such a team plays the
         coach's team; it is never the team of a transition, nor what "the club" refers to."""
-        token = doc[start:end].root
+        span = doc[start:end]
+        heads = [t for t in span if t.dep_ != "det" and not (span.start <= t.head.i < span.end and t.head.i != t.i)]
+        token = heads[-1] if heads else span.root  # "the South Africa tour": Africa, not the determiner
         while token.dep_ in ("conj", "appos") and token.head.i != token.i:
             token = token.head  # "against Malta, Slovenia and Scotland"
         if token.dep_ == "pobj":

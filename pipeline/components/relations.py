@@ -515,7 +515,8 @@ class RelationExtractor(Pipe):
                 out.append(Candidate(type="departure", manner="moved", person=person, team=moved_from,
                                      rule=rule + ":moved_from", **{k: v for k, v in base.items() if k != "team"}
                                      | {"interim": False}))
-            elsewhere = self._article_description(doc, sent, person, exclude={team}) if not moved and team else None
+            elsewhere = self._article_description(doc, sent, person, exclude={team}) \
+                if not moved and team and not self._keeps_post(doc, person) else None
             if elsewhere is not None:
                 # "Callan had been the Bengals offensive coordinator": the team the person coaches, said elsewhere
                 role = self._described_role(doc, elsewhere[1], person) or base["role"]
@@ -597,6 +598,12 @@ class RelationExtractor(Pipe):
         before = [(team, other) for is_before, team, other in found if is_before and team and team not in exclude]
         after = [(team, other) for is_before, team, other in found if not is_before and team and team not in exclude]
         return before[-1] if before else after[0] if after else None
+
+    def _keeps_post(self, doc: Doc, person: str) -> bool:
+        """Whether a sentence about the person says he keeps his other post ("will keep FC Goa job")."""
+        people = doc._.links["person"]
+        return any(any(people.get(t.i) == person for t in sent) and any(t.lemma_ in self.dual_role for t in sent)
+                   for sent in doc.sents)
 
     def _described_role(self, doc: Doc, sent: Span, person: str) -> str | None:
         """The coaching title next to the person in ``sent`` ("the Bengals offensive coordinator")."""
