@@ -59,6 +59,7 @@ class MentionLinker(Pipe):
         words = {row["kind"]: row["words"] for row in self.rows}
         self.pronouns = {w.lower() for w in words.get("pronoun", [])}
         self.person_nouns = set(words.get("person_noun", []))
+        self.person_words = {w.lower() for w in [*self.person_nouns, *words.get("relation_noun", [])]}
         self.team_nouns = {w.lower() for w in words.get("team_noun", [])}
         self.honorifics = set(words.get("honorific", []))
         self.leagues = set()
@@ -214,6 +215,16 @@ class MentionLinker(Pipe):
                 people.append(name)
         return people, mentions
 
+    def _named_like_a_person(self, doc: Doc, ent: Span, person_tokens: set[int]) -> bool:
+        """An organisation the model tagged that reads as a person: after a person noun ("long-time colleague
+        X"), or coordinated with a person ("after Sven-Göran Eriksson and Fabio Capello")."""
+        if ent.start > 0 and doc[ent.start - 1].lower_ in self.person_words:
+            return True
+        root = ent.root
+        linked = [root.head] if root.dep_ == "conj" else []
+        linked += [c for c in root.children if c.dep_ == "conj"]
+        return any(t.i in person_tokens for t in linked)
+
     def _is_league(self, name: str) -> bool:
         return name in self.leagues
 
@@ -287,7 +298,8 @@ class MentionLinker(Pipe):
             if ent.label_ == "ORG" and not ent.kb_id_ and not any(i in known for i in range(ent.start, ent.end)) \
                     and not any(t.lower_ in self.not_team_words or self._is_match_word(t) for t in ent) \
                     and not ent.text.isupper() \
-                    and not any(fold(t.text) in name_words for t in ent):
+                    and not any(fold(t.text) in name_words for t in ent) \
+                    and not self._named_like_a_person(doc, ent, person_tokens):
                 words = [t.text for t in ent if t.tag_ != "POS"]
                 if words and words[0].lower() == "the":
                     words = words[1:]

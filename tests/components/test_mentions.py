@@ -195,3 +195,17 @@ def test_a_name_after_a_title_and_a_comma_is_a_person_not_a_club(nlp):
     doc = run(nlp, "Klopp's long-time assistant manager, Pep Lindqvist, is also moving on.")
     assert "Pep Lindqvist" in doc._.people
     assert "Pep Lindqvist" not in doc._.teams
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("He is the third permanent appointment after Sven-Göran Eriksson and Fabio Capello.",
+                     id="coordinated-with-a-person"),
+        pytest.param("His long-time colleague Guðmundur Hreiðarsson joins as an assistant coach.",
+                     id="after-a-person-noun"),
+    ],
+)
+def test_an_organisation_that_reads_as_a_person_is_no_team(nlp, text):
+    doc = run(nlp, text)
+    assert doc._.teams == []
