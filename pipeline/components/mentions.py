@@ -218,8 +218,8 @@ class MentionLinker(Pipe):
     def _named_like_a_person(self, doc: Doc, ent: Span, person_tokens: set[int]) -> bool:
         """An organisation the model tagged that reads as a person: after a person noun ("long-time colleague
         X"), or coordinated with a person ("after Sven-Göran Eriksson and Fabio Capello")."""
-        if ent.start > 0 and doc[ent.start - 1].lower_ in self.person_words:
-            return True
+        if ent.start > 0 and doc[ent.start - 1].lower_ in self.person_words or ent[0].text in self.honorifics:
+            return True  # "long-time colleague X", "Coach K"
         root = ent.root
         linked = [root.head] if root.dep_ == "conj" else []
         linked += [c for c in root.children if c.dep_ == "conj"]
@@ -299,7 +299,8 @@ class MentionLinker(Pipe):
                     and not any(t.lower_ in self.not_team_words or self._is_match_word(t) for t in ent) \
                     and not ent.text.isupper() \
                     and not any(fold(t.text) in name_words for t in ent) \
-                    and not self._named_like_a_person(doc, ent, person_tokens):
+                    and not self._named_like_a_person(doc, ent, person_tokens) \
+                    and not (ent.end < len(doc) and doc[ent.end].lower_ in self.team_nouns):
                 words = [t.text for t in ent if t.tag_ != "POS"]
                 if words and words[0].lower() == "the":
                     words = words[1:]

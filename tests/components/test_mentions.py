@@ -209,3 +209,16 @@ def test_a_name_after_a_title_and_a_comma_is_a_person_not_a_club(nlp):
 def test_an_organisation_that_reads_as_a_person_is_no_team(nlp, text):
     doc = run(nlp, text)
     assert doc._.teams == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Merseyside club confirmed his departure on Friday.", id="a-region-before-club"),
+        pytest.param("Coach K will retire at the end of the season.", id="a-coach-nickname"),
+        pytest.param("Bruce Arenas joined New England in May.", id="new-england-is-not-england"),
+    ],
+)
+def test_no_team_is_made_of_a_region_or_a_nickname(nlp, text):
+    doc = run(nlp, text)
+    assert "England" not in doc._.teams and not any(t in doc._.teams for t in ("Merseyside", "Coach K"))
