@@ -72,9 +72,12 @@ class Gazetteer:
                 gaz.add_form(form, name)
             words = name.split()
             if row.get("kind") == "club" and len(words) > 1 and words[0] not in CITY_STOP:
-                # a club is often called by its city alone ("Leicester", "Chicago"); ambiguity
-                # is settled by the teams the article names in full
+                # a club is often called by its city alone ("Leicester", "Chicago", "Columbus" of the Blue
+                # Jackets); ambiguity is settled by the teams the article names in full
                 gaz.add_form(" ".join(words[:-1]), name)
+                for alias in row.get("aliases", []):
+                    if name.endswith(" " + alias) and len(alias.split()) > 1:
+                        gaz.add_form(name[:-len(alias) - 1], name)
             if row.get("kind") == "national":
                 for dem in [None, *row.get("demonyms", [])]:
                     for pattern in NATIONAL_FORMS:

@@ -96,6 +96,7 @@ class SportsEntities(Pipe):
         self.club_prefixes = club_words.get("prefix", set())
         self.place_preps = club_words.get("place_prep", set())
         self.origin_words = {w.lower() for w in club_words.get("origin_word", set())}
+        self.competition_words = club_words.get("competition_word", set())
         self.fix_matcher = Matcher(self.nlp.vocab)
         for number, row in enumerate(self.data["entity_fixes.jsonl"]):
             self.fix_matcher.add(f"fix{number}", [row["pattern"]])
@@ -136,7 +137,7 @@ class SportsEntities(Pipe):
             if any(self._name_holds(p, span) for p in persons) or self._in_compound(span):
                 continue
             if self._inside_longer_name(span, forms[(span.start, span.end)]) or self._place_after_town(span) \
-                    or self._place_of_origin(span):
+                    or self._place_of_origin(span) or self._competition(span):
                 continue
             kept.append(span)
         kept = self._with_unknown_clubs(doc, kept, forms)
@@ -173,8 +174,11 @@ class SportsEntities(Pipe):
         doc = span.doc
         if form in self.gazetteer.teams or _title_case(doc, span):
             return False
-        if span.start > 0 and _name_word(doc[span.start - 1]):
+        if span.start > 0 and _name_word(doc[span.start - 1], person_ok=True):
             return True
+        if span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_ \
+                and not doc[span.end].whitespace_ and doc[span.end + 1].is_lower:
+            return True  # "Sun" of "Hwang Sun-hong"
         return self.gazetteer.kinds.get(form) == "VENUE" and span.end < len(doc) and _name_word(doc[span.end])
 
     def _with_unknown_clubs(self, doc: Doc, spans: list[Span], forms: dict[tuple[int, int], str]) -> list[Span]:
@@ -205,6 +209,11 @@ class SportsEntities(Pipe):
             taken.update(range(start, end))
         out += [span for span in spans if id(span) not in absorbed]
         return sorted(out, key=lambda s: s.start)
+
+    def _competition(self, span: Span) -> bool:
+        """ "the FA Cup", "the Africa Cup of Nations": the team's name begins a competition's."""
+        doc = span.doc
+        return span.end < len(doc) and doc[span.end].text in self.competition_words
 
     def _place_of_origin(self, span: Span) -> bool:
         """ "a Liverpool-born coach", "a Madrid-based agent": the team's name is a place here."""

@@ -77,6 +77,7 @@ class MentionLinker(Pipe):
         words = {row["kind"]: row["words"] for row in self.rows}
         self.pronouns = {w.lower() for w in words.get("pronoun", [])}
         self.person_nouns = set(words.get("person_noun", []))
+        self.person_words = {w.lower() for w in [*self.person_nouns, *words.get("relation_noun", [])]}
         self.team_nouns = {w.lower() for w in words.get("team_noun", [])}
         self.honorifics = set(words.get("honorific", []))
         self.leagues = set()
@@ -87,8 +88,10 @@ class MentionLinker(Pipe):
         self.name_start_stop = set(words.get("not_name_start", []))
         self.not_person_words = set(words.get("not_person_word", []))
         self.person_slot_verbs = set(words.get("person_slot_verb", []))
-        self.national = {row["name"] for row in self.data["teams.jsonl"] if row.get("kind") == "national"}
-        self.national |= {row["team"] for row in self.data["federations.jsonl"]}
+        self.kinds = {row["name"]: row.get("kind") for row in self.data["teams.jsonl"]}
+        self.kinds.update({row["team"]: "national" for row in self.data["federations.jsonl"]})
+        self.noun_kinds = {noun.lower(): kind for kind in ("national", "college", "club")
+                           for noun in words.get(f"{kind}_noun", [])}
         self.match_words = set(words.get("match_word", []))
         self.team_pronouns = {w.lower() for w in words.get("team_pronoun", [])}
         self.opponent_preps = {w.lower() for w in words.get("opponent_prep", [])}
@@ -229,10 +232,13 @@ class MentionLinker(Pipe):
             or len(words) == 1 and words[0] in self.person_nouns
 
     def _role_names(self, doc: Doc, taken: set[int], blocked: set[int]) -> list[tuple[int, int]]:
-        """Names right after a coaching title: "Corinthians coach Tite", "manager Dunga"."""
+        """Names right after a coaching title: "Corinthians coach Tite", "manager Dunga", "assistant manager,
+        Pep Lijnders" (the model may take such a name for an organisation)."""
         out = []
         for role in doc.spans.get("roles", []):
             i = role.end
+            if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].ent_type_ in ("ORG", "PERSON", ""):
+                i += 1
             j = i
             while j < len(doc) and j not in taken and j not in blocked and doc[j].pos_ == "PROPN" \
                     and doc[j].text[:1].isupper() and doc[j].is_alpha and j - i < 4:
@@ -321,6 +327,16 @@ class MentionLinker(Pipe):
                 people.append(name)
         return people, mentions
 
+    def _named_like_a_person(self, doc: Doc, ent: Span, person_tokens: set[int]) -> bool:
+        """An organisation the model tagged that reads as a person: after a person noun ("long-time colleague
+        X"), or coordinated with a person ("after Sven-Göran Eriksson and Fabio Capello")."""
+        if ent.start > 0 and doc[ent.start - 1].lower_ in self.person_words or ent[0].text in self.honorifics:
+            return True  # "long-time colleague X", "Coach K"
+        root = ent.root
+        linked = [root.head] if root.dep_ == "conj" else []
+        linked += [c for c in root.children if c.dep_ == "conj"]
+        return any(t.i in person_tokens for t in linked)
+
     def _is_league(self, name: str) -> bool:
         return name in self.leagues
 
@@ -395,12 +411,14 @@ class MentionLinker(Pipe):
         mentions = [(s.start, s.end, s.kb_id_) for s in doc.spans.get("teams", [])]
         # organisations the gazetteer does not know may still be teams ("Molde", "Fordham")
         known = {i for s, e, _ in mentions for i in range(s, e)} | person_tokens
-        name_words = {w for p in people for w in p.split()}
+        name_words = {fold(w) for p in people for w in p.split() if w[:1].isupper() or len(w) > 3}
         for ent in doc.ents:
             if ent.label_ == "ORG" and not ent.kb_id_ and not any(i in known for i in range(ent.start, ent.end)) \
                     and not any(t.lower_ in self.not_team_words or self._is_match_word(t) for t in ent) \
                     and not ent.text.isupper() \
-                    and not any(t.text in name_words for t in ent):
+                    and not any(fold(t.text) in name_words for t in ent) \
+                    and not self._named_like_a_person(doc, ent, person_tokens) \
+                    and not (ent.end < len(doc) and doc[ent.end].lower_ in self.team_nouns):
                 words = [t.text for t in ent if t.tag_ != "POS"]
                 if words and words[0].lower() == "the":
                     words = words[1:]
@@ -417,6 +435,15 @@ class MentionLinker(Pipe):
         nominal = self._nominal(doc, mentions, own, home)
         plural = self._team_pronouns(doc, sorted(own + nominal), person_tokens)
         return teams, mentions + nominal + plural, home, opponents
+
+    @staticmethod
+    def _subject_team(doc: Doc, own: list[tuple[int, int, str]], position: int) -> str | None:
+        """The latest team named as a subject in the sentence of ``position`` or the one before: "The Crew hired
+        X, prising him away from rivals CF Montréal, the club announced" (the club is the Crew)."""
+        sent = doc[position].sent
+        previous = doc[sent.start - 1].sent if sent.start > 0 else sent
+        subjects = [n for s, e, n in own if previous.start <= s and e <= position and doc[s:e].root.dep_ in SUBJECTS]
+        return subjects[-1] if subjects else None
 
     def _team_pronouns(self, doc: Doc, own: list[tuple[int, int, str]], person_tokens: set[int]
                        ) -> list[tuple[int, int, str]]:
@@ -450,8 +477,9 @@ class MentionLinker(Pipe):
 
     def _nominal(self, doc: Doc, mentions: list[tuple[int, int, str]], own: list[tuple[int, int, str]],
                  home: str | None) -> list[tuple[int, int, str]]:
-        """"the club", "the federation": the latest team named before (not an opponent), else home;
-        "the federation" and "the national team" look for a national team."""
+        """"the club", "the federation": the latest subject team of the sentence or the one before, else the
+        latest team named before (not an opponent), else home; a noun that names a kind of team looks for one
+        of that kind ("the federation" a national team, "the program" a college, "the club" no national team)."""
         nominal = []
         for token in doc:
             if token.lower_ != "the" or token.i + 1 >= len(doc):
@@ -459,18 +487,18 @@ class MentionLinker(Pipe):
             two = doc[token.i + 1:token.i + 3].text.lower()
             one = doc[token.i + 1].lower_
             if two in self.team_nouns:
-                end = token.i + 3
+                end, noun = token.i + 3, two
             elif one in self.team_nouns and not (token.i + 2 < len(doc) and doc[token.i + 2].pos_ in ("NOUN", "PROPN")):
-                end = token.i + 2
+                end, noun = token.i + 2, one
             else:
                 continue
             if any(s <= token.i < e for s, e, _ in mentions):
                 continue
             before = [n for s, e, n in own if e <= token.i]
-            target = before[-1] if before else home
-            if one == "federation" or two.startswith("national"):
-                national = [n for n in [*reversed(before), home] if n in self.national]
-                target = national[0] if national else target
+            options = [self._subject_team(doc, own, token.i), *reversed(before), home]
+            required = self.noun_kinds.get(noun)
+            target = next((n for n in options if n and (required is None or self.kinds.get(n, required) == required)),
+                          None)
             if target:
                 nominal.append((token.i, end, target))
         return nominal
@@ -482,7 +510,9 @@ class MentionLinker(Pipe):
         """A team named as the other side of a match: "a 2-1 defeat to Arsenal", "against Iceland",
         "beat Chelsea", "the tour of Australia", "Arsenal 2-1 Chelsea". Such a team plays the
         coach's team; it is never the team of a transition, nor what "the club" refers to."""
-        token = doc[start:end].root
+        span = doc[start:end]
+        heads = [t for t in span if t.dep_ != "det" and not (span.start <= t.head.i < span.end and t.head.i != t.i)]
+        token = heads[-1] if heads else span.root  # "the South Africa tour": Africa, not the determiner
         while token.dep_ in ("conj", "appos") and token.head.i != token.i:
             token = token.head  # "against Malta, Slovenia and Scotland"
         if token.dep_ == "pobj":

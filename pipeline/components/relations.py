@@ -96,6 +96,24 @@ def _former(token: Token) -> bool:
     return False
 
 
+def _future(verb: Token) -> bool:
+    """ "will be head coach", "is to be", "would be": the title is the new job, not the current one."""
+    return any(c.lower_ in ("will", "'ll", "would", "shall", "to") for c in verb.children if c.dep_ in ("aux", "mark"))
+
+
+def _qualifies(team: Token, title: Token) -> bool:
+    """Whether a team qualifies a title: "the Fordham head coach", "the Bengals' coordinator", "coach of X"."""
+    current = team
+    for _ in range(3):
+        if current.i == title.i:
+            return True
+        if current.dep_ not in ("compound", "poss", "nmod", "amod", "pobj") and not (
+                current.dep_ == "prep" and current.lower_ in ("of", "at", "for")) or current.head.i == current.i:
+            return False
+        current = current.head
+    return current.i == title.i
+
+
 def _tree_distance(a: Token, b: Token) -> int:
     """Edges between two tokens of a sentence through their lowest common ancestor."""
     up_a = [a] + list(a.ancestors)
@@ -138,6 +156,8 @@ class RelationExtractor(Pipe):
             if trigger.get("match") != "tree":  # "tree": only on the parse, where the gap is the object
                 self.matcher.add(str(number), [_token_pattern(trigger)])
         self.manners = resources.load("manners.jsonl", directory)
+        self.club_words = resources.load("club_words.jsonl", directory)
+        self.dual_role = {w for row in self.club_words if row["kind"] == "dual_role" for w in row["words"]}
         self.manner_matcher = Matcher(self.nlp.vocab)
         for number, cue in enumerate(self.manners):
             words = cue["pattern"].split()
@@ -155,6 +175,7 @@ class RelationExtractor(Pipe):
         Path(path).mkdir(parents=True, exist_ok=True)
         srsly.write_jsonl(Path(path) / "triggers.jsonl", self.triggers)
         srsly.write_jsonl(Path(path) / "manners.jsonl", self.manners)
+        srsly.write_jsonl(Path(path) / "club_words.jsonl", self.club_words)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "RelationExtractor":
         self.initialize(data_dir=str(path))
@@ -674,15 +695,16 @@ class RelationExtractor(Pipe):
         if team is None and person_team and trigger["type"] == "departure":
             team = person_team
             rule += ":person_team"
-        if team is None and person and trigger["type"] == "departure" and not destinations:
-            team = self._article_person_team(doc, sent, person)
-            rule += ":person_team" if team else ""
         if team is None:
             exclude = {person_team} if person_team and trigger["type"] == "hire" else set()
             exclude |= {teams[t.i] for t in destinations}
             team = self._sentence_team(doc, sent, head, person, exclude)
             if team is not None:
                 rule += ":sentence_team"
+            elif person and trigger["type"] == "departure" and not destinations \
+                    and self._article_person_team(doc, sent, person):
+                team = self._article_person_team(doc, sent, person)
+                rule += ":person_team"
             else:
                 team = self._section_team(sent)
                 rule += ":paragraph_team" if team else ":home_team"
@@ -714,7 +736,7 @@ class RelationExtractor(Pipe):
             if attached is not None and attached.kb_id_:
                 cand.notes.append("role:attached")
             out.append(cand)
-        if person is not None and destinations:
+        if person is not None and (destinations or trigger["type"] == "departure" and self._moves_on(head)):
             out[0].manner = "moved"
             for token in destinations[:1]:
                 out.append(Candidate(type="hire", manner=None, person=person, team=teams[token.i],
@@ -741,7 +763,7 @@ class RelationExtractor(Pipe):
             out.append(Candidate(type=type_, manner=manner, person=other, rule=rule + ":replaced",
                                  **{**base, "interim": False, "strength": "weak"}))
         # a coach hired away from the team he coaches: "hired Fordham head coach X", "lured X from Brighton"
-        if trigger["type"] == "hire" and person is not None:
+        if trigger["type"] == "hire" and person is not None and not any(t.lemma_ in self.dual_role for t in sent):
             moved = self._moved_from(doc, sent, head, person, team)
             if person_team and person_team != team and person_team not in moved:
                 moved.append(person_team)
@@ -750,6 +772,14 @@ class RelationExtractor(Pipe):
                 out.append(Candidate(type="departure", manner="moved", person=person, team=moved_from,
                                      rule=rule + ":moved_from", **{k: v for k, v in base.items() if k != "team"}
                                      | {"interim": False, "role": old_role}))
+            elsewhere = self._article_description(doc, sent, person, exclude={team}) \
+                if not moved and team and not self._keeps_post(doc, person) else None
+            if elsewhere is not None:
+                # "Callan had been the Bengals offensive coordinator": the team the person coaches, said elsewhere
+                role = self._described_role(doc, elsewhere[1], person) or base["role"]
+                out.append(Candidate(type="departure", manner="moved", person=person, team=elsewhere[0],
+                                     rule=rule + ":moved_from", **{k: v for k, v in base.items() if k not in ("team", "role")}
+                                     | {"interim": False, "role": role}))
         return out
 
     @staticmethod
@@ -807,17 +837,70 @@ class RelationExtractor(Pipe):
                 break
             if j >= sent.start and j in teams and j < i - 1 and not _former(doc[j]):
                 return teams[j]
+            described = self._described_team(doc, token) or self._possessed_team(doc, token)
+            if described:
+                return described
+        return None
+
+    @staticmethod
+    def _possessed_team(doc: Doc, token: Token) -> str | None:
+        """The team a person's possessive names: "His club, Santos, said", "members of his Montréal staff"."""
+        teams, opponents = doc._.links["team"], doc._.links.get("opponent", {})
+        if token.dep_ != "poss" or token.pos_ != "PRON" or token.head.pos_ != "NOUN":
+            return None
+        owned = token.head
+        for child in owned.children:
+            if child.dep_ in ("appos", "compound") and child.i in teams and child.i not in opponents:
+                return teams[child.i]
+        return None
+
+    @staticmethod
+    def _described_team(doc: Doc, token: Token) -> str | None:
+        """The team of a coaching title that describes the person: "Kyle Neptune, the Fordham head coach",
+        "Callan, who has been the Bengals' offensive coordinator", "Callan was the Bengals offensive coordinator"."""
+        teams, opponents = doc._.links["team"], doc._.links.get("opponent", {})
+        roles = [r for r in doc.spans.get("roles", []) if r.label_ == "ROLE"]
+        phrases = [c for c in token.children if c.dep_ == "appos"]
+        phrases += [c for c in token.children if c.dep_ == "relcl" and c.lemma_ == "be" and not _future(c)]
+        if token.dep_ == "nsubj" and token.head.lemma_ == "be" and not _future(token.head):
+            phrases += [c for c in token.head.children if c.dep_ == "attr"]
+        for phrase in phrases:
+            words = {t.i for t in phrase.subtree}
+            for role in (r for r in roles if r.start in words):
+                for i in sorted(words):
+                    if i in teams and i not in opponents and not _former(doc[i]) and _qualifies(doc[i], role.root):
+                        return teams[i]
         return None
 
     def _article_person_team(self, doc: Doc, sent: Span, person: str, exclude: set[str] = frozenset()) -> str | None:
         """The team that qualifies the person elsewhere in the article ("Fordham head coach Kyle Neptune"),
         the latest before this sentence, else the first after it."""
+        found = self._article_description(doc, sent, person, exclude)
+        return found[0] if found else None
+
+    def _article_description(self, doc: Doc, sent: Span, person: str, exclude: set[str] = frozenset()
+                             ) -> tuple[str, Span] | None:
+        """(team, sentence) of the title that qualifies the person elsewhere in the article."""
         people = doc._.links["person"]
-        found = [(other.start < sent.start, self._person_team(doc, other, person)) for other in doc.sents
+        found = [(other.start < sent.start, self._person_team(doc, other, person), other) for other in doc.sents
                  if other.start != sent.start and any(people.get(i) == person for i in range(other.start, other.end))]
-        before = [team for is_before, team in found if is_before and team and team not in exclude]
-        after = [team for is_before, team in found if not is_before and team and team not in exclude]
+        before = [(team, other) for is_before, team, other in found if is_before and team and team not in exclude]
+        after = [(team, other) for is_before, team, other in found if not is_before and team and team not in exclude]
         return before[-1] if before else after[0] if after else None
+
+    def _keeps_post(self, doc: Doc, person: str) -> bool:
+        """Whether a sentence about the person says he keeps his other post ("will keep FC Goa job")."""
+        people = doc._.links["person"]
+        return any(any(people.get(t.i) == person for t in sent) and any(t.lemma_ in self.dual_role for t in sent)
+                   for sent in doc.sents)
+
+    def _described_role(self, doc: Doc, sent: Span, person: str) -> str | None:
+        """The coaching title next to the person in ``sent`` ("the Bengals offensive coordinator")."""
+        tokens = [i for i, name in doc._.links["person"].items() if name == person and sent.start <= i < sent.end]
+        if not tokens:
+            return None
+        role, _interim, _front_office = self._role(doc, sent, tokens, doc[tokens[0]:tokens[0] + 1])
+        return role
 
     @staticmethod
     def _qualified_person(doc: Doc, token: Token) -> str | None:
@@ -855,6 +938,12 @@ class RelationExtractor(Pipe):
                 return True
             token = token.head
         return False
+
+    @staticmethod
+    def _moves_on(head: Token) -> bool:
+        """A departure with a purpose clause of taking another job: "left Sunderland to take it in July"."""
+        return any(c.dep_ in ("xcomp", "advcl") and c.lemma_ in DESTINATION_VERBS - {"return", "replace", "succeed"}
+                   and any(m.lower_ == "to" for m in c.children if m.dep_ == "aux") for c in head.children)
 
     def _destinations(self, doc: Doc, head: Token) -> list[Token]:
         """Teams in a purpose clause of a departure: "left Michigan to coach the Chargers"."""
@@ -901,6 +990,8 @@ class RelationExtractor(Pipe):
             return None  # a table row names its own team only
         if any(t.text in (":", "—", "–") for t in words[:6]) and words[0].i in teams:
             return named[0]
+        if words[0].i in teams and words[0].text.isupper() and len(words[0].text) > 3:
+            return named[0]  # a lede that opens with the team in capitals: "BURNLEY, relegated last month, ..."
         if len(words) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in words):
             return named[0]
         return None

@@ -310,3 +310,13 @@ def test_a_youth_or_women_side_is_not_the_senior_team(nlp, text, team):
 def test_a_place_of_origin_is_no_team(nlp):
     doc = run(nlp, "The Liverpool-born coach has joined Everton.")
     assert [s.kb_id_ for s in doc.spans["teams"]] == ["Everton"]
+
+
+def test_a_team_form_inside_a_hyphenated_name_is_no_team(nlp):
+    doc = run(nlp, "Under-23 coach Hwang Sun-hong was named interim coach on Monday.")
+    assert [s.kb_id_ for s in doc.spans["teams"]] == []
+
+
+def test_a_team_form_that_begins_a_competition_is_no_team(nlp):
+    doc = run(nlp, "His side won the FA Cup in May.")
+    assert [s.kb_id_ for s in doc.spans["teams"]] == []

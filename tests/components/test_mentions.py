@@ -192,3 +192,56 @@ def test_they_and_their_link_to_the_team_that_is_the_subject(nlp):
     doc = run(nlp, "The Miami Dolphins announced that they had parted ways with their defensive coordinator.")
     assert linked(doc, "they", "team") == "Miami Dolphins"
     assert linked(doc, "their", "team") == "Miami Dolphins"
+
+
+def test_the_club_prefers_the_team_that_is_the_subject(nlp):
+    doc = run(nlp, "The Columbus Crew have hired Wilfred Nance, prising him away from rivals CF Montréal, "
+                   "the club announced on Tuesday.")
+    assert linked(doc, "the club", "team") == "Columbus Crew"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "team"),
+    [
+        pytest.param("Michigan promoted Shane Moore after Jim Harlow left for the Chargers. Moore is the first "
+                     "Black head coach in the program's history.", "the program", "Michigan", id="program-is-a-college"),
+        pytest.param("Spain beat Portugal. Luis Ortega, who plays for Arsenal, thanked the federation.",
+                     "the federation", "Spain", id="federation-is-national"),
+    ],
+)
+def test_a_team_noun_looks_for_its_kind_of_team(nlp, text, surface, team):
+    doc = run(nlp, text)
+    assert linked(doc, surface, "team") == team
+
+
+def test_a_name_after_a_title_and_a_comma_is_a_person_not_a_club(nlp):
+    doc = run(nlp, "Klopp's long-time assistant manager, Pep Lindqvist, is also moving on.")
+    assert "Pep Lindqvist" in doc._.people
+    assert "Pep Lindqvist" not in doc._.teams
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("He is the third permanent appointment after Sven-Göran Eriksson and Fabio Capello.",
+                     id="coordinated-with-a-person"),
+        pytest.param("His long-time colleague Guðmundur Hreiðarsson joins as an assistant coach.",
+                     id="after-a-person-noun"),
+    ],
+)
+def test_an_organisation_that_reads_as_a_person_is_no_team(nlp, text):
+    doc = run(nlp, text)
+    assert doc._.teams == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Merseyside club confirmed his departure on Friday.", id="a-region-before-club"),
+        pytest.param("Coach K will retire at the end of the season.", id="a-coach-nickname"),
+        pytest.param("Bruce Arenas joined New England in May.", id="new-england-is-not-england"),
+    ],
+)
+def test_no_team_is_made_of_a_region_or_a_nickname(nlp, text):
+    doc = run(nlp, text)
+    assert "England" not in doc._.teams and not any(t in doc._.teams for t in ("Merseyside", "Coach K"))
