@@ -70,6 +70,7 @@ class MentionLinker(Pipe):
         self.name_start_stop = set(words.get("not_name_start", []))
         self.not_person_words = set(words.get("not_person_word", []))
         self.person_slot_verbs = set(words.get("person_slot_verb", []))
+        self.former_nouns = {w.lower() for w in words.get("former_noun", ["boss", "manager", "coach"])}
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         Path(path).mkdir(parents=True, exist_ok=True)
@@ -322,9 +323,9 @@ class MentionLinker(Pipe):
                 if nxt.text.lower() == "former" and token.i + 3 < len(doc):
                     # "the former Chelsea boss"
                     j = token.i + 2
-                    while j < len(doc) and j < token.i + 6 and doc[j].lower_ not in ("boss", "manager", "coach"):
+                    while j < len(doc) and j < token.i + 6 and doc[j].lower_ not in self.former_nouns:
                         j += 1
-                    if j < len(doc) and doc[j].lower_ in ("boss", "manager", "coach"):
+                    if j < len(doc) and doc[j].lower_ in self.former_nouns:
                         end = j + 1
                         span = (token.i, end)
                 elif nxt.like_num and doc[token.i + 2:token.i + 6].text == "-year-old":
@@ -348,16 +349,35 @@ class MentionLinker(Pipe):
         return out
 
     @staticmethod
-    def _antecedent(doc: Doc, mentions: list[tuple[int, int, str]], position: int) -> str | None:
+    def _subordination(token: Token) -> int:
+        """How many subordinate clauses (adverbial, relative, prepositional) lie between a word and its root."""
+        count = 0
+        while token.head.i != token.i:
+            if token.dep_ in ("advcl", "relcl", "acl", "pcomp", "pobj"):
+                count += 1
+            token = token.head
+        return count
+
+    @classmethod
+    def _antecedent(cls, doc: Doc, mentions: list[tuple[int, int, str]], position: int) -> str | None:
         before = [m for m in mentions if m[1] <= position]
         if not before:
             return None
         sent_start = doc[position].sent.start
         for start, end, name in reversed(before):
             head = doc[start:end].root
+            if head.dep_ in SUBJECTS and start < sent_start:
+                # an earlier sentence: its main clause's subject outranks one in a subordinate clause
+                sent = head.sent
+                subjects = [(cls._subordination(doc[s:e].root), s, n) for s, e, n in before
+                            if sent.start <= s < sent.end and doc[s:e].root.dep_ in SUBJECTS]
+                return min(subjects)[2] if subjects else name
             if head.dep_ in SUBJECTS or (start >= sent_start and head.dep_ == "poss"):
                 return name
-        return before[-1][2]
+            if head.dep_ == "appos" and head.head.dep_ in SUBJECTS:
+                return name  # "Klopp's assistant, Pep Lijnders, is moving on"
+        # no subject before: the latest person named in full, not a possessive ("Tuchel's successor")
+        return next((name for start, end, name in reversed(before) if doc[start:end].root.dep_ != "poss"), before[-1][2])
 
     # -- teams -------------------------------------------------------------
     def _teams(self, doc: Doc, person_tokens: set[int], people: list[str]) -> tuple[list[str], list[tuple[int, int, str]], str | None]:

@@ -288,8 +288,8 @@ class RelationExtractor(Pipe):
         for role in roles:
             points = anchor if role.label_ == "FRONT_OFFICE" else anchor + [trigger.start]
             distance = min(min(abs(role.start - a), abs(role.end - 1 - a)) for a in points)
-            if role.label_ == "FRONT_OFFICE" and (not person_tokens or distance > 3):
-                continue
+            if role.label_ == "FRONT_OFFICE" and (not person_tokens or distance > 3 or self._former(doc, role)):
+                continue  # "the former England captain" was a player once: no front-office post now
             if role.kb_id_ == "":
                 continue
             if best is None or distance < best[0]:
@@ -300,6 +300,12 @@ class RelationExtractor(Pipe):
         if role.label_ == "FRONT_OFFICE":
             return None, interim, role.kb_id_
         return role.kb_id_, interim or role.id_ == "interim", None
+
+    @staticmethod
+    def _former(doc: Doc, role: Span) -> bool:
+        """A title the person held before: "the former Chelsea captain", "ex-general manager"."""
+        before = doc[max(role.sent.start, role.start - 4):role.start]
+        return any(t.lower_ in ("former", "ex", "ex-", "erstwhile", "one-time") for t in before)
 
     @staticmethod
     def _attached_role(doc: Doc, head: Token, match: Span, preps: list, objs: list[Token]) -> Span | None:

@@ -159,9 +159,10 @@ class RowReader(Pipe):
         for ent in doc.ents:
             if ent.label_ != "DATE" or not start <= ent.start_char < end:
                 continue
-            if DURATION.search(ent.text) and not RELATIVE.match(ent.text) or not re.search(r"[A-Za-z]|\d{4}", ent.text):
+            text = ent.text.split(",")[0]  # "February 4, a week after ..."
+            if DURATION.search(text) and not RELATIVE.match(text) or not re.search(r"[A-Za-z]|\d{4}", text):
                 continue  # "after four seasons", a "8-9" record
-            cut = doc.char_span(ent.start_char, min(ent.end_char, end), alignment_mode="contract")
+            cut = doc.char_span(ent.start_char, min(ent.start_char + len(text), end), alignment_mode="contract")
             if cut is not None and len(cut):
                 return cut
         return None
@@ -212,11 +213,20 @@ class RowReader(Pipe):
                 added += self._labelled_line(doc, text, start, end)
         if table_rows:
             candidates = [c for c in candidates if not any(s <= c.trigger[0] < e for s, e in table_rows)]
-        # the row says which team; a parse of the same headless clause ("Fired X on Sunday") is no better
-        superseded = {(c.type, c.person, c.sentence) for c in added}
-        candidates = [c for c in candidates if not any(
-            t == c.type and p == c.person and s <= c.trigger[0] < e for t, p, (s, e) in superseded)]
-        doc._.candidates = candidates + added
+        # the row says which team; a parse of the same clause ("Fired X on Sunday") keeps its date and title
+        kept = []
+        for cand in candidates:
+            row = next((r for r in added if r.rule == "row:labelled" and r.type == cand.type and r.person == cand.person
+                        and r.sentence[0] <= cand.trigger[0] < r.sentence[1]), None)
+            if row is None:
+                kept.append(cand)
+                continue
+            if cand.date_text:
+                row.date_text, row.date_span = cand.date_text, cand.date_span
+                row.notes = [n for n in row.notes if not n.startswith("date:")] + [n for n in cand.notes if n.startswith("date:")]
+            row.role = row.role or cand.role
+            row.interim = row.interim or cand.interim
+        doc._.candidates = kept + added
 
     def _table_row(self, doc: Doc, cells: list[Cell], line: tuple[int, int]) -> list[Candidate]:
         by_column = {c.column: c for c in cells if c.column}

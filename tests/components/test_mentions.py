@@ -160,3 +160,21 @@ def test_people_of_the_article(nlp, text, present, absent):
     people = run(nlp, text)._.people
     assert present in people
     assert absent not in people
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "person"),
+    [
+        pytest.param("Owen Hartley has been appointed Wales head coach, the union announced on Monday, after "
+                     "Mark Tully had stepped down. The former Wales captain leaves the Ospreys.",
+                     "The former Wales captain", "Owen Hartley", id="main-clause-subject-outranks-subordinate"),
+        pytest.param("Liverpool confirmed their new head coach on Monday. Klopp's long-time assistant manager, "
+                     "Pieter Lindqvist, is also moving on. Salzburg said that the 41-year-old will become their "
+                     "head coach.", "the 41-year-old", "Pieter Lindqvist", id="apposition-to-a-subject"),
+        pytest.param("Bayern appointed Vincent Maes as head coach, ending a search for Tomas Tuchler's successor. "
+                     "The 38-year-old Belgian leaves Burnley.", "The 38-year-old Belgian", "Vincent Maes",
+                     id="no-subject-before-prefers-a-non-possessive"),
+    ],
+)
+def test_descriptions_link_to_the_salient_person(nlp, text, surface, person):
+    assert linked(run(nlp, text), surface, "person") == person
