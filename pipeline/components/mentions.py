@@ -110,6 +110,9 @@ class MentionLinker(Pipe):
                     and prev.text not in self.honorifics and not prev.text.isupper() \
                     and prev.text not in self.name_start_stop:
                 start -= 1
+            elif prev.text == "-" and not prev.whitespace_ and start - 2 >= 0 and not doc[start - 2].whitespace_ \
+                    and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha and start - 2 not in blocked:
+                start -= 2  # "Jan" + "-" + "Christian Dreesen"
             elif prev.lower_ in PARTICLES and prev.text.islower() and start - 2 >= 0 and start - 2 not in blocked \
                     and doc[start - 2].pos_ == "PROPN" and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha \
                     and "\n" not in doc[start - 2].text_with_ws + prev.text_with_ws:
@@ -203,7 +206,8 @@ class MentionLinker(Pipe):
     def _not_a_name(self, words: list[str]) -> bool:
         """Bylines, competitions and descriptions the model tags as people ("Staff Reporter", "the Londoner")."""
         return any(w in self.not_person_words for w in words) or " ".join(words) in self.leagues \
-            or len(words) == 1 and words[0] in self.person_nouns
+            or len(words) == 1 and (words[0] in self.person_nouns or words[0].lower() in self.not_team_words) \
+            or any(not w[:1].isupper() and w.lower() not in PARTICLES or any(c.isdigit() for c in w) for w in words)
 
     def _role_names(self, doc: Doc, taken: set[int], blocked: set[int]) -> list[tuple[int, int]]:
         """Names right after a coaching title: "Corinthians coach Tite", "manager Dunga"."""
@@ -247,8 +251,8 @@ class MentionLinker(Pipe):
         spans += self._propn_names(doc, taken | {i for s, e in spans for i in range(s, e)}, blocked)
         for start, end in sorted(spans):
             start, end = self._extend(doc, start, end, blocked)
-            while start < end and doc[start].text in self.name_start_stop:
-                start += 1  # "Fired Jane Doe" in a headline or bullet
+            while start < end - 1 and (doc[start].text in self.name_start_stop or doc[start].text in self.person_nouns):
+                start += 1  # "Fired Jane Doe" in a headline or bullet, "Argentine Néstor Lorenzo"
             words = self._name_tokens(doc[start:end])
             if words and not self._not_a_name(words):
                 raw.append((start, end, " ".join(words)))

@@ -178,3 +178,20 @@ def test_people_of_the_article(nlp, text, present, absent):
 )
 def test_descriptions_link_to_the_salient_person(nlp, text, surface, person):
     assert linked(run(nlp, text), surface, "person") == person
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param("Chief executive Jan-Christian Brandes said the board backed the choice.",
+                     "Jan-Christian Brandes", "Christian Brandes", id="hyphenated-first-name"),
+        pytest.param("Colombia have appointed Argentine Néstor Lorca as head coach.",
+                     "Néstor Lorca", "Argentine Néstor Lorca", id="demonym-before-a-name"),
+        pytest.param("Leeds sacked Tom Brandt on Sunday after the defeat at Anfield.",
+                     "Tom Brandt", "Anfield", id="a-ground-is-no-person"),
+    ],
+)
+def test_name_edges(nlp, text, present, absent):
+    people = run(nlp, text)._.people
+    assert present in people
+    assert absent not in people
