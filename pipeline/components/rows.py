@@ -248,11 +248,15 @@ class RowReader(Pipe):
             token, person = people[0]
             after_name = doc[token].idx + len(doc[token].text)
             cue = self._cue(doc.text[after_name:cell.end])
+            trigger = (after_name + cue[0], after_name + cue[1]) if cue else (doc[token].idx, after_name)
+            status = by_column.get("status")
+            if cue is None and status is not None:  # "Team | Coach | Status": the change in a column of its own
+                cue = self._cue(doc.text[status.start:status.end])
+                trigger = (status.start + cue[0], status.start + cue[1]) if cue else trigger
             type_ = cue[2] if cue else default_type
             if type_ is None:
                 continue
             manner = cue[3] if cue else "unknown"
-            trigger = (after_name + cue[0], after_name + cue[1]) if cue else (doc[token].idx, after_name)
             date = self._date(doc, cell.start, cell.end) or row_date
             out.append(self._candidate(type_=type_, manner=manner, person=person, team=team, rule="row:table",
                                        trigger=trigger, line=line, date=date))
