@@ -232,12 +232,27 @@ class RelationExtractor(Pipe):
         return None
 
     @staticmethod
-    def _subject(head: Token) -> Token | None:
+    def _absolute_subject(token: Token) -> Token | None:
+        """ "..., with former captain X joining him as assistant": the noun before a subjectless gerund."""
+        if token.dep_ not in ("advcl", "acl") or token.tag_ != "VBG":
+            return None
+        for prep in token.head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i < token.i:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.right_edge.i == token.i - 1:
+                        return obj
+        return None
+
+    @classmethod
+    def _subject(cls, head: Token) -> Token | None:
         token = head
         for _ in range(5):
             subj = [c for c in token.children if c.dep_ in SUBJ]
             if subj:
                 return subj[0]
+            absolute = cls._absolute_subject(token)
+            if absolute is not None:
+                return absolute
             if token.dep_ == "xcomp":
                 objects = [c for c in token.head.children if c.dep_ == "dobj"]
                 if objects:
@@ -274,9 +289,9 @@ class RelationExtractor(Pipe):
                             out += [(grand.lower_, o) for o in grand.children if o.dep_ == "pobj"]
         return out
 
-    def _objects(self, head: Token, match: Span) -> list[Token]:
-        objs = [c for t in match for c in t.children if c.dep_ in OBJ and c not in match]
-        return objs
+    def _objects(self, head: Token, match: Span, words: set[str] = frozenset()) -> list[Token]:
+        """Objects of the trigger's tokens; inside a gapped match ("introduced X as") the gap may hold them."""
+        return [c for t in match for c in t.children if c.dep_ in OBJ and (c not in match or c.lemma_ not in words)]
 
     # -- role and date ------------------------------------------------------
     def _role(self, doc: Doc, sent: Span, person_tokens: list[int], trigger: Span) -> tuple[str | None, bool, str | None]:
@@ -372,6 +387,16 @@ class RelationExtractor(Pipe):
             current = nxt
         return True
 
+    @staticmethod
+    def _trigger_head(span: Span, trigger: dict) -> Token:
+        """The token of the trigger's head word ("be" of "has been interim coach since", "be" of "would not be
+        back"), else its first verb or noun."""
+        word = next((w for w in trigger["pattern"].split() if w not in ("not", "*")), None)
+        named = next((t for t in span if t.lemma_ == word), None)
+        if named is not None and (named.pos_ in ("VERB", "NOUN", "PROPN") or word == "be"):
+            return named
+        return next((t for t in span if t.pos_ in ("VERB", "NOUN", "PROPN")), span[0])
+
     def extract(self, doc: Doc) -> list[Candidate]:
         matches = self.matcher(doc)
         spans = []
@@ -387,8 +412,7 @@ class RelationExtractor(Pipe):
         chosen: dict[int, tuple[int, int, dict]] = {}
         sizes: dict[int, int] = {}
         for start, end, trigger, size in spans:
-            span = doc[start:end]
-            head = next((t for t in span if t.pos_ in ("VERB", "NOUN", "PROPN")), span[0])
+            head = self._trigger_head(doc[start:end], trigger)
             if head.i not in chosen or size > sizes[head.i]:
                 chosen[head.i] = (start, end, trigger)
                 sizes[head.i] = size
@@ -429,7 +453,7 @@ class RelationExtractor(Pipe):
         voice = trigger["voice"]
         people, teams = doc._.links["person"], doc._.links["team"]
         subj = self._subject(head) if voice != "noun" else None
-        objs = self._objects(head, match) if voice != "noun" else []
+        objs = self._objects(head, match, set(trigger["pattern"].split())) if voice != "noun" else []
         preps = self._preps(list(match))
         passive = voice != "noun" and self._passive(head)
         rule = f"{voice}:{trigger['pattern']}"
