@@ -327,8 +327,9 @@ class MentionLinker(Pipe):
                 if nxt.text.lower() == "former" and token.i + 3 < len(doc):
                     # "the former Chelsea boss"
                     j = token.i + 2
-                    while j < len(doc) and j < token.i + 6 and doc[j].lower_ not in self.former_nouns:
-                        j += 1
+                    while j < len(doc) and j < token.i + 10 and doc[j].lower_ not in self.former_nouns \
+                            and doc[j].pos_ not in ("VERB", "AUX") and not doc[j].is_sent_start:
+                        j += 1  # "the former Barcelona, Liverpool and Argentina midfielder"
                     if j < len(doc) and doc[j].lower_ in self.former_nouns:
                         end = j + 1
                         span = (token.i, end)
@@ -353,6 +354,21 @@ class MentionLinker(Pipe):
         return out
 
     @staticmethod
+    def _reporter(doc: Doc, mentions: list[tuple[int, int, str]], position: int) -> str | None:
+        """ "X, who announced that he would stand down": a pronoun subject of a clause reported by a relative
+        clause is the name the relative pronoun stands for."""
+        token = doc[position]
+        verb = token.head
+        if token.dep_ not in SUBJECTS or verb.dep_ != "ccomp":
+            return None
+        reporting = verb.head
+        subject = next((c for c in reporting.children if c.dep_ in SUBJECTS), None)
+        if subject is None or subject.lower_ not in ("who", "whom") or reporting.dep_ != "relcl":
+            return None
+        noun = reporting.head
+        return next((n for s, e, n in mentions if s <= noun.i < e), None)
+
+    @staticmethod
     def _subordination(token: Token) -> int:
         """How many subordinate clauses (adverbial, relative, prepositional) lie between a word and its root."""
         count = 0
@@ -367,6 +383,9 @@ class MentionLinker(Pipe):
         before = [m for m in mentions if m[1] <= position]
         if not before:
             return None
+        reporter = cls._reporter(doc, mentions, position)
+        if reporter is not None:
+            return reporter
         sent_start = doc[position].sent.start
         for start, end, name in reversed(before):
             head = doc[start:end].root

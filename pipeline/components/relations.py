@@ -45,6 +45,7 @@ MATCH_WORDS = {"defeat", "win", "victory", "loss", "draw", "game", "match", "tie
 DESTINATION_VERBS = {"join", "coach", "take", "become", "manage", "lead", "replace", "succeed", "return", "move"}
 REPORTING = {"announce", "confirm", "say", "reveal", "state", "tell", "declare", "inform", "make"}
 RELATIVE_PRONOUNS = {"who", "whom", "that"}
+FORMER = {"former", "ex", "ex-", "erstwhile", "one-time"}
 TEAM_STOP_PREPS = {"against", "over", "to", "versus", "vs", "beat", "past"}
 
 
@@ -78,6 +79,13 @@ def _token_pattern(trigger: dict[str, Any]) -> list[dict[str, Any]]:
                 pattern.append({"LEMMA": word, "TAG": {"REGEX": "^VB"}})
             head_done = True
     return pattern
+
+
+def _in_former_phrase(token: Token) -> bool:
+    """A team inside "the former Barcelona, Liverpool and Argentina midfielder": a past club, not this move's."""
+    while token.dep_ in ("compound", "nmod", "conj", "poss", "amod") and token.head.i != token.i:
+        token = token.head
+    return any(c.lower_ in FORMER for c in token.children)
 
 
 def _tree_distance(a: Token, b: Token) -> int:
@@ -319,8 +327,8 @@ class RelationExtractor(Pipe):
     @staticmethod
     def _former(doc: Doc, role: Span) -> bool:
         """A title the person held before: "the former Chelsea captain", "ex-general manager"."""
-        before = doc[max(role.sent.start, role.start - 4):role.start]
-        return any(t.lower_ in ("former", "ex", "ex-", "erstwhile", "one-time") for t in before)
+        before = doc[max(role.sent.start, min(role.start - 4, role.root.left_edge.i)):role.start]
+        return any(t.lower_ in FORMER for t in before)
 
     @staticmethod
     def _attached_role(doc: Doc, head: Token, match: Span, preps: list, objs: list[Token]) -> Span | None:
@@ -495,7 +503,9 @@ class RelationExtractor(Pipe):
                 new = self._person(doc, subj)
                 old = next((self._person(doc, o) for o in objs if self._person(doc, o)), None)
             person = new
-            team = prep_team or self._team(doc, subj) if not new else prep_team
+            subj_team = self._team(doc, subj) if subj is not None and not any(
+                t.lower_ in FORMER for t in self._np(subj)) else None
+            team = prep_team or subj_team if not new else prep_team
             if old and old != new:
                 others.append(("departure", old, "unknown"))
         elif voice == "noun":
@@ -599,6 +609,8 @@ class RelationExtractor(Pipe):
             if name != person or not (sent.start <= i < sent.end):
                 continue
             token = doc[i]
+            if any(t.lower_ in FORMER for t in self._np(token)):
+                continue  # "the former Barcelona midfielder" played there once: no team of his now
             for t in self._np(token):
                 if t.i in teams and t.i < i:
                     return teams[t.i]
@@ -638,7 +650,7 @@ class RelationExtractor(Pipe):
             if not (sent.start <= i < sent.end) or name in exclude:
                 continue
             token = doc[i]
-            if self._under_other_trigger(token, head):
+            if self._under_other_trigger(token, head) or _in_former_phrase(token):
                 continue
             prep = token.head if token.dep_ == "pobj" else None
             if prep is not None and (prep.lower_ in TEAM_STOP_PREPS | {"from"} or prep.head.lemma_ in MATCH_WORDS):

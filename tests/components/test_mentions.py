@@ -195,3 +195,9 @@ def test_name_edges(nlp, text, present, absent):
     people = run(nlp, text)._.people
     assert present in people
     assert absent not in people
+
+
+def test_a_pronoun_reported_by_a_relative_clause_is_its_antecedent(nlp):
+    doc = run(nlp, "Justin Lang was appointed head coach on Thursday. He replaces Darren Lowe, who announced in "
+                   "March that he would stand down at the end of the tour.")
+    assert linked(doc, "he", "person") == "Darren Lowe"
