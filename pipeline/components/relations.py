@@ -265,6 +265,9 @@ class RelationExtractor(Pipe):
                 objects = [c for c in token.head.children if c.dep_ == "dobj"]
                 if objects:
                     return objects[0]  # "appoint X to succeed Y": X succeeds
+            if token.dep_ in ("advmod", "acomp") and token.head.lemma_ == "be" and token.head.i != token.i:
+                token = token.head  # "X is out as coach"
+                continue
             if token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and token.head.i != token.i:
                 token = token.head
                 continue
@@ -336,6 +339,9 @@ class RelationExtractor(Pipe):
         roles = doc.spans.get("roles", [])
         anchors = [o for p, o in preps if p in ("as", "to", "into")] + [o for o in objs if o.dep_ in ("oprd", "attr")]
         anchors += [c for c in head.children if c.dep_ in ("oprd", "attr", "xcomp")]
+        # "elevated coordinator X to head coach": the parser may hang "to ..." on the object
+        anchors += [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ in ("to", "into", "as")
+                    for g in c.children if g.dep_ == "pobj"]
         for anchor in anchors:
             for role in roles:
                 if role.start <= anchor.i < role.end:
@@ -401,7 +407,7 @@ class RelationExtractor(Pipe):
         back"), else its first verb or noun."""
         word = next((w for w in trigger["pattern"].split() if w not in ("not", "*")), None)
         named = next((t for t in span if t.lemma_ == word), None)
-        if named is not None and (named.pos_ in ("VERB", "NOUN", "PROPN") or word == "be"):
+        if named is not None and (named.pos_ in ("VERB", "NOUN", "PROPN") or word == "be" and named.dep_ not in ("aux", "auxpass")):
             return named
         return next((t for t in span if t.pos_ in ("VERB", "NOUN", "PROPN")), span[0])
 
