@@ -12,7 +12,7 @@ Trackers and round-ups list changes in structures the parser reads badly:
 
 A row that names a team, a person and a change word is strong evidence on its own.
 Column words and change words live in ``models/rows.jsonl``; candidates get the rule
-``row:table``, ``row:labelled`` or ``row:cue_label``. Relation candidates inside a table
+``row:table``, ``row:headless``, ``row:labelled`` or ``row:cue_label``. Relation candidates inside a table
 row (the parse of a row is no sentence) are replaced by the row's own.
 """
 from __future__ import annotations
@@ -209,6 +209,12 @@ class RowReader(Pipe):
                 table_rows.append((start, end))
                 continue
             header = None
+            if len(cells) >= 2:
+                found = self._headless_row(doc, cells, (start, end))
+                if found:
+                    added += found
+                    table_rows.append((start, end))
+                    continue
             if text.strip():
                 added += self._labelled_line(doc, text, start, end)
         if table_rows:
@@ -262,6 +268,29 @@ class RowReader(Pipe):
                                        trigger=trigger, line=line, date=date))
             if type_ == "hire":
                 out += self._previous_post(doc, cell, token, person, team, line, date)
+        return out
+
+    def _headless_row(self, doc: Doc, cells: list[Cell], line: tuple[int, int]) -> list[Candidate]:
+        """ "Atlanta Falcons | Arthur Smith (fired Jan. 8)": a row without a header, a team cell and a
+        person cell that carries its change word."""
+        team_cell = next((c for c in cells if self._teams(doc, c.start, c.end)
+                          and not self._people(doc, c.start, c.end)), None)
+        if team_cell is None:
+            return []
+        team = self._teams(doc, team_cell.start, team_cell.end)[0][1]
+        out = []
+        for cell in cells:
+            people = self._people(doc, cell.start, cell.end)
+            if cell is team_cell or not people:
+                continue
+            token, person = people[0]
+            after_name = doc[token].idx + len(doc[token].text)
+            cue = self._cue(doc.text[after_name:cell.end])
+            if cue is None:
+                continue
+            out.append(self._candidate(type_=cue[2], manner=cue[3], person=person, team=team, rule="row:headless",
+                                       trigger=(after_name + cue[0], after_name + cue[1]), line=line,
+                                       date=self._date(doc, after_name, cell.end)))
         return out
 
     def _previous_post(self, doc: Doc, cell: Cell, token: int, person: str, team: str,

@@ -85,3 +85,11 @@ def test_rows_candidates_carry_their_rule(nlp):
 )
 def test_other_row_layouts(nlp, text, expected):
     assert events(nlp, text, "2023-01-10") == expected
+
+
+def test_a_row_without_header(nlp):
+    text = "Changes so far:\nAtlanta Falcons | Arthur Smithson (fired Jan. 8)\nWashington Commanders | Ron Riviera (fired Jan. 8)\n"
+    assert events(nlp, text, "2024-02-05") == {
+        ("departure", "Arthur Smithson", "Atlanta Falcons", "fired", "2024-01-08"),
+        ("departure", "Ron Riviera", "Washington Commanders", "fired", "2024-01-08"),
+    }
