@@ -330,8 +330,9 @@ class MentionLinker(Pipe):
                     while j < len(doc) and j < token.i + 10 and doc[j].lower_ not in self.former_nouns \
                             and doc[j].pos_ not in ("VERB", "AUX") and not doc[j].is_sent_start:
                         j += 1  # "the former Barcelona, Liverpool and Argentina midfielder"
-                    if j < len(doc) and doc[j].lower_ in self.former_nouns:
-                        end = j + 1
+                    if j < len(doc) and doc[j].lower_ in self.former_nouns and not (
+                            j + 1 < len(doc) and (j + 1) in {i for s, e, _ in mentions for i in range(s, e)}):
+                        end = j + 1  # not a title before the name itself: "the former Porto coach X"
                         span = (token.i, end)
                 elif nxt.like_num and doc[token.i + 2:token.i + 6].text == "-year-old":
                     # "the 56-year-old", tokenized as 56 - year - old

@@ -46,6 +46,7 @@ DESTINATION_VERBS = {"join", "coach", "take", "become", "manage", "lead", "repla
 REPORTING = {"announce", "confirm", "say", "reveal", "state", "tell", "declare", "inform", "make"}
 RELATIVE_PRONOUNS = {"who", "whom", "that"}
 FORMER = {"former", "ex", "ex-", "erstwhile", "one-time"}
+LIST_DEPS = {"conj", "appos", "compound", "npadvmod", "dobj", "oprd", "prep", "pobj", "cc", "punct", "amod", "det"}
 TEAM_STOP_PREPS = {"against", "over", "to", "versus", "vs", "beat", "past"}
 
 
@@ -210,16 +211,44 @@ class RelationExtractor(Pipe):
 
     @staticmethod
     def _title_before(doc: Doc, sent: Span, person: str) -> tuple[str | None, str | None]:
-        """The title written right before a person's name in the sentence: (coaching role, front-office title)."""
+        """The title written right before a person's name, or right after it with "as": (coaching role, front-office title)."""
         people = doc._.links["person"]
         starts = [i for i, name in people.items() if name == person and sent.start <= i < sent.end
                   and people.get(i - 1) != person]
+        ends = [i for i, name in people.items() if name == person and sent.start <= i < sent.end
+                and people.get(i + 1) != person]
+        after = {i + 2 for i in ends if i + 1 < len(doc) and doc[i + 1].lower_ == "as"}  # "X as defensive coordinator"
         for role in doc.spans.get("roles", []):
-            if role.end in starts:
+            if role.end in starts or role.start in after:
                 if role.label_ == "FRONT_OFFICE":
                     return None, role.kb_id_
                 return role.kb_id_ or None, None
         return None, None
+
+    @staticmethod
+    def _listed_objects(doc: Doc, head: Token, person: str) -> list[str]:
+        """People listed after the verb in its own clause, however the parser hung the list: "fired head coach
+        X, general manager Y and coordinator Z", "appointed X as head coach and Y as defensive coordinator"."""
+        people = doc._.links["person"]
+        roles = doc.spans.get("roles", [])
+
+        def titled(node: Token) -> bool:
+            return any(r.start <= node.i < r.end for r in roles)
+
+        out: list[str] = []
+        for token in head.subtree:
+            name = people.get(token.i)
+            if token.i <= head.i or not name or name == person or name in out or token.pos_ == "PRON":
+                continue
+            node, ok = token, True
+            while node.i != head.i and ok:
+                ok = node.dep_ in LIST_DEPS and node.pos_ not in ("VERB", "AUX") \
+                    and not (node.dep_ == "prep" and node.lower_ != "as") \
+                    and not (node.dep_ == "pobj" and (node.head.lower_ != "as" or not titled(node)))
+                node = node.head
+            if ok:
+                out.append(name)
+        return out
 
     def _team(self, doc: Doc, token: Token | None) -> str | None:
         if token is None:
@@ -582,7 +611,10 @@ class RelationExtractor(Pipe):
                                      | {"interim": False, "strength": "weak"}))
         if person is not None and out and voice != "replace":
             arguments = [t for t in ([subj] if passive or voice in ("intransitive", "symmetric") else objs) if t is not None]
-            for other in self._conjoined(doc, arguments, person):
+            others_listed = self._conjoined(doc, arguments, person)
+            if voice == "transitive" and not passive:
+                others_listed += [n for n in self._listed_objects(doc, head, person) if n not in others_listed]
+            for other in others_listed:
                 other_role, other_office = self._title_before(doc, sent, other)
                 extra = Candidate(type=trigger["type"], manner=out[0].manner, person=other, rule=out[0].rule + ":conj",
                                   **{**base, "role": other_role})
