@@ -210,7 +210,7 @@ class RelationExtractor(Pipe):
         return out
 
     @staticmethod
-    def _title_before(doc: Doc, sent: Span, person: str) -> tuple[str | None, str | None]:
+    def _own_title(doc: Doc, sent: Span, person: str) -> tuple[str | None, str | None]:
         """The title written right before a person's name, or right after it with "as": (coaching role, front-office title)."""
         people = doc._.links["person"]
         starts = [i for i, name in people.items() if name == person and sent.start <= i < sent.end
@@ -615,7 +615,7 @@ class RelationExtractor(Pipe):
             if voice == "transitive" and not passive:
                 others_listed += [n for n in self._listed_objects(doc, head, person) if n not in others_listed]
             for other in others_listed:
-                other_role, other_office = self._title_before(doc, sent, other)
+                other_role, other_office = self._own_title(doc, sent, other)
                 extra = Candidate(type=trigger["type"], manner=out[0].manner, person=other, rule=out[0].rule + ":conj",
                                   **{**base, "role": other_role})
                 if other_office:
