@@ -50,16 +50,14 @@ def make_mentions(nlp: Language, name: str, data_dir: str | None) -> "MentionLin
     return MentionLinker(nlp, name, data_dir=data_dir)
 
 
-def _main_subject(doc: Doc, mentions: list[tuple[int, int, str]]) -> str | None:
-    """The person who is the subject of a sentence's main verb (or of a verb conjoined with it)."""
-    for start, end, name in mentions:
-        head = doc[start:end].root
-        verb = head.head
-        while verb.dep_ == "conj" and verb.head.i != verb.i:
-            verb = verb.head
-        if head.dep_ in SUBJECTS and verb.dep_ == "ROOT":
-            return name
-    return None
+def _subordination(token: Token) -> int:
+    """How many subordinate clauses (adverbial, relative, prepositional) lie between a word and its root."""
+    count = 0
+    while token.head.i != token.i:
+        if token.dep_ in ("advcl", "relcl", "acl", "pcomp", "pobj"):
+            count += 1
+        token = token.head
+    return count
 
 
 class MentionLinker(Pipe):
@@ -96,6 +94,7 @@ class MentionLinker(Pipe):
         self.team_pronouns = {w.lower() for w in words.get("team_pronoun", [])}
         self.opponent_preps = {w.lower() for w in words.get("opponent_prep", [])}
         self.match_preps = {w.lower() for w in words.get("match_prep", [])}
+        self.former_nouns = {w.lower() for w in words.get("former_noun", ["boss", "manager", "coach"])}
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         Path(path).mkdir(parents=True, exist_ok=True)
@@ -136,6 +135,9 @@ class MentionLinker(Pipe):
                     and prev.text not in self.honorifics and not prev.text.isupper() \
                     and prev.text not in self.name_start_stop:
                 start -= 1
+            elif prev.text == "-" and not prev.whitespace_ and start - 2 >= 0 and not doc[start - 2].whitespace_ \
+                    and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha and start - 2 not in blocked:
+                start -= 2  # "Jan" + "-" + "Christian Dreesen"
             elif prev.lower_ in PARTICLES and prev.text.islower() and start - 2 >= 0 and start - 2 not in blocked \
                     and doc[start - 2].pos_ == "PROPN" and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha \
                     and "\n" not in doc[start - 2].text_with_ws + prev.text_with_ws:
@@ -229,7 +231,8 @@ class MentionLinker(Pipe):
     def _not_a_name(self, words: list[str]) -> bool:
         """Bylines, competitions and descriptions the model tags as people ("Staff Reporter", "the Londoner")."""
         return any(w in self.not_person_words for w in words) or " ".join(words) in self.leagues \
-            or len(words) == 1 and words[0] in self.person_nouns
+            or len(words) == 1 and (words[0] in self.person_nouns or words[0].lower() in self.not_team_words) \
+            or any(not w[:1].isupper() and w.lower() not in PARTICLES or any(c.isdigit() for c in w) for w in words)
 
     def _role_names(self, doc: Doc, taken: set[int], blocked: set[int]) -> list[tuple[int, int]]:
         """Names right after a coaching title: "Corinthians coach Tite", "manager Dunga", "assistant manager,
@@ -276,8 +279,8 @@ class MentionLinker(Pipe):
         spans += self._propn_names(doc, taken | {i for s, e in spans for i in range(s, e)}, blocked)
         for start, end in sorted(spans):
             start, end = self._extend(doc, start, end, blocked)
-            while start < end and doc[start].text in self.name_start_stop:
-                start += 1  # "Fired Jane Doe" in a headline or bullet
+            while start < end - 1 and (doc[start].text in self.name_start_stop or doc[start].text in self.person_nouns):
+                start += 1  # "Fired Jane Doe" in a headline or bullet, "Argentine Néstor Lorenzo"
             words = self._name_tokens(doc[start:end])
             if words and not self._not_a_name(words):
                 raw.append((start, end, " ".join(words)))
@@ -362,10 +365,12 @@ class MentionLinker(Pipe):
                 if nxt.text.lower() == "former" and token.i + 3 < len(doc):
                     # "the former Chelsea boss"
                     j = token.i + 2
-                    while j < len(doc) and j < token.i + 6 and doc[j].lower_ not in ("boss", "manager", "coach"):
-                        j += 1
-                    if j < len(doc) and doc[j].lower_ in ("boss", "manager", "coach"):
-                        end = j + 1
+                    while j < len(doc) and j < token.i + 10 and doc[j].lower_ not in self.former_nouns \
+                            and doc[j].pos_ not in ("VERB", "AUX") and not doc[j].is_sent_start:
+                        j += 1  # "the former Barcelona, Liverpool and Argentina midfielder"
+                    if j < len(doc) and doc[j].lower_ in self.former_nouns and not (
+                            j + 1 < len(doc) and (j + 1) in {i for s, e, _ in mentions for i in range(s, e)}):
+                        end = j + 1  # not a title before the name itself: "the former Porto coach X"
                         span = (token.i, end)
                 elif nxt.like_num and doc[token.i + 2:token.i + 6].text == "-year-old":
                     # "the 56-year-old", tokenized as 56 - year - old
@@ -388,22 +393,44 @@ class MentionLinker(Pipe):
         return out
 
     @staticmethod
-    def _antecedent(doc: Doc, mentions: list[tuple[int, int, str]], position: int) -> str | None:
+    def _reporter(doc: Doc, mentions: list[tuple[int, int, str]], position: int) -> str | None:
+        """ "X, who announced that he would stand down": a pronoun subject of a clause reported by a relative
+        clause is the name the relative pronoun stands for."""
+        token = doc[position]
+        verb = token.head
+        if token.dep_ not in SUBJECTS or verb.dep_ != "ccomp":
+            return None
+        reporting = verb.head
+        subject = next((c for c in reporting.children if c.dep_ in SUBJECTS), None)
+        if subject is None or subject.lower_ not in ("who", "whom") or reporting.dep_ != "relcl":
+            return None
+        noun = reporting.head
+        return next((n for s, e, n in mentions if s <= noun.i < e), None)
+
+    @classmethod
+    def _antecedent(cls, doc: Doc, mentions: list[tuple[int, int, str]], position: int) -> str | None:
         before = [m for m in mentions if m[1] <= position]
         if not before:
             return None
+        reporter = cls._reporter(doc, mentions, position)
+        if reporter is not None:
+            return reporter
         sent_start = doc[position].sent.start
         for start, end, name in reversed(before):
             head = doc[start:end].root
-            if start < sent_start:
-                # an earlier sentence: its main-clause subject before a subject inside a subordinate clause
+            if head.dep_ in SUBJECTS and start < sent_start:
+                # an earlier sentence: its main clause's subject outranks one in a subordinate clause
                 # ("X stepped up after Y was fired. He ...": he is X)
-                main = _main_subject(doc, [m for m in before if doc[m[0]].sent.start == doc[start].sent.start])
-                if main:
-                    return main
+                sent = head.sent
+                subjects = [(_subordination(doc[s:e].root), s, n) for s, e, n in before
+                            if sent.start <= s < sent.end and doc[s:e].root.dep_ in SUBJECTS]
+                return min(subjects)[2] if subjects else name
             if head.dep_ in SUBJECTS or (start >= sent_start and head.dep_ == "poss"):
                 return name
-        return before[-1][2]
+            if head.dep_ == "appos" and head.head.dep_ in SUBJECTS:
+                return name  # "Klopp's assistant, Pep Lijnders, is moving on"
+        # no subject before: the latest person named in full, not a possessive ("Tuchel's successor")
+        return next((name for start, end, name in reversed(before) if doc[start:end].root.dep_ != "poss"), before[-1][2])
 
     # -- teams -------------------------------------------------------------
     def _teams(self, doc: Doc, person_tokens: set[int], people: list[str]

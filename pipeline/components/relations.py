@@ -49,6 +49,7 @@ REPORTING = {"announce", "confirm", "say", "reveal", "state", "tell", "declare",
 RELATIVE_PRONOUNS = {"who", "whom", "that"}
 GUESSED_TEAM = (":sentence_team", ":paragraph_team", ":home_team", ":person_team")
 FORMER = {"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "then"}
+LIST_DEPS = {"conj", "appos", "compound", "npadvmod", "dobj", "oprd", "prep", "pobj", "cc", "punct", "amod", "det"}
 TEAM_STOP_PREPS = {"against", "over", "to", "versus", "vs", "beat", "past"}
 
 
@@ -90,7 +91,7 @@ def _former(token: Token) -> bool:
     for _ in range(3):
         if any(c.lower_ in FORMER for c in current.children) or current.i > 0 and current.doc[current.i - 1].lower_ in FORMER:
             return True
-        if current.dep_ not in ("compound", "poss", "pobj", "prep", "nmod", "amod") or current.head.i == current.i:
+        if current.dep_ not in ("compound", "poss", "pobj", "prep", "nmod", "amod", "conj") or current.head.i == current.i:
             return False
         current = current.head
     return False
@@ -254,17 +255,45 @@ class RelationExtractor(Pipe):
         return out
 
     @staticmethod
-    def _title_before(doc: Doc, sent: Span, person: str) -> tuple[str | None, str | None]:
-        """The title written right before a person's name in the sentence: (coaching role, front-office title)."""
+    def _own_title(doc: Doc, sent: Span, person: str) -> tuple[str | None, str | None]:
+        """The title written right before a person's name, or right after it with "as": (coaching role, front-office title)."""
         people = doc._.links["person"]
         starts = [i for i, name in people.items() if name == person and sent.start <= i < sent.end
                   and people.get(i - 1) != person]
+        ends = [i for i, name in people.items() if name == person and sent.start <= i < sent.end
+                and people.get(i + 1) != person]
+        after = {i + 2 for i in ends if i + 1 < len(doc) and doc[i + 1].lower_ == "as"}  # "X as defensive coordinator"
         for role in doc.spans.get("roles", []):
-            if role.end in starts:
+            if role.end in starts or role.start in after:
                 if role.label_ == "FRONT_OFFICE":
                     return None, role.kb_id_
                 return role.kb_id_ or None, None
         return None, None
+
+    @staticmethod
+    def _listed_objects(doc: Doc, head: Token, person: str) -> list[str]:
+        """People listed after the verb in its own clause, however the parser hung the list: "fired head coach
+        X, general manager Y and coordinator Z", "appointed X as head coach and Y as defensive coordinator"."""
+        people = doc._.links["person"]
+        roles = doc.spans.get("roles", [])
+
+        def titled(node: Token) -> bool:
+            return any(r.start <= node.i < r.end for r in roles)
+
+        out: list[str] = []
+        for token in head.subtree:
+            name = people.get(token.i)
+            if token.i <= head.i or not name or name == person or name in out or token.pos_ == "PRON":
+                continue
+            node, ok = token, True
+            while node.i != head.i and ok:
+                ok = node.dep_ in LIST_DEPS and node.pos_ not in ("VERB", "AUX") \
+                    and not (node.dep_ == "prep" and node.lower_ != "as") \
+                    and not (node.dep_ == "pobj" and (node.head.lower_ != "as" or not titled(node)))
+                node = node.head
+            if ok:
+                out.append(name)
+        return out
 
     def _team(self, doc: Doc, token: Token | None) -> str | None:
         if token is None:
@@ -285,7 +314,19 @@ class RelationExtractor(Pipe):
         return None
 
     @staticmethod
-    def _subject(head: Token) -> Token | None:
+    def _absolute_subject(token: Token) -> Token | None:
+        """ "..., with former captain X joining him as assistant": the noun before a subjectless gerund."""
+        if token.dep_ not in ("advcl", "acl") or token.tag_ != "VBG":
+            return None
+        for prep in token.head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i < token.i:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.right_edge.i == token.i - 1:
+                        return obj
+        return None
+
+    @classmethod
+    def _subject(cls, head: Token) -> Token | None:
         token = head
         for _ in range(5):
             subj = [c for c in token.children if c.dep_ in SUBJ]
@@ -294,10 +335,16 @@ class RelationExtractor(Pipe):
                 # "CHICAGO BEARS: Matt Nagy was fired": a heading parsed as a second subject; a "subject"
                 # after the verb is the parser's mistake for its object ("A replaces B, whose ...")
                 return before[-1] if before else subj[0]
+            absolute = cls._absolute_subject(token)
+            if absolute is not None:
+                return absolute
             if token.dep_ == "xcomp":
                 objects = [c for c in token.head.children if c.dep_ == "dobj"]
                 if objects:
                     return objects[0]  # "appoint X to succeed Y": X succeeds
+            if token.dep_ in ("advmod", "acomp") and token.head.lemma_ == "be" and token.head.i != token.i:
+                token = token.head  # "X is out as coach"
+                continue
             if token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and token.head.i != token.i:
                 token = token.head
                 continue
@@ -342,10 +389,11 @@ class RelationExtractor(Pipe):
                             out += [(grand.lower_, o) for o in grand.children if o.dep_ == "pobj"]
         return out
 
-    def _objects(self, head: Token, match: Span) -> list[Token]:
-        objs = [c for t in match for c in t.children if c.dep_ in OBJ and c not in match]
+    def _objects(self, head: Token, match: Span, words: set[str] = frozenset()) -> list[Token]:
+        """Objects of the trigger's tokens; inside a gapped match ("introduced X as") the gap may hold them.
+        The parser sometimes labels the object a second subject ("A replaces B, whose contract ...")."""
+        objs = [c for t in match for c in t.children if c.dep_ in OBJ and (c not in match or c.lemma_ not in words)]
         if not objs:
-            # the parser sometimes labels the object a second subject ("A replaces B, whose contract ...")
             links = head.doc._.links
             objs = [c for c in head.children if c.i > head.i and c.dep_ in SUBJ | {"npadvmod", "dep"}
                     and (c.i in links["person"] or c.i in links["team"])]
@@ -365,8 +413,8 @@ class RelationExtractor(Pipe):
         for role in roles:
             points = anchor if role.label_ == "FRONT_OFFICE" else anchor + [trigger.start]
             distance = min(min(abs(role.start - a), abs(role.end - 1 - a)) for a in points)
-            if role.label_ == "FRONT_OFFICE" and (not person_tokens or distance > 3):
-                continue
+            if role.label_ == "FRONT_OFFICE" and (not person_tokens or distance > 3 or self._former_title(doc, role)):
+                continue  # "the former England captain" was a player once: no front-office post now
             if role.kb_id_ == "":
                 continue
             if best is None or distance < best[0]:
@@ -418,6 +466,12 @@ class RelationExtractor(Pipe):
         return frozenset(out)
 
     @staticmethod
+    def _former_title(doc: Doc, role: Span) -> bool:
+        """A title the person held before: "the former Chelsea captain", "ex-general manager"."""
+        before = doc[max(role.sent.start, min(role.start - 4, role.root.left_edge.i)):role.start]
+        return any(t.lower_ in FORMER for t in before)
+
+    @staticmethod
     def _attached_role(doc: Doc, head: Token, match: Span, preps: list, objs: list[Token]) -> Span | None:
         """The title the trigger itself names: "as head coach", "promoted to manager", "named X caretaker"."""
         roles = doc.spans.get("roles", [])
@@ -426,10 +480,12 @@ class RelationExtractor(Pipe):
             return inside[0]  # "handed X the head coach's job"
         anchors = [o for p, o in preps if p in ("as", "to", "into")] + [o for o in objs if o.dep_ in ("oprd", "attr")]
         anchors += [c for c in head.children if c.dep_ in ("oprd", "attr", "xcomp")]
-        # "returns to Arsenal as chief executive": an "as" phrase the parser hung on the object
-        for argument in [o for _p, o in preps] + list(objs):
-            anchors += [g for c in argument.children if c.dep_ == "prep" and c.lower_ == "as"
-                        for g in c.children if g.dep_ == "pobj"]
+        # "returns to Arsenal as chief executive", "elevated coordinator X to head coach": the parser may
+        # hang the "as"/"to" phrase on an object
+        anchors += [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ in ("to", "into", "as")
+                    for g in c.children if g.dep_ == "pobj"]
+        anchors += [g for _p, o in preps for c in o.children if c.dep_ == "prep" and c.lower_ == "as"
+                    for g in c.children if g.dep_ == "pobj"]
         for anchor in anchors:
             for role in roles:
                 if role.start <= anchor.i < role.end:
@@ -466,7 +522,7 @@ class RelationExtractor(Pipe):
                 continue
             if ent.root in ancestors[1:]:
                 rank: float | None = 0  # "on June 5, when the club fired X": the date the clause describes
-            elif bound_limit(doc, ent) or dates_an_occasion(ent, MATCH_WORDS):
+            elif bound_limit(doc, ent) and not self._since_start(doc, ent, head) or dates_an_occasion(ent, MATCH_WORDS):
                 continue  # "a deal until 2026", "the first time since 2016", "the defeat on Saturday"
             else:
                 rank = self._date_rank(ent, head, ancestors, claimed)
@@ -482,6 +538,11 @@ class RelationExtractor(Pipe):
         else:
             label = "DATE" if best[0] == 0 else "DATE_GOVERNOR"
         return Span(doc, best[1].start, best[1].end, label=label), interval
+
+    @staticmethod
+    def _since_start(doc: Doc, ent: Span, head: Token) -> bool:
+        """ "has been in charge since the summer": a "since" phrase on the trigger itself dates its start."""
+        return ent.start > 0 and doc[ent.start - 1].lower_ == "since" and doc[ent.start - 1].head.i == head.i
 
     def _date_rank(self, ent: Span, head: Token, ancestors: list[Token], claimed: set[int]) -> float | None:
         """How far up the trigger's clause chain the date's verb sits (0 = the trigger itself)."""
@@ -534,6 +595,16 @@ class RelationExtractor(Pipe):
             current = nxt
         return True
 
+    @staticmethod
+    def _trigger_head(span: Span, trigger: dict) -> Token:
+        """The token of the trigger's head word ("be" of "has been interim coach since", "be" of "would not be
+        back"), else its first verb or noun."""
+        word = next((w for w in trigger["pattern"].split() if w not in ("not", "*")), None)
+        named = next((t for t in span if t.lemma_ == word), None)
+        if named is not None and (named.pos_ in ("VERB", "NOUN", "PROPN") or word == "be" and named.dep_ not in ("aux", "auxpass")):
+            return named
+        return next((t for t in span if t.pos_ in ("VERB", "NOUN", "PROPN")), span[0])
+
     def extract(self, doc: Doc) -> list[Candidate]:
         matches = self.matcher(doc)
         spans = []
@@ -549,8 +620,7 @@ class RelationExtractor(Pipe):
         chosen: dict[int, tuple[int, int, dict]] = {}
         sizes: dict[int, int] = {}
         for start, end, trigger, size in spans:
-            span = doc[start:end]
-            head = next((t for t in span if t.pos_ in ("VERB", "NOUN", "PROPN")), span[0])
+            head = self._trigger_head(doc[start:end], trigger)
             if head.i not in chosen or size > sizes[head.i]:
                 chosen[head.i] = (start, end, trigger)
                 sizes[head.i] = size
@@ -618,7 +688,7 @@ class RelationExtractor(Pipe):
         voice = trigger["voice"]
         people, teams = doc._.links["person"], doc._.links["team"]
         subj = self._subject(head) if voice != "noun" else None
-        objs = self._objects(head, match) if voice != "noun" else []
+        objs = self._objects(head, match, set(trigger["pattern"].split())) if voice != "noun" else []
         preps = self._preps(list(match))
         passive = voice != "noun" and self._passive(head)
         rule = f"{voice}:{trigger['pattern']}"
@@ -660,7 +730,9 @@ class RelationExtractor(Pipe):
                 new = self._person(doc, subj)
                 old = next((self._person(doc, o) for o in objs if self._person(doc, o)), None)
             person = new
-            team = prep_team or self._team(doc, subj) if not new else prep_team
+            subj_team = self._team(doc, subj) if subj is not None and not any(
+                t.lower_ in FORMER for t in self._np(subj)) else None
+            team = prep_team or subj_team if not new else prep_team
             if old and old != new:
                 others.append(("departure", old, "unknown"))
         elif voice == "noun":
@@ -746,11 +818,13 @@ class RelationExtractor(Pipe):
             # "dismissed X and general manager Y", "coordinators X and Y were fired": one transition each
             arguments = [t for t in ([subj] if passive or voice in ("intransitive", "symmetric") else objs) if t is not None]
             coordinated = self._conjoined(doc, arguments, person)
+            if voice == "transitive" and not passive:
+                coordinated += [n for n in self._listed_objects(doc, head, person) if n not in coordinated]
             coordinated += [name for name in self._conjoined_people(doc, person_tokens, person, head)
                             if name not in coordinated]
             for other in coordinated:
                 tokens = [i for i, name in people.items() if name == other and sent.start <= i < sent.end]
-                other_role, other_office = self._title_before(doc, sent, other)
+                other_role, other_office = self._own_title(doc, sent, other)
                 other_interim = False
                 if other_role is None and other_office is None:
                     other_role, other_interim, other_office = self._role(doc, sent, tokens, match)
@@ -826,6 +900,8 @@ class RelationExtractor(Pipe):
             if name != person or not (sent.start <= i < sent.end):
                 continue
             token = doc[i]
+            if any(t.lower_ in FORMER for t in self._np(token)):
+                continue  # "the former Barcelona midfielder" played there once: no team of his now
             for t in self._np(token):
                 if t.i in teams and t.i < i and not _former(t):
                     return teams[t.i]

@@ -12,7 +12,7 @@ Trackers and round-ups list changes in structures the parser reads badly:
 
 A row that names a team, a person and a change word is strong evidence on its own.
 Column words and change words live in ``models/rows.jsonl``; candidates get the rule
-``row:table``, ``row:labelled`` or ``row:cue_label``. Relation candidates inside a table
+``row:table``, ``row:headless``, ``row:labelled`` or ``row:cue_label``. Relation candidates inside a table
 row (the parse of a row is no sentence) are replaced by the row's own.
 """
 from __future__ import annotations
@@ -159,9 +159,10 @@ class RowReader(Pipe):
         for ent in doc.ents:
             if ent.label_ != "DATE" or not start <= ent.start_char < end:
                 continue
-            if DURATION.search(ent.text) and not RELATIVE.match(ent.text) or not re.search(r"[A-Za-z]|\d{4}", ent.text):
+            text = ent.text.split(",")[0]  # "February 4, a week after ..."
+            if DURATION.search(text) and not RELATIVE.match(text) or not re.search(r"[A-Za-z]|\d{4}", text):
                 continue  # "after four seasons", a "8-9" record
-            cut = doc.char_span(ent.start_char, min(ent.end_char, end), alignment_mode="contract")
+            cut = doc.char_span(ent.start_char, min(ent.start_char + len(text), end), alignment_mode="contract")
             if cut is not None and len(cut):
                 return cut
         return None
@@ -208,15 +209,30 @@ class RowReader(Pipe):
                 table_rows.append((start, end))
                 continue
             header = None
+            if len(cells) >= 2:
+                found = self._headless_row(doc, cells, (start, end))
+                if found:
+                    added += found
+                    table_rows.append((start, end))
+                    continue
             if text.strip():
                 added += self._labelled_line(doc, text, start, end)
         if table_rows:
             candidates = [c for c in candidates if not any(s <= c.trigger[0] < e for s, e in table_rows)]
-        # the row says which team; a parse of the same headless clause ("Fired X on Sunday") is no better
-        superseded = {(c.type, c.person, c.sentence) for c in added}
-        candidates = [c for c in candidates if not any(
-            t == c.type and p == c.person and s <= c.trigger[0] < e for t, p, (s, e) in superseded)]
-        doc._.candidates = candidates + added
+        # the row says which team; a parse of the same clause ("Fired X on Sunday") keeps its date and title
+        kept = []
+        for cand in candidates:
+            row = next((r for r in added if r.rule in ("row:labelled", "row:cue_label") and r.type == cand.type and r.person == cand.person
+                        and r.sentence[0] <= cand.trigger[0] < r.sentence[1]), None)
+            if row is None:
+                kept.append(cand)
+                continue
+            if cand.date_text:
+                row.date_text, row.date_span = cand.date_text, cand.date_span
+                row.notes = [n for n in row.notes if not n.startswith("date:")] + [n for n in cand.notes if n.startswith("date:")]
+            row.role = row.role or cand.role
+            row.interim = row.interim or cand.interim
+        doc._.candidates = kept + added
 
     def _table_row(self, doc: Doc, cells: list[Cell], line: tuple[int, int]) -> list[Candidate]:
         by_column = {c.column: c for c in cells if c.column}
@@ -238,16 +254,43 @@ class RowReader(Pipe):
             token, person = people[0]
             after_name = doc[token].idx + len(doc[token].text)
             cue = self._cue(doc.text[after_name:cell.end])
+            trigger = (after_name + cue[0], after_name + cue[1]) if cue else (doc[token].idx, after_name)
+            status = by_column.get("status")
+            if cue is None and status is not None:  # "Team | Coach | Status": the change in a column of its own
+                cue = self._cue(doc.text[status.start:status.end])
+                trigger = (status.start + cue[0], status.start + cue[1]) if cue else trigger
             type_ = cue[2] if cue else default_type
             if type_ is None:
                 continue
             manner = cue[3] if cue else "unknown"
-            trigger = (after_name + cue[0], after_name + cue[1]) if cue else (doc[token].idx, after_name)
             date = self._date(doc, cell.start, cell.end) or row_date
             out.append(self._candidate(type_=type_, manner=manner, person=person, team=team, rule="row:table",
                                        trigger=trigger, line=line, date=date))
             if type_ == "hire":
                 out += self._previous_post(doc, cell, token, person, team, line, date)
+        return out
+
+    def _headless_row(self, doc: Doc, cells: list[Cell], line: tuple[int, int]) -> list[Candidate]:
+        """ "Atlanta Falcons | Arthur Smith (fired Jan. 8)": a row without a header, a team cell and a
+        person cell that carries its change word."""
+        team_cell = next((c for c in cells if self._teams(doc, c.start, c.end)
+                          and not self._people(doc, c.start, c.end)), None)
+        if team_cell is None:
+            return []
+        team = self._teams(doc, team_cell.start, team_cell.end)[0][1]
+        out = []
+        for cell in cells:
+            people = self._people(doc, cell.start, cell.end)
+            if cell is team_cell or not people:
+                continue
+            token, person = people[0]
+            after_name = doc[token].idx + len(doc[token].text)
+            cue = self._cue(doc.text[after_name:cell.end])
+            if cue is None:
+                continue
+            out.append(self._candidate(type_=cue[2], manner=cue[3], person=person, team=team, rule="row:headless",
+                                       trigger=(after_name + cue[0], after_name + cue[1]), line=line,
+                                       date=self._date(doc, after_name, cell.end)))
         return out
 
     def _previous_post(self, doc: Doc, cell: Cell, token: int, person: str, team: str,

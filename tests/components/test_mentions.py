@@ -245,3 +245,44 @@ def test_an_organisation_that_reads_as_a_person_is_no_team(nlp, text):
 def test_no_team_is_made_of_a_region_or_a_nickname(nlp, text):
     doc = run(nlp, text)
     assert "England" not in doc._.teams and not any(t in doc._.teams for t in ("Merseyside", "Coach K"))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "person"),
+    [
+        pytest.param("Owen Hartley has been appointed Wales head coach, the union announced on Monday, after "
+                     "Mark Tully had stepped down. The former Wales captain leaves the Ospreys.",
+                     "The former Wales captain", "Owen Hartley", id="main-clause-subject-outranks-subordinate"),
+        pytest.param("Liverpool confirmed their new head coach on Monday. Klopp's long-time assistant manager, "
+                     "Pieter Lindqvist, is also moving on. Salzburg said that the 41-year-old will become their "
+                     "head coach.", "the 41-year-old", "Pieter Lindqvist", id="apposition-to-a-subject"),
+        pytest.param("Bayern appointed Vincent Maes as head coach, ending a search for Tomas Tuchler's successor. "
+                     "The 38-year-old Belgian leaves Burnley.", "The 38-year-old Belgian", "Vincent Maes",
+                     id="no-subject-before-prefers-a-non-possessive"),
+    ],
+)
+def test_descriptions_link_to_the_salient_person(nlp, text, surface, person):
+    assert linked(run(nlp, text), surface, "person") == person
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param("Chief executive Jan-Christian Brandes said the board backed the choice.",
+                     "Jan-Christian Brandes", "Christian Brandes", id="hyphenated-first-name"),
+        pytest.param("Colombia have appointed Argentine Néstor Lorca as head coach.",
+                     "Néstor Lorca", "Argentine Néstor Lorca", id="demonym-before-a-name"),
+        pytest.param("Leeds sacked Tom Brandt on Sunday after the defeat at Anfield.",
+                     "Tom Brandt", "Anfield", id="a-ground-is-no-person"),
+    ],
+)
+def test_name_edges(nlp, text, present, absent):
+    people = run(nlp, text)._.people
+    assert present in people
+    assert absent not in people
+
+
+def test_a_pronoun_reported_by_a_relative_clause_is_its_antecedent(nlp):
+    doc = run(nlp, "Justin Lang was appointed head coach on Thursday. He replaces Darren Lowe, who announced in "
+                   "March that he would stand down at the end of the tour.")
+    assert linked(doc, "he", "person") == "Darren Lowe"

@@ -59,3 +59,37 @@ def test_rows_candidates_carry_their_rule(nlp):
     doc = pipeline.make_doc(nlp, TABLE, "2023-01-20")
     rules = {c.rule for c in doc._.candidates}
     assert {"row:table", "row:table:moved_from"} <= rules
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Black Monday recap.\n\nFired: Dale Ockerman (Houston Texans), Ronnie Vasquez (Carolina Panthers)"
+                     "\n\nMore to come.",
+                     {("departure", "Dale Ockerman", "Houston Texans", "fired", "2023-01-10"),
+                      ("departure", "Ronnie Vasquez", "Carolina Panthers", "fired", "2023-01-10")},
+                     id="change-word-label"),
+        pytest.param("Black Monday recap.\n\nHouston Texans: Dale Ockerman, fired\nCarolina Panthers: Ronnie Vasquez, "
+                     "resigned\n",
+                     {("departure", "Dale Ockerman", "Houston Texans", "fired", "2023-01-10"),
+                      ("departure", "Ronnie Vasquez", "Carolina Panthers", "resigned", "2023-01-10")},
+                     id="team-colon-coach-comma-change"),
+        pytest.param("Coaching changes this week.\n\nTeam\tCoach\tStatus\nHouston Texans\tDale Ockerman\tFired\n"
+                     "Carolina Panthers\tRonnie Vasquez\tResigned\n",
+                     {("departure", "Dale Ockerman", "Houston Texans", "fired", "2023-01-10"),
+                      ("departure", "Ronnie Vasquez", "Carolina Panthers", "resigned", "2023-01-10")},
+                     id="tab-table-with-a-status-column"),
+        pytest.param("Standings after week 10.\n\nTeam | W | L\nHouston Texans | 6 | 4\nCarolina Panthers | 3 | 7\n",
+                     set(), id="a-table-of-other-things-is-no-event"),
+    ],
+)
+def test_other_row_layouts(nlp, text, expected):
+    assert events(nlp, text, "2023-01-10") == expected
+
+
+def test_a_row_without_header(nlp):
+    text = "Changes so far:\nAtlanta Falcons | Arthur Smithson (fired Jan. 8)\nWashington Commanders | Ron Riviera (fired Jan. 8)\n"
+    assert events(nlp, text, "2024-02-05") == {
+        ("departure", "Arthur Smithson", "Atlanta Falcons", "fired", "2024-01-08"),
+        ("departure", "Ron Riviera", "Washington Commanders", "fired", "2024-01-08"),
+    }
