@@ -226,6 +226,19 @@ class RelationExtractor(Pipe):
         for t in np:
             if t.i in people:
                 return people[t.i]
+        return self._name_before_title(doc, np)
+
+    @staticmethod
+    def _name_before_title(doc: Doc, np: list[Token]) -> str | None:
+        """A one-word name the parser made part of the title after it: "named Tite head coach"."""
+        people, teams = doc._.links["person"], doc._.links["team"]
+        starts = {r.start for r in doc.spans.get("roles", []) if r.label_ == "ROLE"}
+        for t in np:
+            if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() \
+                    and not t.text.isupper() and t.i + 1 in starts and t.i not in teams and t.i not in people \
+                    and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN") and not t.is_sent_start:
+                full = [p for p in doc._.people or [] if p.split()[-1] == t.text]
+                return max(full, key=len) if full else t.text
         return None
 
     @staticmethod

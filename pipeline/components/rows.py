@@ -50,6 +50,7 @@ class Cell:
     start: int  # char offsets into doc.text
     end: int
     column: str | None = None
+    header_cue: tuple[int, int, str, str | None] | None = None  # a header that is itself a change word ("Fired")
 
 
 @Language.factory("coaching_rows", default_config={"data_dir": None},
@@ -196,15 +197,17 @@ class RowReader(Pipe):
         added: list[Candidate] = []
         table_rows: list[tuple[int, int]] = []
         header: list[str | None] | None = None
+        header_cues: list[tuple[int, int, str, str | None] | None] = []
         for start, end in self._lines(doc):
             text = doc.text[start:end]
             cells = self._cells(text, start)
             if cells and self._header(doc, cells):
                 header = self._header(doc, cells)
+                header_cues = [self._cue(doc.text[c.start:c.end]) for c in cells]
                 continue
             if header and cells and len(cells) == len(header):
-                for cell, column in zip(cells, header):
-                    cell.column = column
+                for cell, column, header_cue in zip(cells, header, header_cues):
+                    cell.column, cell.header_cue = column, header_cue
                 added += self._table_row(doc, cells, (start, end))
                 table_rows.append((start, end))
                 continue
@@ -259,6 +262,8 @@ class RowReader(Pipe):
             if cue is None and status is not None:  # "Team | Coach | Status": the change in a column of its own
                 cue = self._cue(doc.text[status.start:status.end])
                 trigger = (status.start + cue[0], status.start + cue[1]) if cue else trigger
+            if cue is None and cell.header_cue is not None and cell.header_cue[2] == default_type:
+                cue, trigger = cell.header_cue, (cell.start, cell.end)  # under a "Fired" column
             type_ = cue[2] if cue else default_type
             if type_ is None:
                 continue

@@ -93,3 +93,20 @@ def test_a_row_without_header(nlp):
         ("departure", "Arthur Smithson", "Atlanta Falcons", "fired", "2024-01-08"),
         ("departure", "Ron Riviera", "Washington Commanders", "fired", "2024-01-08"),
     }
+
+
+def test_a_markdown_table_whose_header_names_the_change(nlp):
+    text = ("The full list:\n\n| Team | Fired | Hired |\n|---|---|---|\n"
+            "| Atlanta Falcons | Arthur Smithson | Raheem Morrison |\n")
+    assert events(nlp, text, "2024-02-05") == {
+        ("departure", "Arthur Smithson", "Atlanta Falcons", "fired", "2024-02-05"),
+        ("hire", "Raheem Morrison", "Atlanta Falcons", None, "2024-02-05"),
+    }
+
+
+def test_numbered_labelled_lines(nlp):
+    text = "Changes so far:\n1. Chicago Bears — Matt Nagle (fired)\n2. Minnesota Vikings: Mike Zimmerman, fired Jan. 10\n"
+    assert events(nlp, text, "2024-02-05") == {
+        ("departure", "Matt Nagle", "Chicago Bears", "fired", "2024-02-05"),
+        ("departure", "Mike Zimmerman", "Minnesota Vikings", "fired", "2024-01-10"),
+    }
