@@ -254,7 +254,8 @@ class MentionLinker(Pipe):
                         span = (token.i, end)
             if span is None:
                 continue
-            target = self._antecedent(doc, by_start, span[0])
+            # pronouns already resolved count as mentions: "He started out at Cardiff. He takes over ..."
+            target = self._antecedent(doc, sorted(by_start + out), span[0])
             if target:
                 out.append((span[0], span[1], target))
         return out

@@ -132,11 +132,27 @@ class ModalityFilter(Pipe):
             sent = doc[role.start].sent
             if label == "FRONT_OFFICE" and self._past_title(doc, role):
                 continue  # "the Uruguayan former defender" coaches now
+            if role.end < len(doc) and role.end in people and self._is_name(doc[role.end]):
+                # "head coach Doug Weight": the title is the next name's, not a name before it
+                out.setdefault(people[role.end], set()).add(role.kb_id_)
+                continue
             for i in range(max(sent.start, role.start - window), min(sent.end, role.end + window)):
                 if i in people and self._is_name(doc[i]) and not role.start <= i < role.end \
                         and not (self._verb_between(doc, i, role) and not self._predicative(role)):
                     out.setdefault(people[i], set()).add(role.kb_id_)
+            named = self._apposed_name(doc, role) if role.kb_id_ not in self._player_roles else None
+            if named:
+                out.setdefault(named, set()).add(role.kb_id_)
         return out
+
+    def _apposed_name(self, doc: Doc, role: Span) -> str | None:
+        """ "Edu Gaspar, the club's football executive": a title in apposition, however long the phrase."""
+        people = doc._.links["person"]
+        root = role.root
+        if root.dep_ == "appos" and root.head.i in people and self._is_name(root.head):
+            return people[root.head.i]
+        named = [c for c in root.children if c.dep_ == "appos" and c.i in people and self._is_name(c)]
+        return people[named[0].i] if named else None
 
     def _past_title(self, doc: Doc, role: Span) -> bool:
         before = doc[max(role.sent.start, role.start - 3):role.start]

@@ -67,6 +67,8 @@ def test_a_short_name_links_to_the_fullest_name(nlp, text, surface, person):
                      "Chelsea boss.", "the former Chelsea boss", "Frank Lampard", id="the-former-boss"),
         pytest.param("Tom Hale stepped up to caretaker in March after Kevin Marsh was fired. He was given the job "
                      "permanently in June.", "He", "Tom Hale", id="pronoun-to-main-clause-subject"),
+        pytest.param("Tom Hale was appointed on Monday. He later coached the under-21 side while Kevin Marsh was in "
+                     "charge. He takes over from Dean Whitlock.", "He", "Tom Hale", id="pronoun-chain"),
     ],
 )
 def test_pronouns_and_descriptions_link_to_a_person(nlp, text, surface, person):
