@@ -41,6 +41,16 @@ def make_mentions(nlp: Language, name: str, data_dir: str | None) -> "MentionLin
     return MentionLinker(nlp, name, data_dir=data_dir)
 
 
+def _relative_reporter(doc: Doc, mentions: list[tuple[int, int, str]], position: int) -> str | None:
+    """ "X, who announced that he would stand down": a pronoun under a relative clause whose subject is
+    'who' is the person the clause hangs on."""
+    by_token = {i: name for start, end, name in mentions for i in range(start, end)}
+    for verb in doc[position].ancestors:
+        if verb.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.tag_ == "WP" for c in verb.children):
+            return by_token.get(verb.head.i)
+    return None
+
+
 def _main_subject(doc: Doc, mentions: list[tuple[int, int, str]]) -> str | None:
     """The person who is the subject of a sentence's main verb (or of a verb conjoined with it)."""
     for start, end, name in mentions:
@@ -151,6 +161,34 @@ class MentionLinker(Pipe):
             i = max(j, i + 1)
         return out
 
+    def _surname_names(self, doc: Doc, taken: set[int], blocked: set[int]) -> list[tuple[int, int]]:
+        """Full names the model tagged as an organisation or place ("Eddie Jones", "Giovanni van Bronckhorst")
+        whose last word the article also uses alone, as one does with a person's surname."""
+        def capital(t: Token) -> bool:
+            return t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.text.isupper() \
+                and t.i not in blocked
+
+        def titled(t: Token) -> bool:
+            return capital(t) and t.i not in taken
+
+        alone = {t.text for t in doc if capital(t) and not (t.i > 0 and capital(doc[t.i - 1]))
+                 and not (t.i + 1 < len(doc) and capital(doc[t.i + 1]))}
+        out = []
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and j - i < 4 and (titled(doc[j]) or j > i and doc[j].lower_ in PARTICLES
+                                                  and j + 1 < len(doc) and titled(doc[j + 1])) \
+                    and (j == i or "\n" not in doc[j - 1].text_with_ws):
+                j += 1
+            run = doc[i:j]
+            if j - i >= 2 and titled(doc[j - 1]) and doc[j - 1].text in alone \
+                    and any(t.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC") for t in run) \
+                    and not any(t.lower_ in self.not_team_words or t.lower_ in self.team_nouns for t in run):
+                out.append((i, j))
+            i = max(j, i + 1)
+        return out
+
     def _people(self, doc: Doc) -> tuple[list[str], list[tuple[int, int, str]]]:
         raw = []
         blocked = {i for span in doc.spans.get("teams", []) for i in range(span.start, span.end)}
@@ -159,6 +197,7 @@ class MentionLinker(Pipe):
         taken = {i for s, e in spans for i in range(s, e)}
         spans += self._role_names(doc, taken, blocked)
         spans += self._propn_names(doc, taken | {i for s, e in spans for i in range(s, e)}, blocked)
+        spans += self._surname_names(doc, taken | {i for s, e in spans for i in range(s, e)}, blocked)
         for start, end in sorted(spans):
             start, end = self._extend(doc, start, end, blocked)
             words = self._name_tokens(doc[start:end])
@@ -266,6 +305,9 @@ class MentionLinker(Pipe):
         if not before:
             return None
         sent_start = doc[position].sent.start
+        reporter = _relative_reporter(doc, before, position)
+        if reporter:
+            return reporter
         for start, end, name in reversed(before):
             head = doc[start:end].root
             if start < sent_start:
