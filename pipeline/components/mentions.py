@@ -26,6 +26,8 @@ from ..extensions import register_extensions
 
 AGE = re.compile(r"^\d{2}-year-old$")
 SUBJECTS = {"nsubj", "nsubjpass"}
+QUOTES = {"'", '"', "‘", "’", "“", "”"}
+NICKNAME = re.compile(r"\s['\"‘“][A-Z][\w-]*['\"’”](?=\s)")
 PARTICLES = {"van", "von", "de", "der", "den", "ten", "ter", "da", "di", "del", "della", "dos", "das", "la", "le", "du", "bin", "al"}
 
 
@@ -47,7 +49,8 @@ def _relative_reporter(doc: Doc, mentions: list[tuple[int, int, str]], position:
     by_token = {i: name for start, end, name in mentions for i in range(start, end)}
     for verb in doc[position].ancestors:
         if verb.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.tag_ == "WP" for c in verb.children):
-            return by_token.get(verb.head.i)
+            phrase = [verb.head] + [c for c in verb.head.children if c.dep_ in ("compound", "flat", "nmod", "appos")]
+            return next((by_token[t.i] for t in phrase if t.i in by_token), None)
     return None
 
 
@@ -111,7 +114,7 @@ class MentionLinker(Pipe):
         if not tokens:
             return []
         text = span.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
-        return text.split()
+        return NICKNAME.sub("", text).split()  # "Gerardo 'Tata' Martino" is Gerardo Martino
 
     def _extend(self, doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int]:
         """Grow a name over the capitalised words the model left out ("Ole" of "Ole Gunnar Solskjær")."""
@@ -128,6 +131,9 @@ class MentionLinker(Pipe):
                 end += 2  # "Erik" + "ten Hag", "Ruud" + "van Nistelrooy"
             elif nxt.text in ("-",) and not nxt.whitespace_ and not doc[end - 1].whitespace_ and after.is_alpha:
                 end += 2  # "Myung" + "-bo"
+            elif nxt.text in QUOTES and end + 3 < len(doc) and doc[end + 2].text in QUOTES and after.is_title \
+                    and doc[end + 3].is_title and doc[end + 3].pos_ == "PROPN" and end + 3 not in blocked:
+                end += 4  # "Gerardo" + "'Tata' Martino"
             else:
                 break
         return start, end

@@ -40,6 +40,7 @@ MATCH_WORDS = {"defeat", "win", "victory", "loss", "draw", "game", "match", "tie
                "derby", "meeting", "semifinal", "semi-final", "opener", "beat", "lose", "face", "play", "thrash"}
 DESTINATION_VERBS = {"join", "coach", "take", "become", "manage", "lead", "replace", "succeed", "return", "move"}
 REPORTING = {"announce", "confirm", "say", "reveal", "state", "tell", "declare", "inform", "make"}
+PAST = {"former", "ex", "ex-", "erstwhile", "one-time", "onetime"}
 TEAM_STOP_PREPS = {"against", "over", "to", "versus", "vs", "beat", "past"}
 
 
@@ -82,6 +83,11 @@ def _tree_distance(a: Token, b: Token) -> int:
         if token.i in index_b:
             return n + index_b[token.i]
     return len(up_a) + len(up_b)
+
+
+def _past_title(doc: Doc, role: Span) -> bool:
+    """ "the former Barcelona midfielder": a post once held."""
+    return any(t.lower_ in PAST for t in doc[max(role.sent.start, role.start - 6):role.start])
 
 
 def _antecedent(token: Token) -> Token | None:
@@ -254,7 +260,7 @@ class RelationExtractor(Pipe):
         for role in roles:
             points = anchor if role.label_ == "FRONT_OFFICE" else anchor + [trigger.start]
             distance = min(min(abs(role.start - a), abs(role.end - 1 - a)) for a in points)
-            if role.label_ == "FRONT_OFFICE" and (not person_tokens or distance > 3):
+            if role.label_ == "FRONT_OFFICE" and (not person_tokens or distance > 3 or _past_title(doc, role)):
                 continue
             if role.kb_id_ == "":
                 continue
