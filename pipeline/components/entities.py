@@ -36,6 +36,13 @@ def make_entities(nlp: Language, name: str, data_dir: str | None) -> "SportsEnti
     return SportsEntities(nlp, name, data_dir=data_dir)
 
 
+def _glued_word(doc: Doc, span: Span) -> bool:
+    """A team word that is only the start of a hyphenated word: "Sun" in "Hwang Sun-hong"."""
+    end = span.end
+    return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+        and not doc[end].whitespace_ and doc[end + 1].text[:1].islower()
+
+
 class SportsEntities(Pipe):
     """Gazetteer matching and NER correction."""
 
@@ -105,7 +112,7 @@ class SportsEntities(Pipe):
         persons = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
         kept = []
         for span in spans:
-            if not any(self._name_holds(p, span) for p in persons):
+            if not any(self._name_holds(p, span) for p in persons) and not _glued_word(doc, span):
                 kept.append(span)
         # ambiguous forms ("the Blues") go to the team the article names unambiguously
         unambiguous = Counter()

@@ -232,6 +232,8 @@ class MentionLinker(Pipe):
         for name in full:
             parts = name.split()
             surnames.setdefault(parts[-1], name)
+            if len(parts) == 2 and "-" in parts[1] and parts[1].split("-")[1][:1].islower():
+                surnames.setdefault(parts[0], name)  # family name first: "Hong Myung-bo" ... "Hong"
             for i in range(1, len(parts) - 1):
                 if parts[i][0].islower():  # "ten Hag", "van Nistelrooy"
                     surnames.setdefault(" ".join(parts[i:]), name)

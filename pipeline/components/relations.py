@@ -174,7 +174,8 @@ class RelationExtractor(Pipe):
                 and token.i not in doc._.links["team"] and token.ent_type_ in ("", "PERSON", "ORG", "NORP") \
                 and not any(t.i in people for t in token.children):
             # a one-word name the model did not tag ("appoint Galtier"): the fullest name it ends
-            full = [p for p in doc._.people or [] if p.split()[-1] == token.text]
+            full = [p for p in doc._.people or [] if p.split()[-1] == token.text
+                    or p.split()[0] == token.text and len(p.split()) == 2 and "-" in p.split()[1]]
             return max(full, key=len) if full else token.text
         np = sorted(self._np(token), key=lambda t: (t.i != token.i, abs(t.i - token.i)))
         for t in np:

@@ -239,3 +239,12 @@ def test_from_disk_reads_edited_data(nlp, tmp_path):
     # the session pipeline's own component is untouched
     untouched = nlp.get_pipe("coaching_entities")(before_entities(nlp, "Harbourside lost at home."))
     assert "Harbourside" not in [s.text for s in untouched.spans["teams"]]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Under-23 coach Kim Sun-ho was named interim coach.", id="team-word-in-a-hyphenated-name"),
+    pytest.param("Anthony Barry, the Liverpool-born coach, has been appointed as his assistant.", id="liverpool-born"),
+])
+def test_a_team_word_glued_into_a_hyphenated_word_is_no_team(nlp, text):
+    doc = pipeline.make_doc(nlp, text, "2024-03-01")
+    assert not [s.text for s in doc.spans["teams"] if s.text in ("Sun", "Liverpool")]
