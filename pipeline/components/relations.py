@@ -423,8 +423,11 @@ class RelationExtractor(Pipe):
             else:
                 new = self._person(doc, subj)
                 old = next((self._person(doc, o) for o in objs if self._person(doc, o)), None)
+                with_new = next((self._person(doc, o) for p, o in preps if p == "with" and self._person(doc, o)), None)
+                if with_new and not new:
+                    new = with_new  # "the club replaced him with Jim Montgomery"
             person = new
-            team = prep_team or self._team(doc, subj) if not new else prep_team
+            team = prep_team if self._person(doc, subj) else prep_team or self._team(doc, subj)
             if old and old != new:
                 others.append(("departure", old, "unknown"))
         elif voice == "noun":
