@@ -347,6 +347,15 @@ class ModalityFilter(Pipe):
                 return self.cues["open_object"][pattern]
         return None
 
+    def _keeps_post(self, doc: Doc, cand: Candidate) -> str | None:
+        """ "X, who will combine the job with his club role, takes over": an implied departure that the
+        sentence denies (he keeps the old post)."""
+        if not cand.rule.endswith(":moved_from"):
+            return None
+        sent = doc.char_span(*cand.sentence, alignment_mode="expand")
+        cues = self.cues.get("keeps_post", {})
+        return next((cues[t.lemma_.lower()] for t in sent if t.lemma_.lower() in cues), None)
+
     def _past_team(self, doc: Doc, cand: Candidate) -> str | None:
         """ "appointed the former Porto coach X": a team he once coached is no team he leaves now."""
         if not cand.rule.endswith(":moved_from"):
@@ -369,7 +378,7 @@ class ModalityFilter(Pipe):
     def _person_veto(self, doc: Doc, cand: Candidate, coaches: set[str]) -> str | None:
         """Who the person is: a front-office figure, a player, or nobody the trigger reaches."""
         attached_coaching = cand.role is not None and "role:attached" in cand.notes
-        past = self._past_team(doc, cand)
+        past = self._past_team(doc, cand) or self._keeps_post(doc, cand)
         if past:
             return past
         office = cand.role is None and any(n.startswith("front_office:") for n in cand.notes)
