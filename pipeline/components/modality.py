@@ -130,8 +130,8 @@ class ModalityFilter(Pipe):
             if role.label_ != label or not role.kb_id_:
                 continue
             sent = doc[role.start].sent
-            if label == "FRONT_OFFICE" and self._past_title(doc, role):
-                continue  # "the Uruguayan former defender" coaches now
+            if role.kb_id_ in self._player_roles and self._past_title(doc, role):
+                continue  # "the Uruguayan former defender" coaches now; a former executive stays one
             if role.end < len(doc) and role.end in people and self._is_name(doc[role.end]):
                 # "head coach Doug Weight": the title is the next name's, not a name before it
                 out.setdefault(people[role.end], set()).add(role.kb_id_)
@@ -141,9 +141,17 @@ class ModalityFilter(Pipe):
                         and not (self._verb_between(doc, i, role) and not self._predicative(role)):
                     out.setdefault(people[i], set()).add(role.kb_id_)
             named = self._apposed_name(doc, role) if role.kb_id_ not in self._player_roles else None
+            named = named or self._as_title_of(doc, role)
             if named:
                 out.setdefault(named, set()).add(role.kb_id_)
         return out
+
+    def _as_title_of(self, doc: Doc, role: Span) -> str | None:
+        """ "Max Eberl began work as Bayern's board member for sport": an "as" title is its clause subject's."""
+        root = role.root
+        if root.dep_ == "pobj" and root.head.lower_ == "as":
+            return self._clause_person(doc, root)
+        return None
 
     def _apposed_name(self, doc: Doc, role: Span) -> str | None:
         """ "Edu Gaspar, the club's football executive": a title in apposition, however long the phrase."""

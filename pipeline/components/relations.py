@@ -40,6 +40,7 @@ MATCH_WORDS = {"defeat", "win", "victory", "loss", "draw", "game", "match", "tie
                "derby", "meeting", "semifinal", "semi-final", "opener", "beat", "lose", "face", "play", "thrash"}
 DESTINATION_VERBS = {"join", "coach", "take", "become", "manage", "lead", "replace", "succeed", "return", "move"}
 REPORTING = {"announce", "confirm", "say", "reveal", "state", "tell", "declare", "inform", "make"}
+PLAYER_ROLES = {"player", "captain"}
 PAST = {"former", "ex", "ex-", "erstwhile", "one-time", "onetime"}
 TEAM_STOP_PREPS = {"against", "over", "to", "versus", "vs", "beat", "past"}
 
@@ -86,8 +87,8 @@ def _tree_distance(a: Token, b: Token) -> int:
 
 
 def _past_title(doc: Doc, role: Span) -> bool:
-    """ "the former Barcelona midfielder": a post once held."""
-    return any(t.lower_ in PAST for t in doc[max(role.sent.start, role.start - 6):role.start])
+    """ "the former Barcelona midfielder": a playing career once had (a former executive stays one)."""
+    return role.kb_id_ in PLAYER_ROLES and any(t.lower_ in PAST for t in doc[max(role.sent.start, role.start - 6):role.start])
 
 
 def _antecedent(token: Token) -> Token | None:
@@ -283,6 +284,9 @@ class RelationExtractor(Pipe):
             return inside[0]  # "handed X the head coach's job"
         anchors = [o for p, o in preps if p in ("as", "to", "into")] + [o for o in objs if o.dep_ in ("oprd", "attr")]
         anchors += [c for c in head.children if c.dep_ in ("oprd", "attr", "xcomp")]
+        # "as head of the national team delegation": the post is inside the "of" phrase
+        anchors += [g for a in list(anchors) for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"]
         # "returns to Arsenal as chief executive": an "as" phrase the parser hung on the object
         for argument in [o for _p, o in preps] + list(objs):
             anchors += [g for c in argument.children if c.dep_ == "prep" and c.lower_ == "as"
