@@ -316,6 +316,11 @@ class MentionLinker(Pipe):
         reporter = _relative_reporter(doc, before, position)
         if reporter:
             return reporter
+        # in the pronoun's own sentence a subject outranks a possessor ("She spent years on X's bench
+        # after the Spurs hired her": her is she)
+        same = [m for m in before if m[0] >= sent_start and doc[m[0]:m[1]].root.dep_ in SUBJECTS]
+        if same:
+            return same[-1][2]
         for start, end, name in reversed(before):
             head = doc[start:end].root
             if start < sent_start:
