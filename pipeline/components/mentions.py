@@ -50,6 +50,17 @@ def make_mentions(nlp: Language, name: str, data_dir: str | None) -> "MentionLin
     return MentionLinker(nlp, name, data_dir=data_dir)
 
 
+def _relative_reporter(doc: Doc, mentions: list[tuple[int, int, str]], position: int) -> str | None:
+    """ "X, who announced that he would stand down": a pronoun under a relative clause whose subject is
+    'who' is the person the clause hangs on."""
+    by_token = {i: name for start, end, name in mentions for i in range(start, end)}
+    for verb in doc[position].ancestors:
+        if verb.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.tag_ == "WP" for c in verb.children):
+            phrase = [verb.head] + [c for c in verb.head.children if c.dep_ in ("compound", "flat", "nmod", "appos")]
+            return next((by_token[t.i] for t in phrase if t.i in by_token), None)
+    return None
+
+
 def _subordination(token: Token) -> int:
     """How many subordinate clauses (adverbial, relative, prepositional) lie between a word and its root."""
     count = 0
@@ -85,6 +96,9 @@ class MentionLinker(Pipe):
         self.not_team_words = {w.lower() for w in words.get("not_team_word", [])}
         self.name_start_stop = set(words.get("not_name_start", []))
         self.not_person_words = set(words.get("not_person_word", []))
+        # one-word team nicknames ("Spurs", "Gunners") are no person even when ambiguous between two teams
+        self.team_nicknames = {n.removeprefix("the ").removeprefix("The ") for row in self.data["teams.jsonl"]
+                               for n in row.get("nicknames", []) if len(n.removeprefix("the ").split()) == 1}
         self.person_slot_verbs = set(words.get("person_slot_verb", []))
         self.kinds = {row["name"]: row.get("kind") for row in self.data["teams.jsonl"]}
         self.kinds.update({row["team"]: "national" for row in self.data["federations.jsonl"]})
@@ -231,7 +245,8 @@ class MentionLinker(Pipe):
     def _not_a_name(self, words: list[str]) -> bool:
         """Bylines, competitions and descriptions the model tags as people ("Staff Reporter", "the Londoner")."""
         return any(w in self.not_person_words for w in words) or " ".join(words) in self.leagues \
-            or len(words) == 1 and (words[0] in self.person_nouns or words[0].lower() in self.not_team_words) \
+            or len(words) == 1 and (words[0] in self.person_nouns or words[0].lower() in self.not_team_words
+                                    or words[0] in self.team_nicknames) \
             or any(not w[:1].isupper() and w.lower() not in PARTICLES or any(c.isdigit() for c in w) for w in words)
 
     def _role_names(self, doc: Doc, taken: set[int], blocked: set[int]) -> list[tuple[int, int]]:
@@ -266,6 +281,34 @@ class MentionLinker(Pipe):
             i = max(j, i + 1)
         return out
 
+    def _surname_names(self, doc: Doc, taken: set[int], blocked: set[int]) -> list[tuple[int, int]]:
+        """Full names the model tagged as an organisation or place ("Eddie Jones", "Giovanni van Bronckhorst")
+        whose last word the article also uses alone, as one does with a person's surname."""
+        def capital(t: Token) -> bool:
+            return t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.text.isupper() \
+                and t.i not in blocked
+
+        def titled(t: Token) -> bool:
+            return capital(t) and t.i not in taken
+
+        alone = {t.text for t in doc if capital(t) and not (t.i > 0 and capital(doc[t.i - 1]))
+                 and not (t.i + 1 < len(doc) and capital(doc[t.i + 1]))}
+        out = []
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and j - i < 4 and (titled(doc[j]) or j > i and doc[j].lower_ in PARTICLES
+                                                  and j + 1 < len(doc) and titled(doc[j + 1])) \
+                    and (j == i or "\n" not in doc[j - 1].text_with_ws):
+                j += 1
+            run = doc[i:j]
+            if j - i >= 2 and titled(doc[j - 1]) and doc[j - 1].text in alone \
+                    and any(t.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC") for t in run) \
+                    and not any(t.lower_ in self.not_team_words or t.lower_ in self.team_nouns for t in run):
+                out.append((i, j))
+            i = max(j, i + 1)
+        return out
+
     def _people(self, doc: Doc) -> tuple[list[str], list[tuple[int, int, str]]]:
         raw = []
         blocked = {i for span in doc.spans.get("teams", []) for i in range(span.start, span.end)}
@@ -277,6 +320,7 @@ class MentionLinker(Pipe):
         taken = {i for s, e in spans for i in range(s, e)}
         spans += self._role_names(doc, taken, blocked)
         spans += self._propn_names(doc, taken | {i for s, e in spans for i in range(s, e)}, blocked)
+        spans += self._surname_names(doc, taken | {i for s, e in spans for i in range(s, e)}, blocked)
         for start, end in sorted(spans):
             start, end = self._extend(doc, start, end, blocked)
             while start < end - 1 and (doc[start].text in self.name_start_stop or doc[start].text in self.person_nouns):
@@ -308,6 +352,8 @@ class MentionLinker(Pipe):
         for name in full:
             parts = name.split()
             surnames.setdefault(parts[-1], name)
+            if len(parts) == 2 and "-" in parts[1] and parts[1].split("-")[1][:1].islower():
+                surnames.setdefault(parts[0], name)  # family name first: "Hong Myung-bo" ... "Hong"
             for i in range(1, len(parts) - 1):
                 if parts[i][0].islower():  # "ten Hag", "van Nistelrooy"
                     surnames.setdefault(" ".join(parts[i:]), name)
@@ -387,35 +433,26 @@ class MentionLinker(Pipe):
                         span = (token.i, end)
             if span is None:
                 continue
-            target = self._antecedent(doc, by_start, span[0])
+            # pronouns already resolved count as mentions: "He started out at Cardiff. He takes over ..."
+            target = self._antecedent(doc, sorted(by_start + out), span[0])
             if target:
                 out.append((span[0], span[1], target))
         return out
-
-    @staticmethod
-    def _reporter(doc: Doc, mentions: list[tuple[int, int, str]], position: int) -> str | None:
-        """ "X, who announced that he would stand down": a pronoun subject of a clause reported by a relative
-        clause is the name the relative pronoun stands for."""
-        token = doc[position]
-        verb = token.head
-        if token.dep_ not in SUBJECTS or verb.dep_ != "ccomp":
-            return None
-        reporting = verb.head
-        subject = next((c for c in reporting.children if c.dep_ in SUBJECTS), None)
-        if subject is None or subject.lower_ not in ("who", "whom") or reporting.dep_ != "relcl":
-            return None
-        noun = reporting.head
-        return next((n for s, e, n in mentions if s <= noun.i < e), None)
 
     @classmethod
     def _antecedent(cls, doc: Doc, mentions: list[tuple[int, int, str]], position: int) -> str | None:
         before = [m for m in mentions if m[1] <= position]
         if not before:
             return None
-        reporter = cls._reporter(doc, mentions, position)
-        if reporter is not None:
-            return reporter
         sent_start = doc[position].sent.start
+        reporter = _relative_reporter(doc, before, position)
+        if reporter:
+            return reporter
+        # in the pronoun's own sentence a subject outranks a possessor ("She spent years on X's bench
+        # after the Spurs hired her": her is she)
+        same = [m for m in before if m[0] >= sent_start and doc[m[0]:m[1]].root.dep_ in SUBJECTS]
+        if same:
+            return same[-1][2]
         for start, end, name in reversed(before):
             head = doc[start:end].root
             if head.dep_ in SUBJECTS and start < sent_start:

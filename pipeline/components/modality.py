@@ -130,13 +130,37 @@ class ModalityFilter(Pipe):
             if role.label_ != label or not role.kb_id_:
                 continue
             sent = doc[role.start].sent
-            if label == "FRONT_OFFICE" and self._past_title(doc, role):
-                continue  # "the Uruguayan former defender" coaches now
+            if role.kb_id_ in self._player_roles and self._past_title(doc, role):
+                continue  # "the Uruguayan former defender" coaches now; a former executive stays one
+            if role.end < len(doc) and role.end in people and self._is_name(doc[role.end]):
+                # "head coach Doug Weight": the title is the next name's, not a name before it
+                out.setdefault(people[role.end], set()).add(role.kb_id_)
+                continue
             for i in range(max(sent.start, role.start - window), min(sent.end, role.end + window)):
                 if i in people and self._is_name(doc[i]) and not role.start <= i < role.end \
                         and not (self._verb_between(doc, i, role) and not self._predicative(role)):
                     out.setdefault(people[i], set()).add(role.kb_id_)
+            named = self._apposed_name(doc, role) if role.kb_id_ not in self._player_roles else None
+            named = named or self._as_title_of(doc, role)
+            if named:
+                out.setdefault(named, set()).add(role.kb_id_)
         return out
+
+    def _as_title_of(self, doc: Doc, role: Span) -> str | None:
+        """ "Max Eberl began work as Bayern's board member for sport": an "as" title is its clause subject's."""
+        root = role.root
+        if root.dep_ == "pobj" and root.head.lower_ == "as":
+            return self._clause_person(doc, root)
+        return None
+
+    def _apposed_name(self, doc: Doc, role: Span) -> str | None:
+        """ "Edu Gaspar, the club's football executive": a title in apposition, however long the phrase."""
+        people = doc._.links["person"]
+        root = role.root
+        if root.dep_ == "appos" and root.head.i in people and self._is_name(root.head):
+            return people[root.head.i]
+        named = [c for c in root.children if c.dep_ == "appos" and c.i in people and self._is_name(c)]
+        return people[named[0].i] if named else None
 
     def _past_title(self, doc: Doc, role: Span) -> bool:
         before = doc[max(role.sent.start, role.start - 3):role.start]
@@ -334,6 +358,15 @@ class ModalityFilter(Pipe):
                 return self.cues["open_object"][pattern]
         return None
 
+    def _keeps_post(self, doc: Doc, cand: Candidate) -> str | None:
+        """ "X, who will combine the job with his club role, takes over": an implied departure that the
+        sentence denies (he keeps the old post)."""
+        if not cand.rule.endswith(":moved_from"):
+            return None
+        sent = doc.char_span(*cand.sentence, alignment_mode="expand")
+        cues = self.cues.get("keeps_post", {})
+        return next((cues[t.lemma_.lower()] for t in sent if t.lemma_.lower() in cues), None)
+
     def _past_team(self, doc: Doc, cand: Candidate) -> str | None:
         """ "appointed the former Porto coach X": a team he once coached is no team he leaves now."""
         if not cand.rule.endswith(":moved_from"):
@@ -356,7 +389,7 @@ class ModalityFilter(Pipe):
     def _person_veto(self, doc: Doc, cand: Candidate, coaches: set[str]) -> str | None:
         """Who the person is: a front-office figure, a player, or nobody the trigger reaches."""
         attached_coaching = cand.role is not None and "role:attached" in cand.notes
-        past = self._past_team(doc, cand)
+        past = self._past_team(doc, cand) or self._keeps_post(doc, cand)
         if past:
             return past
         office = cand.role is None and any(n.startswith("front_office:") for n in cand.notes)
@@ -381,7 +414,8 @@ class ModalityFilter(Pipe):
         head = self._head(doc, cand)
         trigger_text = doc.text[cand.trigger[0]:cand.trigger[1]].lower()
         negated_trigger = any(w in trigger_text.split() for w in ("not", "n't", "never"))
-        reason = self._grammar_veto(self._chain(head), negated_trigger) or self._idiom_veto(head) \
+        idiom = None if cand.rule.startswith("row:") else self._idiom_veto(head)  # a row's "(fired)" is a cell
+        reason = self._grammar_veto(self._chain(head), negated_trigger) or idiom \
             or self._object_not_a_post(doc, cand, head) or self._retention(cand, head) or self._award(doc, head)
         if reason:
             return reason

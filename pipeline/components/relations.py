@@ -217,7 +217,8 @@ class RelationExtractor(Pipe):
                 and token.i not in doc._.links["team"] and token.ent_type_ in ("", "PERSON", "ORG", "NORP") \
                 and not any(t.i in people for t in token.children):
             # a one-word name the model did not tag ("appoint Galtier"): the fullest name it ends
-            full = [p for p in doc._.people or [] if p.split()[-1] == token.text]
+            full = [p for p in doc._.people or [] if p.split()[-1] == token.text
+                    or p.split()[0] == token.text and len(p.split()) == 2 and "-" in p.split()[1]]
             return max(full, key=len) if full else token.text
         np = sorted(self._np(token), key=lambda t: (t.i != token.i, abs(t.i - token.i)))
         for t in np:
@@ -499,6 +500,9 @@ class RelationExtractor(Pipe):
                     for g in c.children if g.dep_ == "pobj"]
         anchors += [g for _p, o in preps for c in o.children if c.dep_ == "prep" and c.lower_ == "as"
                     for g in c.children if g.dep_ == "pobj"]
+        # "as head of the national team delegation": the post is inside the "of" phrase
+        anchors += [g for a in list(anchors) for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"]
         for anchor in anchors:
             for role in roles:
                 if role.start <= anchor.i < role.end:
@@ -574,8 +578,8 @@ class RelationExtractor(Pipe):
             if verb.i != head.i and verb.i in claimed and not COARSE_DATE.search(ent.text) and not shared:
                 return None
             return rank
-        if verb.lemma_ in REPORTING and not self._under_other_trigger(verb, head):
-            return 0.5  # "..., the club announced on Wednesday"
+        if verb.lemma_ in REPORTING and verb.dep_ != "relcl" and not self._under_other_trigger(verb, head):
+            return 0.5  # "..., the club announced on Wednesday" (not "X, who announced on Monday that ...")
         if verb.head.i == head.i and same_time_clause(verb):
             return 1.5  # "left Sunderland to take the job in July", "took over when the season ended in May"
         return None
@@ -742,10 +746,15 @@ class RelationExtractor(Pipe):
             else:
                 new = self._person(doc, subj)
                 old = next((self._person(doc, o) for o in objs if self._person(doc, o)), None)
+                with_new = next((self._person(doc, o) for p, o in preps if p == "with" and self._person(doc, o)), None)
+                if with_new and not new:
+                    new = with_new  # "the club replaced him with Jim Montgomery"
             person = new
-            subj_team = self._team(doc, subj) if subj is not None and not any(
+            # the subject's team, unless the subject is a person ("Y replaces X") or a past post ("the former
+            # Ajax coach replaces X"); "the club replaced him with Y" keeps the club
+            subj_team = self._team(doc, subj) if subj is not None and not self._person(doc, subj) and not any(
                 t.lower_ in FORMER for t in self._np(subj)) else None
-            team = prep_team or subj_team if not new else prep_team
+            team = prep_team or subj_team
             if old and old != new:
                 others.append(("departure", old, "unknown"))
         elif voice == "noun":

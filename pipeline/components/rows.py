@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from .. import resources
 from ..candidates import Candidate
 from ..extensions import register_extensions
-from .relations import DURATION, RELATIVE
+from ..date_spans import first_point_in_time
 
 CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
 BULLET = re.compile(r"^\s*(?:[•·▪*–-]|\d{1,2}[.)])\s+")
@@ -155,20 +155,6 @@ class RowReader(Pipe):
         return min(found, key=lambda f: (f[0], -(f[1] - f[0]))) if found else None
 
     @staticmethod
-    def _date(doc: Doc, start: int, end: int) -> Span | None:
-        """The first date expression starting in a char range, cut at its end ("Jan. 8" of "(fired Jan. 8)")."""
-        for ent in doc.ents:
-            if ent.label_ != "DATE" or not start <= ent.start_char < end:
-                continue
-            text = ent.text.split(",")[0]  # "February 4, a week after ..."
-            if DURATION.search(text) and not RELATIVE.match(text) or not re.search(r"[A-Za-z]|\d{4}", text):
-                continue  # "after four seasons", a "8-9" record
-            cut = doc.char_span(ent.start_char, min(ent.start_char + len(text), end), alignment_mode="contract")
-            if cut is not None and len(cut):
-                return cut
-        return None
-
-    @staticmethod
     def _role(doc: Doc, person_token: int) -> tuple[str | None, str | None]:
         """The title written just before the person ("head coach X"): (coaching role, front-office title)."""
         for role in doc.spans.get("roles", []):
@@ -245,7 +231,7 @@ class RowReader(Pipe):
             return []
         team = teams[0][1]
         date_cell = by_column.get("date")
-        row_date = self._date(doc, date_cell.start, date_cell.end) if date_cell else None
+        row_date = first_point_in_time(doc, date_cell.start, date_cell.end) if date_cell else None
         out: list[Candidate] = []
         for column, default_type in (("out", "departure"), ("in", "hire"), ("person", None)):
             cell = by_column.get(column)
@@ -268,7 +254,7 @@ class RowReader(Pipe):
             if type_ is None:
                 continue
             manner = cue[3] if cue else "unknown"
-            date = self._date(doc, cell.start, cell.end) or row_date
+            date = first_point_in_time(doc, cell.start, cell.end) or row_date
             out.append(self._candidate(type_=type_, manner=manner, person=person, team=team, rule="row:table",
                                        trigger=trigger, line=line, date=date))
             if type_ == "hire":
@@ -295,7 +281,7 @@ class RowReader(Pipe):
                 continue
             out.append(self._candidate(type_=cue[2], manner=cue[3], person=person, team=team, rule="row:headless",
                                        trigger=(after_name + cue[0], after_name + cue[1]), line=line,
-                                       date=self._date(doc, after_name, cell.end)))
+                                       date=first_point_in_time(doc, after_name, cell.end)))
         return out
 
     def _previous_post(self, doc: Doc, cell: Cell, token: int, person: str, team: str,
@@ -362,7 +348,7 @@ class RowReader(Pipe):
             role, front_office = self._role(doc, token)
             return [self._candidate(type_=cue[2], manner=cue[3], person=person, team=team, rule="row:labelled",
                                     trigger=(s_start + cue[0], s_start + cue[1]), line=line,
-                                    date=self._date(doc, s_start, s_end), role=role, front_office=front_office)]
+                                    date=first_point_in_time(doc, s_start, s_end), role=role, front_office=front_office)]
         return []
 
     def _cue_labelled(self, doc: Doc, cue: tuple[int, int, str, str | None], label: tuple[int, int],
@@ -378,5 +364,5 @@ class RowReader(Pipe):
                 continue
             out.append(self._candidate(type_=cue[2], manner=cue[3], person=person, team=team, rule="row:cue_label",
                                        trigger=(label[0] + cue[0], label[0] + cue[1]), line=line,
-                                       date=self._date(doc, doc[token].idx, doc[limit - 1].idx if limit < len(doc) else rest[1])))
+                                       date=first_point_in_time(doc, doc[token].idx, doc[limit - 1].idx if limit < len(doc) else rest[1])))
         return out

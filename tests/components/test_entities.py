@@ -320,3 +320,12 @@ def test_a_team_form_inside_a_hyphenated_name_is_no_team(nlp):
 def test_a_team_form_that_begins_a_competition_is_no_team(nlp):
     doc = run(nlp, "His side won the FA Cup in May.")
     assert [s.kb_id_ for s in doc.spans["teams"]] == []
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Under-23 coach Kim Sun-ho was named interim coach.", id="team-word-in-a-hyphenated-name"),
+    pytest.param("Anthony Barry, the Liverpool-born coach, has been appointed as his assistant.", id="liverpool-born"),
+])
+def test_a_team_word_glued_into_a_hyphenated_word_is_no_team(nlp, text):
+    doc = pipeline.make_doc(nlp, text, "2024-03-01")
+    assert not [s.text for s in doc.spans["teams"] if s.text in ("Sun", "Liverpool")]

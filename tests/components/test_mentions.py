@@ -67,11 +67,24 @@ def test_a_short_name_links_to_the_fullest_name(nlp, text, surface, person):
                      "Chelsea boss.", "the former Chelsea boss", "Frank Lampard", id="the-former-boss"),
         pytest.param("Tom Hale stepped up to caretaker in March after Kevin Marsh was fired. He was given the job "
                      "permanently in June.", "He", "Tom Hale", id="pronoun-to-main-clause-subject"),
+        pytest.param("Becky Hanson joined the staff in 2014. She spent eight seasons on Greg Poppins's bench after the "
+                     "Spurs hired her.", "her", "Becky Hanson", id="subject-outranks-possessor"),
+        pytest.param("Justin Langley replaces Darren Lehman, who announced in March that he would stand down.", "he",
+                     "Darren Lehman", id="pronoun-in-a-who-clause"),
+        pytest.param("Tom Hale was appointed on Monday. He later coached the under-21 side while Kevin Marsh was in "
+                     "charge. He takes over from Dean Whitlock.", "He", "Tom Hale", id="pronoun-chain"),
     ],
 )
 def test_pronouns_and_descriptions_link_to_a_person(nlp, text, surface, person):
     doc = run(nlp, text)
     assert linked(doc, surface, "person") == person
+
+
+def test_a_full_name_tagged_as_an_organisation_is_a_person_when_its_surname_stands_alone(nlp):
+    doc = run(nlp, "Japan named Hajime Morimoto manager of the national team on Thursday. Morimoto, 49, led the "
+                   "Olympic side.")
+    assert "Hajime Morimoto" in doc._.people
+    assert linked(doc, "Morimoto", "person") == "Hajime Morimoto"
 
 
 def test_people_lists_each_full_name_once(nlp):
