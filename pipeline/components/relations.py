@@ -225,9 +225,10 @@ class RelationExtractor(Pipe):
             if subj:
                 return subj[0]
             if token.dep_ == "xcomp":
-                objects = [c for c in token.head.children if c.dep_ == "dobj"]
+                teams = token.doc._.links["team"] if token.doc._.links else {}
+                objects = [c for c in token.head.children if c.dep_ == "dobj" and c.i not in teams]
                 if objects:
-                    return objects[0]  # "appoint X to succeed Y": X succeeds
+                    return objects[0]  # "appoint X to succeed Y": X succeeds; "leaving Tigres to succeed Y": not Tigres
             if token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and token.head.i != token.i:
                 token = token.head
                 continue
@@ -643,9 +644,11 @@ class RelationExtractor(Pipe):
 
     @staticmethod
     def _coordinated_below(head: Token, ancestor: Token) -> bool:
+        """Whether ``head`` hangs from ``ancestor`` as a clause of its own: coordinated ("leaves X and will
+        join Y") or a purpose clause ("leaving Tigres to succeed Martino")."""
         token = head
         while token.i != ancestor.i and token.head.i != token.i:
-            if token.dep_ == "conj":
+            if token.dep_ in ("conj", "xcomp", "advcl"):
                 return True
             token = token.head
         return False
