@@ -320,3 +320,10 @@ def test_a_team_form_inside_a_hyphenated_name_is_no_team(nlp):
 def test_a_team_form_that_begins_a_competition_is_no_team(nlp):
     doc = run(nlp, "His side won the FA Cup in May.")
     assert [s.kb_id_ for s in doc.spans["teams"]] == []
+
+
+def test_a_persons_surname_alone_is_not_the_club_of_that_name(nlp):
+    doc = run(nlp, "The Seattle Sounders hired Freddy Juarez on Sunday. Juarez, 43, had been in charge of "
+                   "Real Salt Lake since 2019.")
+    assert "FC Juárez" not in [s.kb_id_ for s in doc.spans["teams"]]
+
