@@ -226,9 +226,9 @@ class RelationExtractor(Pipe):
                 return subj[0]
             if token.dep_ == "xcomp":
                 teams = token.doc._.links["team"] if token.doc._.links else {}
-                objects = [c for c in token.head.children if c.dep_ == "dobj" and c.i not in teams]
+                objects = [c for c in token.head.children if c.dep_ == "dobj" and c.i not in teams]  # not "leaving Tigres to"
                 if objects:
-                    return objects[0]  # "appoint X to succeed Y": X succeeds; "leaving Tigres to succeed Y": not Tigres
+                    return objects[0]  # "appoint X to succeed Y": X succeeds
             if token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and token.head.i != token.i:
                 token = token.head
                 continue
