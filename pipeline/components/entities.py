@@ -132,10 +132,13 @@ class SportsEntities(Pipe):
         forms = {(s, e): f for s, e, f in matches}
         # people's names win over a team word inside them ("Jordan Henderson")
         persons = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+        surnames = {p[-1].text for p in persons if p[-1].is_alpha}
         kept = []
         for span in spans:
             if any(self._name_holds(p, span) for p in persons) or self._in_compound(span):
                 continue
+            if len(span) == 1 and span.text in surnames and not self._named_in_full(span, spans, forms):
+                continue  # "Juarez, 43, had been in charge": the surname of Freddy Juarez, not FC Juárez
             if self._inside_longer_name(span, forms[(span.start, span.end)]) or self._place_after_town(span) \
                     or self._place_of_origin(span) or self._competition(span):
                 continue
@@ -251,6 +254,12 @@ class SportsEntities(Pipe):
             return False
         town = doc[span.start - 2]
         return town.ent_type_ in ("GPE", "LOC", "FAC") and town.pos_ == "PROPN" and town.ent_iob_ in ("B", "I")
+
+    def _named_in_full(self, span: Span, spans: list[Span], forms: dict[tuple[int, int], str]) -> bool:
+        """Whether the article also names the team of ``span`` by a longer form ("Club América")."""
+        names = self.gazetteer.forms[forms[(span.start, span.end)]]
+        return any(len(other) > 1 and names & self.gazetteer.forms[forms[(other.start, other.end)]]
+                   for other in spans)
 
     @staticmethod
     def _in_compound(span: Span) -> bool:

@@ -353,7 +353,8 @@ class RelationExtractor(Pipe):
             if absolute is not None:
                 return absolute
             if token.dep_ == "xcomp":
-                objects = [c for c in token.head.children if c.dep_ == "dobj"]
+                teams = token.doc._.links["team"] if token.doc._.links else {}
+                objects = [c for c in token.head.children if c.dep_ == "dobj" and c.i not in teams]  # not "leaving Tigres to"
                 if objects:
                     return objects[0]  # "appoint X to succeed Y": X succeeds
             if token.dep_ in ("advmod", "acomp") and token.head.lemma_ == "be" and token.head.i != token.i:
@@ -1030,9 +1031,11 @@ class RelationExtractor(Pipe):
 
     @staticmethod
     def _coordinated_below(head: Token, ancestor: Token) -> bool:
+        """Whether ``head`` hangs from ``ancestor`` as a clause of its own: coordinated ("leaves X and will
+        join Y") or a purpose clause ("leaving Tigres to succeed Martino")."""
         token = head
         while token.i != ancestor.i and token.head.i != token.i:
-            if token.dep_ == "conj":
+            if token.dep_ in ("conj", "xcomp", "advcl"):
                 return True
             token = token.head
         return False

@@ -180,3 +180,10 @@ def test_a_weak_trigger_is_marked_weak(nlp):
 )
 def test_no_trigger_no_candidate(nlp, text):
     assert run(nlp, text)._.candidates == []
+
+
+def test_the_team_a_coach_leaves_to_succeed_someone_is_not_the_successions_team(nlp):
+    doc = pipeline.make_doc(nlp, "Diego Cocca was appointed in February, leaving Tigres to succeed Gerardo Marino.",
+                            PUBLISHED, title="Mexico turn to Cocca")
+    assert candidate(doc, "departure", "Gerardo Marino").team == "Mexico"
+    assert candidate(doc, "departure", "Diego Cocca").team == "Tigres UANL"
