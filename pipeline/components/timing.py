@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from .. import dates
 from ..candidates import Candidate
@@ -30,6 +30,7 @@ NEWS_SENTENCES = 2  # of those, the ones about the news: a transition told or on
 # a line that opens with a day and a dash or colon: "TUESDAY — ...", "- Wednesday: ...", "Jan. 8: ..."
 DATE_LABEL = re.compile(r"^[\s\-•*–—]*(?P<label>(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|"
                         r"sept?|oct|nov|dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)\s*[:—–-]\s", re.I)
+NEWS_KEY = ("coaching_timing", "news_date")  # doc.user_data cache of the news day
 LEAD_SENTENCES = 4  # body sentences (of five words or more: datelines and bylines do not count) that may name the news day
 
 
@@ -139,7 +140,9 @@ class Timing(Pipe):
             if value is not None:
                 return value, "clause"
         if self.news_default and published and not self._background(doc, cand):
-            return self.news_date(doc) or published, "default"
+            if NEWS_KEY not in doc.user_data:
+                doc.user_data[NEWS_KEY] = self.news_date(doc)
+            return doc.user_data[NEWS_KEY] or published, "default"
         return None, "none"
 
     def _own_date(self, doc: Doc, cand: Candidate) -> str | None:
@@ -156,7 +159,7 @@ class Timing(Pipe):
         return value
 
     @staticmethod
-    def _trigger_head(doc: Doc, cand: Candidate):
+    def _trigger_head(doc: Doc, cand: Candidate) -> Token:
         return doc.char_span(*cand.trigger, alignment_mode="expand").root
 
     def _background(self, doc: Doc, cand: Candidate) -> bool:
@@ -193,7 +196,7 @@ class Timing(Pipe):
         return None
 
     @staticmethod
-    def _news_day(doc: Doc, sent, published: str | None) -> str | None:
+    def _news_day(doc: Doc, sent: Span, published: str | None) -> str | None:
         for ent in sent.ents:
             ent = trim_interval(doc, ent)
             if ent.label_ not in ("DATE", "TIME") or not dates.NEWS_DAY.match(dates.clean(ent.text)):
