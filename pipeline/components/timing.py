@@ -26,6 +26,7 @@ from .relations import MATCH_WORDS
 
 PAST_PERFECT = ("had",)
 FUTURE_AUX = ("will", "'ll", "shall")
+FUTURE_FRAMES = ("expect", "set", "due", "schedule", "plan", "be")  # "is set to be unveiled on Friday"
 NEWS_SENTENCES = 2  # of those, the ones about the news: a transition told or one of its people named
 # a line that opens with a day and a dash or colon: "TUESDAY — ...", "- Wednesday: ...", "Jan. 8: ..."
 DATE_LABEL = re.compile(r"^[\s\-•*–—]*(?P<label>(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|"
@@ -202,7 +203,7 @@ class Timing(Pipe):
             if ent.label_ not in ("DATE", "TIME") or not dates.NEWS_DAY.match(dates.clean(ent.text)):
                 continue
             if bound_limit(doc, ent) or effective(doc, ent) or ent[-1].lower_ in ("'s", "’s") \
-                    or dates_an_occasion(ent, MATCH_WORDS):
+                    or dates_an_occasion(ent, MATCH_WORDS) or _dates_the_future(ent):
                 continue
             value = dates.resolve(ent.text, published)
             if value is not None:
@@ -253,3 +254,14 @@ class Timing(Pipe):
                     if value is not None and (best is None or len(value) > len(best)):
                         best = value
         return best
+
+
+def _dates_the_future(ent: Span) -> bool:
+    """"... and will name a successor on Friday", "is due to be unveiled on Friday": not the news day."""
+    verb = ent.root
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FUTURE_AUX for a in auxes):
+        return True
+    return any(a.lower_ == "to" for a in auxes) and verb.head.lemma_ in FUTURE_FRAMES

@@ -221,3 +221,9 @@ def test_an_agreeing_precise_date_wins_over_a_coarse_direct_one(nlp):
 )
 def test_a_day_labelling_the_line_dates_its_transitions(nlp, text, key, date):
     assert events(nlp, text)[key] == date
+
+
+def test_a_future_day_in_the_lead_is_no_news_day(nlp):
+    got = events(nlp, "Burnley have sacked manager Dean Whitlock and will name his successor on Friday.",
+                 date="2018-07-29")
+    assert got[("departure", "Dean Whitlock")] == "2018-07-29"
