@@ -67,7 +67,7 @@ class Timing(Pipe):
     def resolve(self, doc: Doc, cand: Candidate) -> str | None:
         value, source = self._dated(doc, cand)
         if value is not None and cand.date_shift:
-            value, source = dates.shift(value, cand.date_shift) or value, "shifted"
+            value, source = dates.shift_by(value, cand.date_shift, cand.date_shift_unit) or value, "shifted"
         if value is not None:
             cand.notes.append(f"date_source:{source}")
         return value

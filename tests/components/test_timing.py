@@ -194,6 +194,8 @@ def test_a_present_perfect_change_keeps_the_news_default(nlp):
                      id="a-since-date-is-still-a-day-to-count-from"),
         pytest.param("A day after Dean Whitlock asked to leave, Burnley appointed Tom Hale as manager on Thursday.",
                      ("hire", "Tom Hale"), "2018-07-26", id="an-opening-day-after-clause-is-no-day-count"),
+        pytest.param("Burnley have sacked manager Dean Whitlock, less than a year after he replaced Tom Hale.",
+                     ("departure", "Tom Hale"), "2017", id="a-year-after-gives-the-year"),
         pytest.param("Burnley have sacked manager Dean Whitlock after the 3-0 defeat by Hull City on Saturday.",
                      ("departure", "Dean Whitlock"), "2018-07-27", id="a-match-date-is-not-the-sacking-date"),
     ],
