@@ -25,6 +25,7 @@ from ..extensions import register_extensions
 from .relations import MATCH_WORDS
 
 PAST_PERFECT = ("had",)
+EARLIER_STEP = ("previously", "formerly", "once")
 FUTURE_AUX = ("will", "'ll", "shall")
 FUTURE_FRAMES = ("expect", "set", "due", "schedule", "plan", "be")  # "is set to be unveiled on Friday"
 NEWS_SENTENCES = 2  # of those, the ones about the news: a transition told or one of its people named
@@ -164,10 +165,12 @@ class Timing(Pipe):
         return doc.char_span(*cand.trigger, alignment_mode="expand").root
 
     def _background(self, doc: Doc, cand: Candidate) -> bool:
-        """Told in the past perfect ("had been sacked"): a background fact with no date of its own."""
+        """Told in the past perfect ("had been sacked") or as an earlier step ("previously left", "was once
+        sacked"): a background fact with no date of its own."""
         head = self._trigger_head(doc, cand)
         auxes = [c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")]
-        return any(a in PAST_PERFECT for a in auxes)
+        earlier = [c.lower_ for c in head.children if c.dep_ == "advmod"]
+        return any(a in PAST_PERFECT for a in auxes) or any(a in EARLIER_STEP for a in earlier)
 
     def _future(self, doc: Doc, cand: Candidate) -> bool:
         """"will step down on May 8": a year-less date is the next such day."""

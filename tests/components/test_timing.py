@@ -229,3 +229,10 @@ def test_a_future_day_in_the_lead_is_no_news_day(nlp):
     got = events(nlp, "Burnley have sacked manager Dean Whitlock and will name his successor on Friday.",
                  date="2018-07-29")
     assert got[("departure", "Dean Whitlock")] == "2018-07-29"
+
+
+def test_an_earlier_step_told_with_previously_has_no_date(nlp):
+    got = events(nlp, "Hull City have appointed Dean Whitlock as manager. Whitlock previously left Burnley "
+                      "by mutual consent.")
+    assert got[("hire", "Dean Whitlock")] == "2018-07-27"
+    assert got.get(("departure", "Dean Whitlock"), None) is None
