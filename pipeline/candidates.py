@@ -23,7 +23,8 @@ class Candidate:
     strength: str = "strong"  # "strong" | "weak"
     date_text: str | None = None  # the DATE expression attached to the transition
     date_span: tuple[int, int] | None = None
-    date_shift: int | None = None  # days from the governing clause's date: "three days after he resigned" → -3
+    date_shift: int | None = None  # from the governing clause's date: "three days after he resigned" → -3
+    date_shift_unit: str = "day"  # "day", "month" or "year" ("a year after he replaced X" → -1 year)
     date: str | None = None  # resolved ISO date with its precision (timing)
     date_ref: str | None = None  # "when X left": resolve to another event's date
     vetoed: str | None = None  # reason (rumour, negation, ...) when modality vetoes it

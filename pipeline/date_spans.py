@@ -56,10 +56,10 @@ def effective(doc: Doc, ent: Span) -> bool:
     return ent.start > 0 and doc[ent.start - 1].lower_ in EFFECTIVE_WORDS
 
 
-def interval_between(doc: Doc, chain: list[Token]) -> int | None:
-    """Signed days from the governing clause to the trigger along its clause chain
-    (``chain`` = trigger and its ancestors): "three days after he resigned" → -3,
-    "48 hours after X left", "a day after X's sacking"."""
+def interval_between(doc: Doc, chain: list[Token]) -> tuple[int, str] | None:
+    """Signed count and unit from the governing clause to the trigger along its clause chain
+    (``chain`` = trigger and its ancestors): "three days after he resigned" → (-3, "day"),
+    "48 hours after X left", "a day after X's sacking", "a year after he replaced X" → (-1, "year")."""
     for token in chain[:-1]:
         links = [token] if token is not chain[0] else []
         links += [c for c in token.children if c.dep_ in ("mark", "prep") and c.i < token.i]
@@ -67,8 +67,8 @@ def interval_between(doc: Doc, chain: list[Token]) -> int | None:
             way = SEQUENCE_WORDS.get(link.lower_)
             if way is None or link.i < 2:
                 continue
-            days = dates.day_count(doc[link.i - 2].lower_, doc[link.i - 1].lower_)
-            return way * days if days is not None else None
+            count = dates.interval(doc[link.i - 2].lower_, doc[link.i - 1].lower_)
+            return (way * count[0], count[1]) if count is not None else None
     return None
 
 

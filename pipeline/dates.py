@@ -88,6 +88,31 @@ def day_count(count: str, unit: str) -> int | None:
     return number * 7 if unit == "week" else number if unit == "day" else None
 
 
+def interval(count: str, unit: str) -> tuple[int, str] | None:
+    """"two days" → (2, "day"), "48 hours" → (2, "day"), "a year" → (1, "year"), "ten months" → (10, "month")."""
+    unit = unit.lower().rstrip("s")
+    if unit in ("month", "year"):
+        number = NUMBERS.get(count.lower()) if not count.isdigit() else int(count)
+        return (number, unit) if number is not None else None
+    days = day_count(count, unit)
+    return (days, "day") if days is not None else None
+
+
+def shift_by(iso: str | None, amount: int, unit: str) -> str | None:
+    """``iso`` moved by ``amount`` days, months or years, at the precision such a count allows."""
+    if unit == "day":
+        return shift(iso, amount)
+    if iso is None:
+        return None
+    year = int(iso[:4])
+    if unit == "year":
+        return f"{year + amount:04d}"
+    if len(iso) < 7:
+        return None
+    months = year * 12 + int(iso[5:7]) - 1 + amount
+    return f"{months // 12:04d}-{months % 12 + 1:02d}"
+
+
 def relative_shift(text: str) -> int | None:
     """Signed days of "two days later" / "a day earlier" / "the following day", counted from another event."""
     phrase = " ".join(text.lower().split()).strip(" ,.")

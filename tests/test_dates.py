@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.dates import relative_shift, resolve, shift
+from pipeline.dates import interval, relative_shift, resolve, shift, shift_by
 
 PUBLISHED = "2018-07-27"
 
@@ -150,3 +150,25 @@ def test_shift_moves_only_day_precise_dates():
     assert shift("2018-07-01", -3) == "2018-06-28"
     assert shift("2018-07", -3) is None
     assert shift(None, 1) is None
+
+
+@pytest.mark.parametrize(
+    ("count", "unit", "expected"),
+    [
+        pytest.param("two", "days", (2, "day"), id="days"),
+        pytest.param("48", "hours", (2, "day"), id="hours"),
+        pytest.param("a", "week", (7, "day"), id="week"),
+        pytest.param("a", "year", (1, "year"), id="year"),
+        pytest.param("ten", "months", (10, "month"), id="months"),
+        pytest.param("several", "years", None, id="no-count"),
+    ],
+)
+def test_interval(count, unit, expected):
+    assert interval(count, unit) == expected
+
+
+def test_shift_by_keeps_the_precision_a_count_allows():
+    assert shift_by("2018-07-27", -1, "year") == "2017"
+    assert shift_by("2018-02-10", -3, "month") == "2017-11"
+    assert shift_by("2018", -3, "month") is None
+    assert shift_by("2018-07-27", -2, "day") == "2018-07-25"

@@ -526,8 +526,9 @@ class RelationExtractor(Pipe):
                 return role
         return None
 
-    def _date(self, doc: Doc, sent: Span, head: Token, claimed: set[int]) -> tuple[Span | None, int | None]:
-        """The DATE expression attached to the trigger, or to a verb that governs it, and a shift in days.
+    def _date(self, doc: Doc, sent: Span, head: Token,
+              claimed: set[int]) -> tuple[Span | None, tuple[int, str] | None]:
+        """The DATE expression attached to the trigger, or to a verb that governs it, and a shift (count, unit).
 
         The shift comes from "three days after he resigned" / "a day after X's sacking": the trigger's
         date is the governing clause's date minus the interval (with no date there, the news date).
@@ -819,7 +820,8 @@ class RelationExtractor(Pipe):
                     sentence=(sent.start_char, sent.end_char), strength=trigger["strength"],
                     date_text=date.text if date is not None else None,
                     date_span=(date.start_char, date.end_char) if date is not None else None,
-                    date_shift=date_shift)
+                    date_shift=date_shift[0] if date_shift else None,
+                    date_shift_unit=date_shift[1] if date_shift else "day")
         out = []
         if person is not None:
             cand = Candidate(type=trigger["type"], manner=trigger.get("manner") if trigger["type"] == "departure" else None,

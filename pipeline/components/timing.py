@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from .. import dates
 from ..candidates import Candidate
@@ -25,11 +25,14 @@ from ..extensions import register_extensions
 from .relations import MATCH_WORDS
 
 PAST_PERFECT = ("had",)
+EARLIER_STEP = ("previously", "formerly", "once")
 FUTURE_AUX = ("will", "'ll", "shall")
+FUTURE_FRAMES = ("expect", "set", "due", "schedule", "plan", "be")  # "is set to be unveiled on Friday"
 NEWS_SENTENCES = 2  # of those, the ones about the news: a transition told or one of its people named
 # a line that opens with a day and a dash or colon: "TUESDAY — ...", "- Wednesday: ...", "Jan. 8: ..."
 DATE_LABEL = re.compile(r"^[\s\-•*–—]*(?P<label>(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|"
                         r"sept?|oct|nov|dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)\s*[:—–-]\s", re.I)
+NEWS_KEY = ("coaching_timing", "news_date")  # doc.user_data cache of the news day
 LEAD_SENTENCES = 4  # body sentences (of five words or more: datelines and bylines do not count) that may name the news day
 
 
@@ -65,7 +68,7 @@ class Timing(Pipe):
     def resolve(self, doc: Doc, cand: Candidate) -> str | None:
         value, source = self._dated(doc, cand)
         if value is not None and cand.date_shift:
-            value, source = dates.shift(value, cand.date_shift) or value, "shifted"
+            value, source = dates.shift_by(value, cand.date_shift, cand.date_shift_unit) or value, "shifted"
         if value is not None:
             cand.notes.append(f"date_source:{source}")
         return value
@@ -139,7 +142,9 @@ class Timing(Pipe):
             if value is not None:
                 return value, "clause"
         if self.news_default and published and not self._background(doc, cand):
-            return self.news_date(doc) or published, "default"
+            if NEWS_KEY not in doc.user_data:
+                doc.user_data[NEWS_KEY] = self.news_date(doc)
+            return doc.user_data[NEWS_KEY] or published, "default"
         return None, "none"
 
     def _own_date(self, doc: Doc, cand: Candidate) -> str | None:
@@ -156,14 +161,16 @@ class Timing(Pipe):
         return value
 
     @staticmethod
-    def _trigger_head(doc: Doc, cand: Candidate):
+    def _trigger_head(doc: Doc, cand: Candidate) -> Token:
         return doc.char_span(*cand.trigger, alignment_mode="expand").root
 
     def _background(self, doc: Doc, cand: Candidate) -> bool:
-        """Told in the past perfect ("had been sacked"): a background fact with no date of its own."""
+        """Told in the past perfect ("had been sacked") or as an earlier step ("previously left", "was once
+        sacked"): a background fact with no date of its own."""
         head = self._trigger_head(doc, cand)
         auxes = [c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")]
-        return any(a in PAST_PERFECT for a in auxes)
+        earlier = [c.lower_ for c in head.children if c.dep_ == "advmod"]
+        return any(a in PAST_PERFECT for a in auxes) or any(a in EARLIER_STEP for a in earlier)
 
     def _future(self, doc: Doc, cand: Candidate) -> bool:
         """"will step down on May 8": a year-less date is the next such day."""
@@ -193,13 +200,13 @@ class Timing(Pipe):
         return None
 
     @staticmethod
-    def _news_day(doc: Doc, sent, published: str | None) -> str | None:
+    def _news_day(doc: Doc, sent: Span, published: str | None) -> str | None:
         for ent in sent.ents:
             ent = trim_interval(doc, ent)
             if ent.label_ not in ("DATE", "TIME") or not dates.NEWS_DAY.match(dates.clean(ent.text)):
                 continue
             if bound_limit(doc, ent) or effective(doc, ent) or ent[-1].lower_ in ("'s", "’s") \
-                    or dates_an_occasion(ent, MATCH_WORDS):
+                    or dates_an_occasion(ent, MATCH_WORDS) or _dates_the_future(ent):
                 continue
             value = dates.resolve(ent.text, published)
             if value is not None:
@@ -250,3 +257,14 @@ class Timing(Pipe):
                     if value is not None and (best is None or len(value) > len(best)):
                         best = value
         return best
+
+
+def _dates_the_future(ent: Span) -> bool:
+    """"... and will name a successor on Friday", "is due to be unveiled on Friday": not the news day."""
+    verb = ent.root
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FUTURE_AUX for a in auxes):
+        return True
+    return any(a.lower_ == "to" for a in auxes) and verb.head.lemma_ in FUTURE_FRAMES

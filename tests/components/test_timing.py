@@ -194,6 +194,8 @@ def test_a_present_perfect_change_keeps_the_news_default(nlp):
                      id="a-since-date-is-still-a-day-to-count-from"),
         pytest.param("A day after Dean Whitlock asked to leave, Burnley appointed Tom Hale as manager on Thursday.",
                      ("hire", "Tom Hale"), "2018-07-26", id="an-opening-day-after-clause-is-no-day-count"),
+        pytest.param("Burnley have sacked manager Dean Whitlock, less than a year after he replaced Tom Hale.",
+                     ("departure", "Tom Hale"), "2017", id="a-year-after-gives-the-year"),
         pytest.param("Burnley have sacked manager Dean Whitlock after the 3-0 defeat by Hull City on Saturday.",
                      ("departure", "Dean Whitlock"), "2018-07-27", id="a-match-date-is-not-the-sacking-date"),
     ],
@@ -221,3 +223,16 @@ def test_an_agreeing_precise_date_wins_over_a_coarse_direct_one(nlp):
 )
 def test_a_day_labelling_the_line_dates_its_transitions(nlp, text, key, date):
     assert events(nlp, text)[key] == date
+
+
+def test_a_future_day_in_the_lead_is_no_news_day(nlp):
+    got = events(nlp, "Burnley have sacked manager Dean Whitlock and will name his successor on Friday.",
+                 date="2018-07-29")
+    assert got[("departure", "Dean Whitlock")] == "2018-07-29"
+
+
+def test_an_earlier_step_told_with_previously_has_no_date(nlp):
+    got = events(nlp, "Hull City have appointed Dean Whitlock as manager. Whitlock previously left Burnley "
+                      "by mutual consent.")
+    assert got[("hire", "Dean Whitlock")] == "2018-07-27"
+    assert got.get(("departure", "Dean Whitlock"), None) is None
