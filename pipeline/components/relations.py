@@ -127,13 +127,14 @@ def _tree_distance(a: Token, b: Token) -> int:
 
 
 def _antecedent(token: Token) -> Token | None:
-    """The noun a relative pronoun stands for: "Dean Whitlock, who was sacked" → Whitlock."""
-    if token.tag_ not in ("WP", "WDT") or token.head.i == token.i:
+    """The noun a relative pronoun stands for: "Dean Whitlock, who was sacked" → Whitlock, "the Bucs, who
+    fired him" → the Bucs."""
+    if token.lower_ not in RELATIVE_PRONOUNS or token.tag_ not in ("WP", "WDT") or token.head.i == token.i:
         return None
     clause = token.head
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head  # "who led the side and was then released"
-    if clause.dep_ != "relcl" or clause.head.i == clause.i:
+    if clause.dep_ not in ("relcl", "acl") or clause.head.i == clause.i or clause.head.pos_ not in ("PROPN", "NOUN"):
         return None
     return clause.head
 
@@ -206,13 +207,10 @@ class RelationExtractor(Pipe):
     def _person(self, doc: Doc, token: Token | None) -> str | None:
         if token is None:
             return None
-        antecedent = self._relative_antecedent(token)
-        if antecedent is not None:
-            return self._person(doc, antecedent)
-        people = doc._.links["person"]
         antecedent = _antecedent(token)
         if antecedent is not None:
             return self._person(doc, antecedent)
+        people = doc._.links["person"]
         if token.i not in people and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha \
                 and token.i not in doc._.links["team"] and token.ent_type_ in ("", "PERSON", "ORG", "NORP") \
                 and not any(t.i in people for t in token.children):
@@ -240,18 +238,6 @@ class RelationExtractor(Pipe):
                     and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN") and not t.is_sent_start:
                 full = [p for p in doc._.people or [] if p.split()[-1] == t.text]
                 return max(full, key=len) if full else t.text
-        return None
-
-    @staticmethod
-    def _relative_antecedent(token: Token) -> Token | None:
-        """ "Maguire, who was released ...": the relative pronoun stands for the noun its clause modifies."""
-        if token.lower_ not in RELATIVE_PRONOUNS or token.tag_ not in ("WP", "WDT"):
-            return None
-        verb = token.head
-        while verb.dep_ == "conj" and verb.head.i != verb.i:
-            verb = verb.head
-        if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i and verb.head.pos_ in ("PROPN", "NOUN"):
-            return verb.head
         return None
 
     def _conjoined(self, doc: Doc, arguments: list[Token], person: str) -> list[str]:
@@ -312,6 +298,9 @@ class RelationExtractor(Pipe):
     def _team(self, doc: Doc, token: Token | None) -> str | None:
         if token is None:
             return None
+        antecedent = _antecedent(token)
+        if antecedent is not None:
+            return self._team(doc, antecedent)  # "the Buccaneers, who fired him in 2009"
         teams, opponents = doc._.links["team"], doc._.links.get("opponent", {})
         for t in sorted(self._np(token), key=lambda t: abs(t.i - token.i)):
             if t.i in teams and t.i not in opponents:
