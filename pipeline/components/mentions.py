@@ -85,7 +85,10 @@ class MentionLinker(Pipe):
         self.rows = self.data["mentions.jsonl"]
         words = {row["kind"]: row["words"] for row in self.rows}
         self.pronouns = {w.lower() for w in words.get("pronoun", [])}
-        self.person_nouns = set(words.get("person_noun", []))
+        # "the Slovak", "the Ghanaian": every national team's demonym describes a person too
+        demonyms = {d for row in self.data["teams.jsonl"] if row.get("kind") == "national"
+                    for d in row.get("demonyms", []) if len(d.split()) == 1}
+        self.person_nouns = set(words.get("person_noun", [])) | demonyms
         self.person_words = {w.lower() for w in [*self.person_nouns, *words.get("relation_noun", [])]}
         self.team_nouns = {w.lower() for w in words.get("team_noun", [])}
         self.honorifics = set(words.get("honorific", []))
@@ -433,8 +436,17 @@ class MentionLinker(Pipe):
                         span = (token.i, end)
             if span is None:
                 continue
+            target = None
+            sent_start = token.sent.start
+            if token.lower_ == "the" and any(sent_start <= m[0] and doc[m[0]].pos_ == "PRON"
+                                             and doc[m[0]].dep_ in SUBJECTS for m in out):
+                # after a pronoun subject, a description in the same sentence names someone else, the name
+                # given there: "He replaced X in 2019, hours after the Argentine was sacked" is X
+                named = [m for m in by_start if sent_start <= m[0] and m[1] <= span[0]
+                         and doc[m[0]:m[1]].root.dep_ != "poss"]
+                target = named[-1][2] if named else None
             # pronouns already resolved count as mentions: "He started out at Cardiff. He takes over ..."
-            target = self._antecedent(doc, sorted(by_start + out), span[0])
+            target = target or self._antecedent(doc, sorted(by_start + out), span[0])
             if target:
                 out.append((span[0], span[1], target))
         return out

@@ -745,7 +745,10 @@ class RelationExtractor(Pipe):
             # Ajax coach replaces X"); "the club replaced him with Y" keeps the club
             subj_team = self._team(doc, subj) if subj is not None and not self._person(doc, subj) and not any(
                 t.lower_ in FORMER for t in self._np(subj)) else None
-            team = prep_team or subj_team
+            # "replaced X at Brentford": the replaced coach's team, when the parser hangs it on him
+            obj_team = next((self._team(doc, o) for o in objs if self._team(doc, o)
+                             and not any(t.lower_ in FORMER for t in self._np(o))), None)
+            team = prep_team or subj_team or obj_team
             if old and old != new:
                 others.append(("departure", old, "unknown"))
         elif voice == "noun":
