@@ -91,6 +91,13 @@ def _past_title(doc: Doc, role: Span) -> bool:
     return role.kb_id_ in PLAYER_ROLES and any(t.lower_ in PAST for t in doc[max(role.sent.start, role.start - 6):role.start])
 
 
+def _origin(doc: Doc, prep: Token) -> bool:
+    """ "the 48-year-old from Puerto Rico": a "from" phrase on a description says where one comes from."""
+    owner = prep.head
+    roles = {i for r in doc.spans.get("roles", []) for i in range(r.start, r.end)}
+    return owner.pos_ in ("NOUN", "ADJ", "NUM") and owner.i not in doc._.links["person"] and owner.i not in roles
+
+
 def _antecedent(token: Token) -> Token | None:
     """The noun a relative pronoun stands for: "Dean Whitlock, who was sacked" → Whitlock."""
     if token.tag_ not in ("WP", "WDT") or token.head.i == token.i:
@@ -647,7 +654,7 @@ class RelationExtractor(Pipe):
             if not (sent.start <= i < sent.end) or name == team:
                 continue
             token = doc[i]
-            if token.dep_ == "pobj" and token.head.lower_ == "from":
+            if token.dep_ == "pobj" and token.head.lower_ == "from" and not _origin(doc, token.head):
                 found.append(name)
                 continue
             # "<Team> head coach <Person>": the team qualifies the person's current title
