@@ -140,8 +140,9 @@ class ModalityFilter(Pipe):
                 if i in people and self._is_name(doc[i]) and not role.start <= i < role.end \
                         and not (self._verb_between(doc, i, role) and not self._predicative(role)):
                     out.setdefault(people[i], set()).add(role.kb_id_)
-            named = self._apposed_name(doc, role) if role.kb_id_ not in self._player_roles else None
-            named = named or self._as_title_of(doc, role)
+            # at a distance only an executive title: "won the title as a player" is a career, not a post now
+            executive = role.kb_id_ not in self._player_roles
+            named = (self._apposed_name(doc, role) or self._as_title_of(doc, role)) if executive else None
             if named:
                 out.setdefault(named, set()).add(role.kb_id_)
         return out
@@ -253,6 +254,9 @@ class ModalityFilter(Pipe):
         while token.dep_ in CLAUSE_UP and token.head.i != token.i and token.head.sent == head.sent:
             if token.dep_ == "relcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
                 break  # a finite relative clause; "a candidate to replace X" is no fact
+            low, high = sorted((token.i, token.head.i))
+            if any(t.text in (";", ":") for t in token.doc[low:high]) and token.dep_ in ("ccomp", "conj", "parataxis"):
+                break  # "the club had named him coach; he had not yet taken a match": two statements
             token = token.head
             chain.append(token)
         return chain

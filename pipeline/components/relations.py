@@ -269,7 +269,8 @@ class RelationExtractor(Pipe):
         for role in roles:
             points = anchor if role.label_ == "FRONT_OFFICE" else anchor + [trigger.start]
             distance = min(min(abs(role.start - a), abs(role.end - 1 - a)) for a in points)
-            if role.label_ == "FRONT_OFFICE" and (not person_tokens or distance > 3 or _past_title(doc, role)):
+            if role.label_ == "FRONT_OFFICE" and (not person_tokens or distance > 3 or _past_title(doc, role)
+                                                  or self._office_of_another(doc, role, person_tokens)):
                 continue
             if role.kb_id_ == "":
                 continue
@@ -281,6 +282,17 @@ class RelationExtractor(Pipe):
         if role.label_ == "FRONT_OFFICE":
             return None, interim, role.kb_id_
         return role.kb_id_, interim or role.id_ == "interim", None
+
+    @staticmethod
+    def _office_of_another(doc: Doc, role: Span, person_tokens: list[int]) -> bool:
+        """An executive title that is someone else's: "fired both Hinch and GM Jeff Luhnow" (the next name's),
+        "serving as general manager, firing Bob Hill" (across a verb)."""
+        people = doc._.links["person"]
+        if role.end < len(doc) and role.end in people and role.end not in person_tokens:
+            return True
+        nearest = min(person_tokens, key=lambda i: min(abs(i - role.start), abs(i - role.end)))
+        between = doc[min(nearest + 1, role.end):max(nearest, role.start)]
+        return any(t.pos_ == "VERB" for t in between)
 
     @staticmethod
     def _attached_role(doc: Doc, head: Token, match: Span, preps: list, objs: list[Token]) -> Span | None:
