@@ -380,6 +380,13 @@ class ModalityFilter(Pipe):
             return "past_role"
         return None
 
+    def _post_object(self, doc: Doc, cand: Candidate) -> bool:
+        """A weak verb with a clear object: "left the bench", "left his job", "left Leipzig"."""
+        teams = doc._.links["team"]
+        posts = self.cues.get("post_word", {})
+        head = self._head(doc, cand)
+        return any(c.dep_ == "dobj" and (c.i in teams or c.lemma_.lower() in posts) for c in head.children)
+
     @staticmethod
     def _named_in_trigger(doc: Doc, cand: Candidate) -> bool:
         """The person sits inside the trigger phrase: "hand Fernando Ortiz the interim job"."""
@@ -405,7 +412,8 @@ class ModalityFilter(Pipe):
             return "player"
         if ":nearest_person" in cand.rule and cand.person not in coaches and not self._named_in_trigger(doc, cand):
             return "unattached_person"
-        if cand.strength == "weak" and cand.role is None and not cand.interim and cand.person not in coaches and (
+        if cand.strength == "weak" and cand.role is None and not cand.interim and cand.person not in coaches \
+                and not self._post_object(doc, cand) and (
                 cand.rule.count(":") > 1 and any(m in cand.rule for m in (":sentence_team", ":home_team", ":paragraph_team"))):
             return "weak_trigger"
         return None
