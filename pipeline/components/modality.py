@@ -427,11 +427,25 @@ class ModalityFilter(Pipe):
             or self._object_not_a_post(doc, cand, head) or self._retention(cand, head) or self._award(doc, head)
         if reason:
             return reason
-        sentence = head.sent.text.lower()
+        chain = self._chain(head)
+        # a finite relative clause states its own fact: "Conte, who took over in May 2019, reportedly ..."
+        clause = chain[-1] if chain[-1].dep_ == "relcl" else None
+        sentence = " ".join(t.lower_ for t in clause.subtree) if clause is not None else head.sent.text.lower()
         for cue, reason in self.cues.get("sentence", {}).items():
             if cue in sentence:
                 return reason
-        for child in head.subtree:
-            if child.lemma_.lower() in self.cues.get("object", {}) and child.sent == head.sent and cand.type == "hire":
+        for child in self._own_clause(head):
+            if child.lemma_.lower() in self.cues.get("object", {}) and cand.type == "hire":
                 return self.cues["object"][child.lemma_.lower()]
         return None
+
+    @staticmethod
+    def _own_clause(head: Token) -> list[Token]:
+        """The trigger's phrase without clauses conjoined to it ("was hired in 2019 ... and received an
+        extension last summer")."""
+        out, stack = [], [head]
+        while stack:
+            token = stack.pop()
+            out.append(token)
+            stack.extend(c for c in token.children if not (token is head and c.dep_ in ("conj", "parataxis")))
+        return out

@@ -98,6 +98,16 @@ def _origin(doc: Doc, prep: Token) -> bool:
     return owner.pos_ in ("NOUN", "ADJ", "NUM") and owner.i not in doc._.links["person"] and owner.i not in roles
 
 
+def _whose_antecedent(token: Token) -> Token | None:
+    """ "Declan Kidney, whose contract was not renewed": the person a 'whose' phrase belongs to."""
+    if not any(c.tag_ == "WP$" for c in token.children):
+        return None
+    clause = token.head
+    if clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return None
+    return clause.head
+
+
 def _antecedent(token: Token) -> Token | None:
     """The noun a relative pronoun stands for: "Dean Whitlock, who was sacked" → Whitlock."""
     if token.tag_ not in ("WP", "WDT") or token.head.i == token.i:
@@ -175,7 +185,7 @@ class RelationExtractor(Pipe):
         if token is None:
             return None
         people = doc._.links["person"]
-        antecedent = _antecedent(token)
+        antecedent = _antecedent(token) or _whose_antecedent(token)
         if antecedent is not None:
             return self._person(doc, antecedent)
         if token.i not in people and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha \
@@ -437,6 +447,7 @@ class RelationExtractor(Pipe):
                 team = next((self._team(doc, o) for p, o in preps if p == "from" and self._team(doc, o)), None)
         elif voice == "symmetric":
             sides = [subj] + [o for p, o in preps if p == "with"] + objs
+            sides += [c for side in sides if side is not None for c in side.children if c.dep_ == "conj"]
             person = next((self._person(doc, s) for s in sides if self._person(doc, s)), None)
             team = next((self._team(doc, s) for s in sides if self._team(doc, s)), None)
         elif voice == "replace":
@@ -471,6 +482,8 @@ class RelationExtractor(Pipe):
             argument = subj if passive else (objs[0] if objs else None)
             if argument is not None and argument.i in self._heads and argument.i != head.i:
                 return []  # "X's sacking was confirmed": the argument is another transition
+        if person is None and voice == "transitive" and head.dep_ == "amod":
+            person = self._person(doc, head.head)  # "replacing the fired Gerard Gallant"
         fallback = False
         if person is None and trigger["strength"] == "strong":
             person = self._nearest(sent, head, people)

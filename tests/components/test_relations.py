@@ -180,3 +180,10 @@ def test_a_weak_trigger_is_marked_weak(nlp):
 )
 def test_no_trigger_no_candidate(nlp, text):
     assert run(nlp, text)._.candidates == []
+
+
+def test_an_adjectival_trigger_takes_the_noun_it_qualifies(nlp):
+    doc = pipeline.make_doc(nlp, "The Vegas Golden Knights appointed Pete DeBoor, replacing the fired Gerard Gallard.",
+                            "2020-01-20")
+    assert any(c.type == "departure" and c.person == "Gerard Gallard" and ":nearest_person" not in c.rule
+               and c.rule.startswith("transitive:fire") for c in doc._.candidates)
