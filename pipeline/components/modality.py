@@ -140,8 +140,9 @@ class ModalityFilter(Pipe):
                 if i in people and self._is_name(doc[i]) and not role.start <= i < role.end \
                         and not (self._verb_between(doc, i, role) and not self._predicative(role)):
                     out.setdefault(people[i], set()).add(role.kb_id_)
-            named = self._apposed_name(doc, role) if role.kb_id_ not in self._player_roles else None
-            named = named or self._as_title_of(doc, role)
+            # at a distance only an executive title: "won the title as a player" is a career, not a post now
+            executive = role.kb_id_ not in self._player_roles
+            named = (self._apposed_name(doc, role) or self._as_title_of(doc, role)) if executive else None
             if named:
                 out.setdefault(named, set()).add(role.kb_id_)
         return out
@@ -253,6 +254,9 @@ class ModalityFilter(Pipe):
         while token.dep_ in CLAUSE_UP and token.head.i != token.i and token.head.sent == head.sent:
             if token.dep_ == "relcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
                 break  # a finite relative clause; "a candidate to replace X" is no fact
+            low, high = sorted((token.i, token.head.i))
+            if any(t.text in (";", ":") for t in token.doc[low:high]) and token.dep_ in ("ccomp", "conj", "parataxis"):
+                break  # "the club had named him coach; he had not yet taken a match": two statements
             token = token.head
             chain.append(token)
         return chain
@@ -379,6 +383,13 @@ class ModalityFilter(Pipe):
             return "past_role"
         return None
 
+    def _post_object(self, doc: Doc, cand: Candidate) -> bool:
+        """A weak verb with a clear object: "left the bench", "left his job", "left Leipzig"."""
+        teams = doc._.links["team"]
+        posts = self.cues.get("post_word", {})
+        head = self._head(doc, cand)
+        return any(c.dep_ == "dobj" and (c.i in teams or c.lemma_.lower() in posts) for c in head.children)
+
     @staticmethod
     def _named_in_trigger(doc: Doc, cand: Candidate) -> bool:
         """The person sits inside the trigger phrase: "hand Fernando Ortiz the interim job"."""
@@ -404,7 +415,8 @@ class ModalityFilter(Pipe):
             return "player"
         if ":nearest_person" in cand.rule and cand.person not in coaches and not self._named_in_trigger(doc, cand):
             return "unattached_person"
-        if cand.strength == "weak" and cand.role is None and not cand.interim and cand.person not in coaches and (
+        if cand.strength == "weak" and cand.role is None and not cand.interim and cand.person not in coaches \
+                and not self._post_object(doc, cand) and (
                 cand.rule.count(":") > 1 and any(m in cand.rule for m in (":sentence_team", ":home_team", ":paragraph_team"))):
             return "weak_trigger"
         return None
@@ -419,11 +431,25 @@ class ModalityFilter(Pipe):
             or self._object_not_a_post(doc, cand, head) or self._retention(cand, head) or self._award(doc, head)
         if reason:
             return reason
-        sentence = head.sent.text.lower()
+        chain = self._chain(head)
+        # a finite relative clause states its own fact: "Conte, who took over in May 2019, reportedly ..."
+        clause = chain[-1] if chain[-1].dep_ == "relcl" else None
+        sentence = " ".join(t.lower_ for t in clause.subtree) if clause is not None else head.sent.text.lower()
         for cue, reason in self.cues.get("sentence", {}).items():
             if cue in sentence:
                 return reason
-        for child in head.subtree:
-            if child.lemma_.lower() in self.cues.get("object", {}) and child.sent == head.sent and cand.type == "hire":
+        for child in self._own_clause(head):
+            if child.lemma_.lower() in self.cues.get("object", {}) and cand.type == "hire":
                 return self.cues["object"][child.lemma_.lower()]
         return None
+
+    @staticmethod
+    def _own_clause(head: Token) -> list[Token]:
+        """The trigger's phrase without clauses conjoined to it ("was hired in 2019 ... and received an
+        extension last summer")."""
+        out, stack = [], [head]
+        while stack:
+            token = stack.pop()
+            out.append(token)
+            stack.extend(c for c in token.children if not (token is head and c.dep_ in ("conj", "parataxis")))
+        return out

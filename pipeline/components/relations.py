@@ -126,6 +126,23 @@ def _tree_distance(a: Token, b: Token) -> int:
     return len(up_a) + len(up_b)
 
 
+def _origin(doc: Doc, prep: Token) -> bool:
+    """ "the 48-year-old from Puerto Rico": a "from" phrase on a description says where one comes from."""
+    owner = prep.head
+    roles = {i for r in doc.spans.get("roles", []) for i in range(r.start, r.end)}
+    return owner.pos_ in ("NOUN", "ADJ", "NUM") and owner.i not in doc._.links["person"] and owner.i not in roles
+
+
+def _whose_antecedent(token: Token) -> Token | None:
+    """ "Declan Kidney, whose contract was not renewed": the person a 'whose' phrase belongs to."""
+    if not any(c.tag_ == "WP$" for c in token.children):
+        return None
+    clause = token.head
+    if clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return None
+    return clause.head
+
+
 def _antecedent(token: Token) -> Token | None:
     """The noun a relative pronoun stands for: "Dean Whitlock, who was sacked" → Whitlock, "the Bucs, who
     fired him" → the Bucs."""
@@ -207,7 +224,7 @@ class RelationExtractor(Pipe):
     def _person(self, doc: Doc, token: Token | None) -> str | None:
         if token is None:
             return None
-        antecedent = _antecedent(token)
+        antecedent = _antecedent(token) or _whose_antecedent(token)
         if antecedent is not None:
             return self._person(doc, antecedent)
         people = doc._.links["person"]
@@ -417,8 +434,9 @@ class RelationExtractor(Pipe):
         for role in roles:
             points = anchor if role.label_ == "FRONT_OFFICE" else anchor + [trigger.start]
             distance = min(min(abs(role.start - a), abs(role.end - 1 - a)) for a in points)
-            if role.label_ == "FRONT_OFFICE" and (not person_tokens or distance > 3 or self._former_title(doc, role)):
-                continue  # "the former England captain" was a player once: no front-office post now
+            if role.label_ == "FRONT_OFFICE" and (not person_tokens or distance > 3 or self._former_title(doc, role)
+                                                  or self._office_of_another(doc, role, person_tokens)):
+                continue  # "the former England captain" was a player once; "GM Y" is Y's title
             if role.kb_id_ == "":
                 continue
             if best is None or distance < best[0]:
@@ -474,6 +492,17 @@ class RelationExtractor(Pipe):
         """A title the person held before: "the former Chelsea captain", "ex-general manager"."""
         before = doc[max(role.sent.start, min(role.start - 4, role.root.left_edge.i)):role.start]
         return any(t.lower_ in FORMER for t in before)
+
+    @staticmethod
+    def _office_of_another(doc: Doc, role: Span, person_tokens: list[int]) -> bool:
+        """An executive title that is someone else's: "fired both Hinch and GM Jeff Luhnow" (the next name's),
+        "serving as general manager, firing Bob Hill" (across a verb)."""
+        people = doc._.links["person"]
+        if role.end < len(doc) and role.end in people and role.end not in person_tokens:
+            return True
+        nearest = min(person_tokens, key=lambda i: min(abs(i - role.start), abs(i - role.end)))
+        between = doc[min(nearest + 1, role.end):max(nearest, role.start)]
+        return any(t.pos_ == "VERB" for t in between)
 
     @staticmethod
     def _attached_role(doc: Doc, head: Token, match: Span, preps: list, objs: list[Token]) -> Span | None:
@@ -769,6 +798,8 @@ class RelationExtractor(Pipe):
             argument = subj if passive else (objs[0] if objs else None)
             if argument is not None and argument.i in self._heads and argument.i != head.i:
                 return []  # "X's sacking was confirmed": the argument is another transition
+        if person is None and voice == "transitive" and head.dep_ == "amod":
+            person = self._person(doc, head.head)  # "replacing the fired Gerard Gallant"
         fallback = False
         if person is None and trigger["strength"] == "strong":
             person = self._nearest(sent, head, people)
@@ -1116,7 +1147,7 @@ class RelationExtractor(Pipe):
             if not (sent.start <= i < sent.end) or name == team:
                 continue
             token = doc[i]
-            if token.dep_ == "pobj" and token.head.lower_ == "from":
+            if token.dep_ == "pobj" and token.head.lower_ == "from" and not _origin(doc, token.head):
                 found.append(name)
                 continue
             # "<Team> head coach <Person>": the team qualifies the person's current title

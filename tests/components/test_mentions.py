@@ -68,7 +68,7 @@ def test_a_short_name_links_to_the_fullest_name(nlp, text, surface, person):
         pytest.param("Tom Hale stepped up to caretaker in March after Kevin Marsh was fired. He was given the job "
                      "permanently in June.", "He", "Tom Hale", id="pronoun-to-main-clause-subject"),
         pytest.param("Becky Hanson joined the staff in 2014. She spent eight seasons on Greg Poppins's bench after the "
-                     "Spurs hired her.", "her", "Becky Hanson", id="subject-outranks-possessor"),
+                     "San Antonio Spurs hired her.", "her", "Becky Hanson", id="subject-outranks-possessor"),
         pytest.param("Justin Langley replaces Darren Lehman, who announced in March that he would stand down.", "he",
                      "Darren Lehman", id="pronoun-in-a-who-clause"),
         pytest.param("Tom Hale was appointed on Monday. He later coached the under-21 side while Kevin Marsh was in "

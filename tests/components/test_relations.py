@@ -187,3 +187,10 @@ def test_the_team_a_coach_leaves_to_succeed_someone_is_not_the_successions_team(
                             PUBLISHED, title="Mexico turn to Cocca")
     assert candidate(doc, "departure", "Gerardo Marino").team == "Mexico"
     assert candidate(doc, "departure", "Diego Cocca").team == "Tigres UANL"
+
+
+def test_an_adjectival_trigger_takes_the_noun_it_qualifies(nlp):
+    doc = pipeline.make_doc(nlp, "The Vegas Golden Knights appointed Pete DeBoor, replacing the fired Gerard Gallard.",
+                            "2020-01-20")
+    assert any(c.type == "departure" and c.person == "Gerard Gallard" and ":nearest_person" not in c.rule
+               and c.rule.startswith("transitive:fire") for c in doc._.candidates)
