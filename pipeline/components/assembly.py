@@ -7,14 +7,13 @@ falls back to the article's own word for its head coaches ("manager" or
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from ..candidates import Candidate
-from ..extensions import register_extensions
+from .base import RuleComponent
 from ..schema import Event, Evidence
 
 HEAD_ROLES = ("head coach", "manager")
@@ -91,24 +90,13 @@ def _split_permanent(cands: list[Candidate]) -> list[list[Candidate]]:
     return [[c for c in cands if c not in permanent], permanent]
 
 
-class Assembly(Pipe):
+class Assembly(RuleComponent):
     def __init__(self, nlp: Language, name: str = "coaching_assembly", *, min_confidence: float = 0.0) -> None:
-        register_extensions()
-        self.nlp = nlp
-        self.name = name
         self.min_confidence = min_confidence
+        super().__init__(nlp, name)
 
-    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
-                   nlp: Language | None = None) -> None:
-        return None
-
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            doc._.events = self.assemble(doc)
-        except Exception as error:
-            error_handler(self.name, self, [doc], error)
-        return doc
+    def process(self, doc: Doc) -> None:
+        doc._.events = self.assemble(doc)
 
     def _gazetteer(self) -> Any:
         """The entities stage's gazetteer when it is in the pipeline (for sport and head-coach title)."""

@@ -9,18 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
-from typing import Any, Callable, Iterable
 
-import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .. import resources
-from ..extensions import register_extensions
+from .base import RuleComponent
 from ..gazetteer import Gazetteer
 
 DATA_FILES = ("teams.jsonl", "federations.jsonl", "leagues.jsonl", "roles.jsonl", "entity_fixes.jsonl",
@@ -59,23 +54,16 @@ def make_entities(nlp: Language, name: str, data_dir: str | None) -> "SportsEnti
     return SportsEntities(nlp, name, data_dir=data_dir)
 
 
-class SportsEntities(Pipe):
+class SportsEntities(RuleComponent):
     """Gazetteer matching and NER correction."""
 
+    data_files = DATA_FILES
+
     def __init__(self, nlp: Language, name: str = "coaching_entities", *, data_dir: str | None = None) -> None:
-        register_extensions()
-        self.nlp = nlp
-        self.name = name
-        self.initialize(data_dir=data_dir)
+        super().__init__(nlp, name, data_dir=data_dir)
 
     # -- data ------------------------------------------------------------
-    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
-                   nlp: Language | None = None, data_dir: str | None = None) -> None:
-        directory = Path(data_dir) if data_dir else None
-        self.data = {name: resources.load(name, directory) for name in DATA_FILES}
-        self._build()
-
-    def _build(self) -> None:
+    def build(self) -> None:
         self.gazetteer = Gazetteer.from_rows(self.data["teams.jsonl"], self.data["federations.jsonl"],
                                              self.data["leagues.jsonl"], self.data["venues.jsonl"])
         self.team_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
@@ -101,27 +89,11 @@ class SportsEntities(Pipe):
         for number, row in enumerate(self.data["entity_fixes.jsonl"]):
             self.fix_matcher.add(f"fix{number}", [row["pattern"]])
 
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        for name, rows in self.data.items():
-            srsly.write_jsonl(path / name, rows)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "SportsEntities":
-        self.initialize(data_dir=str(path))
-        return self
-
     # -- processing ------------------------------------------------------
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            self._teams(doc)
-            self._roles(doc)
-            self._fix_ents(doc)
-            return doc
-        except Exception as error:  # spaCy's component protocol: the handler decides
-            error_handler(self.name, self, [doc], error)
-            return doc
+    def process(self, doc: Doc) -> None:
+        self._teams(doc)
+        self._roles(doc)
+        self._fix_ents(doc)
 
     def _teams(self, doc: Doc) -> None:
         matches = []

@@ -13,16 +13,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
-from typing import Any, Callable, Iterable
 
-import srsly
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
-from .. import resources
-from ..extensions import register_extensions
+from .base import RuleComponent
 
 DATA_FILES = ("mentions.jsonl", "leagues.jsonl", "teams.jsonl", "federations.jsonl")
 AGE = re.compile(r"^\d{2}-year-old$")
@@ -71,17 +66,13 @@ def _subordination(token: Token) -> int:
     return count
 
 
-class MentionLinker(Pipe):
-    def __init__(self, nlp: Language, name: str = "coaching_mentions", *, data_dir: str | None = None) -> None:
-        register_extensions()
-        self.nlp = nlp
-        self.name = name
-        self.initialize(data_dir=data_dir)
+class MentionLinker(RuleComponent):
+    data_files = DATA_FILES
 
-    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
-                   nlp: Language | None = None, data_dir: str | None = None) -> None:
-        directory = Path(data_dir) if data_dir else None
-        self.data = {name: resources.load(name, directory) for name in DATA_FILES}
+    def __init__(self, nlp: Language, name: str = "coaching_mentions", *, data_dir: str | None = None) -> None:
+        super().__init__(nlp, name, data_dir=data_dir)
+
+    def build(self) -> None:
         self.rows = self.data["mentions.jsonl"]
         words = {row["kind"]: row["words"] for row in self.rows}
         self.pronouns = {w.lower() for w in words.get("pronoun", [])}
@@ -113,22 +104,8 @@ class MentionLinker(Pipe):
         self.match_preps = {w.lower() for w in words.get("match_prep", [])}
         self.former_nouns = {w.lower() for w in words.get("former_noun", ["boss", "manager", "coach"])}
 
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        Path(path).mkdir(parents=True, exist_ok=True)
-        for name, rows in self.data.items():
-            srsly.write_jsonl(Path(path) / name, rows)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "MentionLinker":
-        self.initialize(data_dir=str(path))
-        return self
-
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            self._link(doc)
-        except Exception as error:
-            error_handler(self.name, self, [doc], error)
-        return doc
+    def process(self, doc: Doc) -> None:
+        self._link(doc)
 
     # -- people ------------------------------------------------------------
     def _name_tokens(self, span: Span) -> list[str]:

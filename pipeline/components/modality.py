@@ -13,17 +13,12 @@ Vetoed candidates stay in ``doc._.candidates`` with ``vetoed`` set, for explain.
 """
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Callable, Iterable
 
-import srsly
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
-from .. import resources
 from ..candidates import Candidate
-from ..extensions import register_extensions
+from .base import RuleComponent
 
 CLAUSE_UP = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "amod", "oprd"}
 
@@ -34,47 +29,32 @@ def make_modality(nlp: Language, name: str, data_dir: str | None, coach_window: 
     return ModalityFilter(nlp, name, data_dir=data_dir, coach_window=coach_window)
 
 
-class ModalityFilter(Pipe):
+class ModalityFilter(RuleComponent):
+    data_files = ("modality.jsonl",)
+
     def __init__(self, nlp: Language, name: str = "coaching_modality", *, data_dir: str | None = None,
                  coach_window: int = 4) -> None:
-        register_extensions()
-        self.nlp = nlp
-        self.name = name
         self.coach_window = coach_window
-        self.initialize(data_dir=data_dir)
+        super().__init__(nlp, name, data_dir=data_dir)
 
-    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
-                   nlp: Language | None = None, data_dir: str | None = None) -> None:
-        self.rows = resources.load("modality.jsonl", Path(data_dir) if data_dir else None)
+    def build(self) -> None:
+        self.rows = self.data["modality.jsonl"]
         self.cues: dict[str, dict[str, str]] = {}
         for row in self.rows:
             self.cues.setdefault(row["kind"], {})[row["cue"]] = row["veto"]
 
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        Path(path).mkdir(parents=True, exist_ok=True)
-        srsly.write_jsonl(Path(path) / "modality.jsonl", self.rows)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "ModalityFilter":
-        self.initialize(data_dir=str(path))
-        return self
-
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            candidates = doc._.candidates or []
-            for cand in candidates:
-                cand.vetoed = self.context_veto(doc, cand) or cand.vetoed
-                self._mark_permanent(doc, cand)
-            # who the people are, from what the article states as fact ("he might become a coach" is no title)
-            stated = [c for c in candidates if not c.vetoed]
-            coaches = self._coaches(doc, stated)
-            self._people_kinds(doc, stated)
-            for cand in stated:
-                cand.vetoed = self._person_veto(doc, cand, coaches)
-            self._share_post_vetoes(candidates)
-        except Exception as error:
-            error_handler(self.name, self, [doc], error)
-        return doc
+    def process(self, doc: Doc) -> None:
+        candidates = doc._.candidates or []
+        for cand in candidates:
+            cand.vetoed = self.context_veto(doc, cand) or cand.vetoed
+            self._mark_permanent(doc, cand)
+        # who the people are, from what the article states as fact ("he might become a coach" is no title)
+        stated = [c for c in candidates if not c.vetoed]
+        coaches = self._coaches(doc, stated)
+        self._people_kinds(doc, stated)
+        for cand in stated:
+            cand.vetoed = self._person_veto(doc, cand, coaches)
+        self._share_post_vetoes(candidates)
 
     def _mark_permanent(self, doc: Doc, cand: Candidate) -> None:
         """ "was given the job permanently", "confirmed as permanent coach": a hire that ends an interim spell

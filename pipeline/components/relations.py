@@ -20,22 +20,18 @@ Writes ``doc._.candidates``.
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
-import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
-from .. import dates, resources
+from .. import dates
 from ..candidates import Candidate
-# DURATION and RELATIVE are re-exported for the rows stage
-from ..date_spans import (DATE_NOTES, DURATION, RELATIVE, bound_limit, dates_an_occasion, effective,  # noqa: F401
+from ..date_spans import (DATE_NOTES, bound_limit, dates_an_occasion, effective,
                           interval_between, opening_shift, point_in_time, same_time_clause, shares_clause_date,
                           trim_interval, unlabelled_shifts)
-from ..extensions import register_extensions
+from .base import RuleComponent
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 OBJ = {"dobj", "dative", "oprd", "attr"}
@@ -156,26 +152,23 @@ def _antecedent(token: Token) -> Token | None:
     return clause.head
 
 
-class RelationExtractor(Pipe):
+class RelationExtractor(RuleComponent):
+    data_files = ("triggers.jsonl", "manners.jsonl", "club_words.jsonl")
+
     def __init__(self, nlp: Language, name: str = "coaching_relations", *, data_dir: str | None = None,
                  role_window: int = 12, team_distance: int = 4) -> None:
-        register_extensions()
-        self.nlp = nlp
-        self.name = name
         self.role_window = role_window
         self.team_distance = team_distance  # edges in the parse between a trigger and a team it may take
-        self.initialize(data_dir=data_dir)
+        super().__init__(nlp, name, data_dir=data_dir)
 
-    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
-                   nlp: Language | None = None, data_dir: str | None = None) -> None:
-        directory = Path(data_dir) if data_dir else None
-        self.triggers = resources.load("triggers.jsonl", directory)
+    def build(self) -> None:
+        self.triggers = self.data["triggers.jsonl"]
         self.matcher = Matcher(self.nlp.vocab)
         for number, trigger in enumerate(self.triggers):
             if trigger.get("match") != "tree":  # "tree": only on the parse, where the gap is the object
                 self.matcher.add(str(number), [_token_pattern(trigger)])
-        self.manners = resources.load("manners.jsonl", directory)
-        self.club_words = resources.load("club_words.jsonl", directory)
+        self.manners = self.data["manners.jsonl"]
+        self.club_words = self.data["club_words.jsonl"]
         self.dual_role = {w for row in self.club_words if row["kind"] == "dual_role" for w in row["words"]}
         self.manner_matcher = Matcher(self.nlp.vocab)
         for number, cue in enumerate(self.manners):
@@ -190,23 +183,8 @@ class RelationExtractor(Pipe):
                     pattern.append({"LEMMA": word})
             self.manner_matcher.add(str(number), [pattern])
 
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        Path(path).mkdir(parents=True, exist_ok=True)
-        srsly.write_jsonl(Path(path) / "triggers.jsonl", self.triggers)
-        srsly.write_jsonl(Path(path) / "manners.jsonl", self.manners)
-        srsly.write_jsonl(Path(path) / "club_words.jsonl", self.club_words)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "RelationExtractor":
-        self.initialize(data_dir=str(path))
-        return self
-
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            doc._.candidates = self.extract(doc)
-        except Exception as error:
-            error_handler(self.name, self, [doc], error)
-        return doc
+    def process(self, doc: Doc) -> None:
+        doc._.candidates = self.extract(doc)
 
     # -- argument helpers ---------------------------------------------------
     def _np(self, token: Token) -> list[Token]:

@@ -19,17 +19,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Callable, Iterable
 
-import srsly
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
-from .. import resources
 from ..candidates import Candidate
-from ..extensions import register_extensions
+from .base import RuleComponent
 from ..date_spans import first_point_in_time
 
 CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
@@ -59,16 +54,14 @@ def make_rows(nlp: Language, name: str, data_dir: str | None) -> "RowReader":
     return RowReader(nlp, name, data_dir=data_dir)
 
 
-class RowReader(Pipe):
-    def __init__(self, nlp: Language, name: str = "coaching_rows", *, data_dir: str | None = None) -> None:
-        register_extensions()
-        self.nlp = nlp
-        self.name = name
-        self.initialize(data_dir=data_dir)
+class RowReader(RuleComponent):
+    data_files = ("rows.jsonl",)
 
-    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
-                   nlp: Language | None = None, data_dir: str | None = None) -> None:
-        self.rows = resources.load("rows.jsonl", Path(data_dir) if data_dir else None)
+    def __init__(self, nlp: Language, name: str = "coaching_rows", *, data_dir: str | None = None) -> None:
+        super().__init__(nlp, name, data_dir=data_dir)
+
+    def build(self) -> None:
+        self.rows = self.data["rows.jsonl"]
         self.columns: dict[str, str] = {}
         self.cues: list[tuple[re.Pattern[str], str, str | None]] = []
         for row in self.rows:
@@ -79,21 +72,8 @@ class RowReader(Pipe):
                 for word in row["words"]:
                     self.cues.append((_cue_pattern(word), row["type"], row.get("manner")))
 
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        Path(path).mkdir(parents=True, exist_ok=True)
-        srsly.write_jsonl(Path(path) / "rows.jsonl", self.rows)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "RowReader":
-        self.initialize(data_dir=str(path))
-        return self
-
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            self.read(doc)
-        except Exception as error:
-            error_handler(self.name, self, [doc], error)
-        return doc
+    def process(self, doc: Doc) -> None:
+        self.read(doc)
 
     # -- lines and cells ----------------------------------------------------
     @staticmethod

@@ -12,16 +12,14 @@ moves the governing clause's date by the interval.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Iterable
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
 from .. import dates
 from ..candidates import Candidate
 from ..date_spans import bound_limit, dates_an_occasion, effective, trim_interval
-from ..extensions import register_extensions
+from .base import RuleComponent
 from .relations import MATCH_WORDS
 
 PAST_PERFECT = ("had",)
@@ -42,28 +40,17 @@ def make_timing(nlp: Language, name: str, news_default: bool) -> "Timing":
     return Timing(nlp, name, news_default=news_default)
 
 
-class Timing(Pipe):
+class Timing(RuleComponent):
     def __init__(self, nlp: Language, name: str = "coaching_timing", *, news_default: bool = True) -> None:
-        register_extensions()
-        self.nlp = nlp
-        self.name = name
         self.news_default = news_default
+        super().__init__(nlp, name)
 
-    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
-                   nlp: Language | None = None) -> None:
-        return None
-
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            live = [c for c in doc._.candidates or [] if not c.vetoed]
-            for cand in live:
-                cand.date = self.resolve(doc, cand)
-            self._continue_story(doc, live)
-            self._refer_when_clauses(doc, live)
-        except Exception as error:
-            error_handler(self.name, self, [doc], error)
-        return doc
+    def process(self, doc: Doc) -> None:
+        live = [c for c in doc._.candidates or [] if not c.vetoed]
+        for cand in live:
+            cand.date = self.resolve(doc, cand)
+        self._continue_story(doc, live)
+        self._refer_when_clauses(doc, live)
 
     def resolve(self, doc: Doc, cand: Candidate) -> str | None:
         value, source = self._dated(doc, cand)
