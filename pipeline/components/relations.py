@@ -20,6 +20,7 @@ Writes ``doc._.candidates``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -150,6 +151,18 @@ def _antecedent(token: Token) -> Token | None:
     if clause.dep_ not in ("relcl", "acl") or clause.head.i == clause.i or clause.head.pos_ not in ("PROPN", "NOUN"):
         return None
     return clause.head
+
+
+@dataclass(frozen=True)
+class Triggers:
+    """The triggers found in one document, handed to the argument rules (the component keeps no per-document state).
+
+    ``heads``: token indices of every trigger's head; ``claimed``: those of strong triggers, whose dates
+    are their own; ``headings``: section headings (start char, team) of an article with sections.
+    """
+    heads: frozenset[int]
+    claimed: frozenset[int]
+    headings: tuple[tuple[int, str], ...]
 
 
 class RelationExtractor(RuleComponent):
@@ -523,7 +536,7 @@ class RelationExtractor(RuleComponent):
         return None
 
     def _date(self, doc: Doc, sent: Span, head: Token,
-              claimed: set[int]) -> tuple[Span | None, tuple[int, str] | None]:
+              found: Triggers) -> tuple[Span | None, tuple[int, str] | None]:
         """The DATE expression attached to the trigger, or to a verb that governs it, and a shift (count, unit).
 
         The shift comes from "three days after he resigned" / "a day after X's sacking": the trigger's
@@ -540,7 +553,7 @@ class RelationExtractor(RuleComponent):
             elif bound_limit(doc, ent) and not self._since_start(doc, ent, head) or dates_an_occasion(ent, MATCH_WORDS):
                 continue  # "a deal until 2026", "the first time since 2016", "the defeat on Saturday"
             else:
-                rank = self._date_rank(ent, head, ancestors, claimed)
+                rank = self._date_rank(ent, head, ancestors, found)
             if rank is not None and (best is None or rank < best[0]):
                 best = (rank, ent)
         if best is None:
@@ -559,7 +572,7 @@ class RelationExtractor(RuleComponent):
         """ "has been in charge since the summer": a "since" phrase on the trigger itself dates its start."""
         return ent.start > 0 and doc[ent.start - 1].lower_ == "since" and doc[ent.start - 1].head.i == head.i
 
-    def _date_rank(self, ent: Span, head: Token, ancestors: list[Token], claimed: set[int]) -> float | None:
+    def _date_rank(self, ent: Span, head: Token, ancestors: list[Token], found: Triggers) -> float | None:
         """How far up the trigger's clause chain the date's verb sits (0 = the trigger itself)."""
         qualified = ent.root.head
         if (ent.root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and qualified.i != head.i
@@ -573,10 +586,10 @@ class RelationExtractor(RuleComponent):
         if verb in ancestors:
             rank = ancestors.index(verb)
             shared = shares_clause_date(ent.doc, ancestors[:rank + 1])
-            if verb.i != head.i and verb.i in claimed and not COARSE_DATE.search(ent.text) and not shared:
+            if verb.i != head.i and verb.i in found.claimed and not COARSE_DATE.search(ent.text) and not shared:
                 return None
             return rank
-        if verb.lemma_ in REPORTING and verb.dep_ != "relcl" and not self._under_other_trigger(verb, head):
+        if verb.lemma_ in REPORTING and verb.dep_ != "relcl" and not self._under_other_trigger(verb, head, found.heads):
             return 0.5  # "..., the club announced on Wednesday" (not "X, who announced on Monday that ...")
         if verb.head.i == head.i and same_time_clause(verb):
             return 1.5  # "left Sunderland to take the job in July", "took over when the season ended in May"
@@ -646,12 +659,12 @@ class RelationExtractor(RuleComponent):
                 continue
             covered.update(range(start, end))
             ordered.append((head_i, start, end, trigger))
-        claimed = {head_i for head_i, _s, _e, trigger in ordered if trigger["strength"] == "strong"}
-        self._heads = {head_i for head_i, *_ in ordered}
-        self._section_headings = self._headings(doc)
+        found = Triggers(heads=frozenset(head_i for head_i, *_ in ordered),
+                         claimed=frozenset(head_i for head_i, _s, _e, trigger in ordered if trigger["strength"] == "strong"),
+                         headings=tuple(self._headings(doc)))
         out: list[Candidate] = []
         for head_i, start, end, trigger in sorted(ordered):
-            out.extend(self._candidates(doc, doc[head_i], doc[start:end], trigger, claimed))
+            out.extend(self._candidates(doc, doc[head_i], doc[start:end], trigger, found))
         self._sentence_manners(doc, out)
         self._not_the_hiring_team(doc, out)
         self._not_the_team_left(out)
@@ -698,7 +711,7 @@ class RelationExtractor(RuleComponent):
                     cand.notes.append(f"manner:{manner}")
                     break
 
-    def _candidates(self, doc: Doc, head: Token, match: Span, trigger: dict, claimed: set[int]) -> list[Candidate]:
+    def _candidates(self, doc: Doc, head: Token, match: Span, trigger: dict, found: Triggers) -> list[Candidate]:
         sent = head.sent
         voice = trigger["voice"]
         people, teams = doc._.links["person"], doc._.links["team"]
@@ -774,7 +787,7 @@ class RelationExtractor(RuleComponent):
                 pass
         if voice == "transitive" and trigger["type"] == "hire":
             argument = subj if passive else (objs[0] if objs else None)
-            if argument is not None and argument.i in self._heads and argument.i != head.i:
+            if argument is not None and argument.i in found.heads and argument.i != head.i:
                 return []  # "X's sacking was confirmed": the argument is another transition
         if person is None and voice == "transitive" and head.dep_ == "amod":
             person = self._person(doc, head.head)  # "replacing the fired Gerard Gallant"
@@ -795,7 +808,7 @@ class RelationExtractor(RuleComponent):
         if team is None:
             exclude = {person_team} if person_team and trigger["type"] == "hire" else set()
             exclude |= {teams[t.i] for t in destinations}
-            team = self._sentence_team(doc, sent, head, person, exclude)
+            team = self._sentence_team(doc, sent, head, person, exclude, found.heads)
             if team is not None:
                 rule += ":sentence_team"
             elif person and trigger["type"] == "departure" and not destinations \
@@ -803,7 +816,7 @@ class RelationExtractor(RuleComponent):
                 team = self._article_person_team(doc, sent, person)
                 rule += ":person_team"
             else:
-                team = self._section_team(sent)
+                team = self._section_team(sent, found.headings)
                 rule += ":paragraph_team" if team else ":home_team"
                 team = team or doc._.home_team
         old_posts = self._old_posts(doc, sent, person_tokens, team) if trigger["type"] == "hire" else []
@@ -816,7 +829,7 @@ class RelationExtractor(RuleComponent):
             role, interim = None, True  # "stepped up from assistant to caretaker": the head post, for now
         elif attached is not None and attached.label_ == "FRONT_OFFICE" and attached.kb_id_:
             role, front_office = None, attached.kb_id_  # "returns as chief executive", "to become sporting director"
-        date, date_shift = self._date(doc, sent, head, claimed)
+        date, date_shift = self._date(doc, sent, head, found)
         base = dict(team=team, role=role, interim=interim, trigger=(match.start_char, match.end_char),
                     sentence=(sent.start_char, sent.end_char), strength=trigger["strength"],
                     date_text=date.text if date is not None else None,
@@ -1017,7 +1030,8 @@ class RelationExtractor(RuleComponent):
                 return people[current.i]
         return None
 
-    def _under_other_trigger(self, token: Token, head: Token) -> bool:
+    @staticmethod
+    def _under_other_trigger(token: Token, head: Token, heads: frozenset[int]) -> bool:
         """Whether another trigger governs ``token`` below where it meets ``head`` (its own clause), or
         ``token`` is the object of a trigger ``head`` is coordinated with ("leaves Welford Road and will join
         him": Welford Road belongs to "leaves"; a shared subject belongs to both)."""
@@ -1025,9 +1039,9 @@ class RelationExtractor(RuleComponent):
         child = token
         for ancestor in token.ancestors:
             if ancestor.i in above_head:
-                return ancestor.i != head.i and ancestor.i in self._heads and child.dep_ not in SUBJ \
-                    and self._coordinated_below(head, ancestor)
-            if ancestor.i in self._heads:
+                return ancestor.i != head.i and ancestor.i in heads and child.dep_ not in SUBJ \
+                    and RelationExtractor._coordinated_below(head, ancestor)
+            if ancestor.i in heads:
                 return True
             child = ancestor
         return False
@@ -1059,14 +1073,14 @@ class RelationExtractor(RuleComponent):
         return out
 
     def _sentence_team(self, doc: Doc, sent: Span, head: Token, person: str | None,
-                       exclude: set[str] = frozenset()) -> str | None:
+                       exclude: set[str], heads: frozenset[int]) -> str | None:
         teams, opponents = doc._.links["team"], doc._.links.get("opponent", {})
         options = []
         for i, name in teams.items():
             if not (sent.start <= i < sent.end) or name in exclude or i in opponents:
                 continue
             token = doc[i]
-            if self._under_other_trigger(token, head) or _former(token):
+            if self._under_other_trigger(token, head, heads) or _former(token):
                 continue
             owner = self._qualified_person(doc, token)
             if owner is not None and owner != person:
@@ -1113,9 +1127,10 @@ class RelationExtractor(RuleComponent):
                 out.append((line.start_char, team))
         return out if len({team for _, team in out}) >= 2 else []
 
-    def _section_team(self, sent: Span) -> str | None:
+    @staticmethod
+    def _section_team(sent: Span, headings: tuple[tuple[int, str], ...]) -> str | None:
         """The team of the latest section heading at or above the sentence."""
-        above = [team for start, team in self._section_headings if start <= sent.start_char]
+        above = [team for start, team in headings if start <= sent.start_char]
         return above[-1] if above else None
 
     def _moved_from(self, doc: Doc, sent: Span, head: Token, person: str, team: str | None) -> list[str]:
