@@ -23,3 +23,15 @@ def register_extensions() -> None:
 
 
 register_extensions()
+
+
+_TEXT_KEY = "coaching_events.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per document: spaCy joins every token on each access, and the rules read
+    the text line by line, so uncached access made the stages quadratic in the article's length."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

@@ -13,8 +13,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import Candidate
-from .base import RuleComponent
 from ..schema import Event, Evidence
+from ..extensions import doc_text
+from .base import RuleComponent
 
 HEAD_ROLES = ("head coach", "manager")
 MANNER_RANK = {None: 0, "unknown": 1, "moved": 2, "contract_expired": 3, "retired": 3, "mutual_consent": 4,
@@ -174,12 +175,12 @@ class Assembly(RuleComponent):
     @staticmethod
     def evidence(doc: Doc, cand: Candidate) -> Evidence:
         start, end = cand.sentence
-        raw = doc.text[start:end]
+        raw = doc_text(doc)[start:end]
         start += len(raw) - len(raw.lstrip())
         end -= len(raw) - len(raw.rstrip())
         offset = doc._.body_offset or 0
-        text = doc.text[start:end]
-        trigger = doc.text[cand.trigger[0]:cand.trigger[1]]
+        text = doc_text(doc)[start:end]
+        trigger = doc_text(doc)[cand.trigger[0]:cand.trigger[1]]
         if start < offset:
             return Evidence(sentence=text, start=start, end=end, trigger=trigger, field="title")
         return Evidence(sentence=text, start=start - offset, end=end - offset, trigger=trigger, field="text")

@@ -15,8 +15,9 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .base import RuleComponent
 from ..gazetteer import Gazetteer
+from ..extensions import doc_text
+from .base import RuleComponent
 
 DATA_FILES = ("teams.jsonl", "federations.jsonl", "leagues.jsonl", "roles.jsonl", "entity_fixes.jsonl",
               "club_words.jsonl", "venues.jsonl")
@@ -35,9 +36,9 @@ def _name_word(token: Token, person_ok: bool = False) -> bool:
 
 def _title_case(doc: Doc, span: Span) -> bool:
     """Whether the line of ``span`` is written in title case, where every word is capitalised."""
-    start = doc.text.rfind("\n", 0, span.start_char) + 1
-    end = doc.text.find("\n", span.end_char)
-    words = [w for w in doc.text[start:end if end >= 0 else len(doc.text)].split() if w[:1].isalpha()]
+    start = doc_text(doc).rfind("\n", 0, span.start_char) + 1
+    end = doc_text(doc).find("\n", span.end_char)
+    words = [w for w in doc_text(doc)[start:end if end >= 0 else len(doc_text(doc))].split() if w[:1].isalpha()]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
@@ -203,7 +204,7 @@ class SportsEntities(RuleComponent):
         if record is None or record.get("kind") != "national" or record.get("parent"):
             return span
         doc = span.doc
-        after = doc.text[span.end_char:span.end_char + 40]
+        after = doc_text(doc)[span.end_char:span.end_char + 40]
         youth, women = YOUTH.match(after), WOMEN.match(after)
         if youth:
             name = f"{span.kb_id_} U-{youth.group(1)}"

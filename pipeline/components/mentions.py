@@ -17,6 +17,7 @@ import unicodedata
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..extensions import doc_text
 from .base import RuleComponent
 
 DATA_FILES = ("mentions.jsonl", "leagues.jsonl", "teams.jsonl", "federations.jsonl")
@@ -117,7 +118,7 @@ class MentionLinker(RuleComponent):
             tokens = tokens[:-1]
         if not tokens:
             return []
-        text = span.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+        text = doc_text(span.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
         text = NICKNAME.sub(" ", text)  # "Gerardo 'Tata' Martino": the nickname is no part of the name
         return text.split()
 

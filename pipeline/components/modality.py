@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..candidates import Candidate
+from ..extensions import doc_text
 from .base import RuleComponent
 
 CLAUSE_UP = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "amod", "oprd"}
@@ -404,7 +405,7 @@ class ModalityFilter(RuleComponent):
     def context_veto(self, doc: Doc, cand: Candidate) -> str | None:
         """What the sentence says of the transition: negated, conditional, rumoured, or no transition at all."""
         head = self._head(doc, cand)
-        trigger_text = doc.text[cand.trigger[0]:cand.trigger[1]].lower()
+        trigger_text = doc_text(doc)[cand.trigger[0]:cand.trigger[1]].lower()
         negated_trigger = any(w in trigger_text.split() for w in ("not", "n't", "never"))
         idiom = None if cand.rule.startswith("row:") else self._idiom_veto(head)  # a row's "(fired)" is a cell
         reason = self._grammar_veto(self._chain(head), negated_trigger) or idiom \

@@ -32,6 +32,7 @@ from ..candidates import Candidate
 from ..date_spans import (DATE_NOTES, bound_limit, dates_an_occasion, effective,
                           interval_between, opening_shift, point_in_time, same_time_clause, shares_clause_date,
                           trim_interval, unlabelled_shifts)
+from ..extensions import doc_text
 from .base import RuleComponent
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -180,6 +181,13 @@ class RelationExtractor(RuleComponent):
         for number, trigger in enumerate(self.triggers):
             if trigger.get("match") != "tree":  # "tree": only on the parse, where the gap is the object
                 self.matcher.add(str(number), [_token_pattern(trigger)])
+        # gapped verb triggers by their first lemma, for the parse-based search (_tree_matches)
+        self.gapped: dict[str, list[tuple[int, dict, list[str]]]] = {}
+        for number, trigger in enumerate(self.triggers):
+            words = trigger["pattern"].split()
+            if "*" in words and trigger["voice"] != "noun":
+                path = [w for w in words[1:] if w not in ("*", "the")]
+                self.gapped.setdefault(words[0], []).append((number, trigger, path))
         self.manners = self.data["manners.jsonl"]
         self.club_words = self.data["club_words.jsonl"]
         self.dual_role = {w for row in self.club_words if row["kind"] == "dual_role" for w in row["words"]}
@@ -600,16 +608,12 @@ class RelationExtractor(RuleComponent):
         """Gapped triggers whose gap is longer than the token pattern allows, found on the parse:
         "put [a long description of X] in charge", "relieved [X and Y] of their duties"."""
         out = []
-        for number, trigger in enumerate(self.triggers):
-            words = trigger["pattern"].split()
-            if "*" not in words or trigger["voice"] == "noun":
+        for token in doc:
+            if not token.tag_.startswith("VB"):
                 continue
-            path = [w for w in words[1:] if w not in ("*", "the")]
-            for token in doc:
-                if token.lemma_ != words[0] or not token.tag_.startswith("VB") or (token.i, number) in found:
-                    continue
-                if self._path(token, path):
-                    out.append((token.i, token.i + 1, trigger, len(words)))
+            for number, trigger, path in self.gapped.get(token.lemma_, ()):
+                if (token.i, number) not in found and self._path(token, path):
+                    out.append((token.i, token.i + 1, trigger, len(trigger["pattern"].split())))
         return out
 
     @staticmethod
@@ -1103,8 +1107,8 @@ class RelationExtractor(RuleComponent):
         while words and words[0].is_punct:
             words = words[1:]  # a bullet
         named = [teams[t.i] for t in words if t.i in teams and t.i not in opponents]
-        row_end = doc.text.find("\n", line.start_char)
-        if not named or "|" in doc.text[line.start_char:row_end if row_end >= 0 else len(doc.text)]:
+        row_end = doc_text(doc).find("\n", line.start_char)
+        if not named or "|" in doc_text(doc)[line.start_char:row_end if row_end >= 0 else len(doc_text(doc))]:
             return None  # a table row names its own team only
         if any(t.text in (":", "—", "–") for t in words[:6]) and words[0].i in teams:
             return named[0]
@@ -1120,7 +1124,7 @@ class RelationExtractor(RuleComponent):
         body = doc._.body_offset or 0
         out = []
         for line in doc.sents:
-            if line.start_char < body or doc.text[doc.text.rfind("\n", 0, line.start_char) + 1:line.start_char].strip():
+            if line.start_char < body or doc_text(doc)[doc_text(doc).rfind("\n", 0, line.start_char) + 1:line.start_char].strip():
                 continue  # the title, or not the start of a line
             team = self._heading_team(doc, line)
             if team is not None:

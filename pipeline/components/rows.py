@@ -24,8 +24,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..candidates import Candidate
-from .base import RuleComponent
 from ..date_spans import first_point_in_time
+from ..extensions import doc_text
+from .base import RuleComponent
 
 CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
 BULLET = re.compile(r"^\s*(?:[•·▪*–-]|\d{1,2}[.)])\s+")
@@ -42,7 +43,7 @@ def _cue_pattern(words: str) -> re.Pattern[str]:
 
 @dataclass
 class Cell:
-    start: int  # char offsets into doc.text
+    start: int  # char offsets into doc_text(doc)
     end: int
     column: str | None = None
     header_cue: tuple[int, int, str, str | None] | None = None  # a header that is itself a change word ("Fired")
@@ -79,7 +80,7 @@ class RowReader(RuleComponent):
     @staticmethod
     def _lines(doc: Doc) -> list[tuple[int, int]]:
         out, start = [], 0
-        for line in doc.text.split("\n"):
+        for line in doc_text(doc).split("\n"):
             out.append((start, start + len(line)))
             start += len(line) + 1
         return out
@@ -99,7 +100,7 @@ class RowReader(RuleComponent):
         return cells
 
     def _header(self, doc: Doc, cells: list[Cell]) -> list[str | None] | None:
-        columns = [self.columns.get(doc.text[c.start:c.end].lower().strip(" :")) for c in cells]
+        columns = [self.columns.get(doc_text(doc)[c.start:c.end].lower().strip(" :")) for c in cells]
         known = [c for c in columns if c]
         if len(known) >= 2 and len(known) == len(columns) and ("out" in known or "in" in known or "person" in known):
             return columns
@@ -165,11 +166,11 @@ class RowReader(RuleComponent):
         header: list[str | None] | None = None
         header_cues: list[tuple[int, int, str, str | None] | None] = []
         for start, end in self._lines(doc):
-            text = doc.text[start:end]
+            text = doc_text(doc)[start:end]
             cells = self._cells(text, start)
             if cells and self._header(doc, cells):
                 header = self._header(doc, cells)
-                header_cues = [self._cue(doc.text[c.start:c.end]) for c in cells]
+                header_cues = [self._cue(doc_text(doc)[c.start:c.end]) for c in cells]
                 continue
             if header and cells and len(cells) == len(header):
                 for cell, column, header_cue in zip(cells, header, header_cues):
@@ -222,11 +223,11 @@ class RowReader(RuleComponent):
                 continue
             token, person = people[0]
             after_name = doc[token].idx + len(doc[token].text)
-            cue = self._cue(doc.text[after_name:cell.end])
+            cue = self._cue(doc_text(doc)[after_name:cell.end])
             trigger = (after_name + cue[0], after_name + cue[1]) if cue else (doc[token].idx, after_name)
             status = by_column.get("status")
             if cue is None and status is not None:  # "Team | Coach | Status": the change in a column of its own
-                cue = self._cue(doc.text[status.start:status.end])
+                cue = self._cue(doc_text(doc)[status.start:status.end])
                 trigger = (status.start + cue[0], status.start + cue[1]) if cue else trigger
             if cue is None and cell.header_cue is not None and cell.header_cue[2] == default_type:
                 cue, trigger = cell.header_cue, (cell.start, cell.end)  # under a "Fired" column
@@ -256,7 +257,7 @@ class RowReader(RuleComponent):
                 continue
             token, person = people[0]
             after_name = doc[token].idx + len(doc[token].text)
-            cue = self._cue(doc.text[after_name:cell.end])
+            cue = self._cue(doc_text(doc)[after_name:cell.end])
             if cue is None:
                 continue
             out.append(self._candidate(type_=cue[2], manner=cue[3], person=person, team=team, rule="row:headless",
@@ -280,7 +281,7 @@ class RowReader(RuleComponent):
     def _labelled_line(self, doc: Doc, text: str, start: int, end: int) -> list[Candidate]:
         bullet = BULLET.match(text)
         body_start = start + (bullet.end() if bullet else 0)
-        body = doc.text[body_start:end]
+        body = doc_text(doc)[body_start:end]
         separator = LABEL_SEPARATOR.search(body)
         if separator is None or len(body[:separator.start()].split()) > MAX_LABEL_WORDS or separator.start() == 0:
             return []
@@ -289,7 +290,7 @@ class RowReader(RuleComponent):
             return []
         rest = (body_start + separator.end(), end)
         label_teams = self._teams(doc, *label)
-        label_text = doc.text[label[0]:label[1]]
+        label_text = doc_text(doc)[label[0]:label[1]]
         if label_teams and self._covers(doc, label, label_teams):
             return self._team_labelled(doc, label_teams[0][1], rest, (start, end))
         cue = self._cue(label_text)
@@ -301,9 +302,9 @@ class RowReader(RuleComponent):
     def _dateline(doc: Doc, label: tuple[int, int]) -> bool:
         """ "WACO, Texas —" or "SYDNEY —" opening the body is where the story was filed, not a team."""
         body = doc._.body_offset or 0
-        first_line = doc.text.find("\n", body + 1)
-        return "," in doc.text[label[0]:label[1]] or body <= label[0] and (first_line < 0 or label[0] < first_line) \
-            and len(doc.text[body:label[0]].strip()) == 0
+        first_line = doc_text(doc).find("\n", body + 1)
+        return "," in doc_text(doc)[label[0]:label[1]] or body <= label[0] and (first_line < 0 or label[0] < first_line) \
+            and len(doc_text(doc)[body:label[0]].strip()) == 0
 
     def _covers(self, doc: Doc, label: tuple[int, int], teams: list[tuple[int, str]]) -> bool:
         """The label is the team's name (perhaps with a word or two of its own), not a sentence."""
@@ -318,7 +319,7 @@ class RowReader(RuleComponent):
             return []
         for sent in span.sents:
             s_start, s_end = max(sent.start_char, rest[0]), min(sent.end_char, rest[1])
-            cue = self._cue(doc.text[s_start:s_end])
+            cue = self._cue(doc_text(doc)[s_start:s_end])
             if cue is None:
                 continue
             people = self._people(doc, s_start, s_end)

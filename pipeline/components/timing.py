@@ -21,6 +21,7 @@ from ..candidates import Candidate
 from ..date_spans import bound_limit, dates_an_occasion, effective, trim_interval
 from .base import RuleComponent
 from .relations import MATCH_WORDS
+from ..extensions import doc_text
 
 PAST_PERFECT = ("had",)
 EARLIER_STEP = ("previously", "formerly", "once")
@@ -104,7 +105,7 @@ class Timing(RuleComponent):
         """Where the lead (title and the first body sentences) ends, in characters."""
         offset = doc._.body_offset or 0
         body = [s for s in doc.sents if s.start_char >= offset and sum(t.is_alpha for t in s) >= 5]
-        return body[LEAD_SENTENCES].start_char if len(body) > LEAD_SENTENCES else len(doc.text)
+        return body[LEAD_SENTENCES].start_char if len(body) > LEAD_SENTENCES else len(doc_text(doc))
 
     def _simple_past(self, doc: Doc, cand: Candidate) -> bool:
         head = self._trigger_head(doc, cand)
@@ -217,8 +218,8 @@ class Timing(RuleComponent):
     def _line_label_date(doc: Doc, cand: Candidate) -> str | None:
         """"TUESDAY — The club and X agreed to part ways.", "- Wednesday: Y hires X": a day that labels the
         line dates the transitions told on it."""
-        start = doc.text.rfind("\n", 0, cand.trigger[0]) + 1
-        label = DATE_LABEL.match(doc.text[start:cand.trigger[0]])
+        start = doc_text(doc).rfind("\n", 0, cand.trigger[0]) + 1
+        label = DATE_LABEL.match(doc_text(doc)[start:cand.trigger[0]])
         if label is None:
             return None
         return dates.resolve(label.group("label"), doc._.published)
