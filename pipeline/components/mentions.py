@@ -378,7 +378,7 @@ class MentionLinker(Pipe):
 
     def _named_like_a_person(self, doc: Doc, ent: Span, person_tokens: set[int]) -> bool:
         """An organisation the model tagged that reads as a person: after a person noun ("long-time colleague
-        X"), or coordinated with a person ("after Lars Vinter and Paolo Ferri")."""
+        X"), or coordinated with a person ("after Lars-Göran Hedlund and Paolo Ferri")."""
         if ent.start > 0 and doc[ent.start - 1].lower_ in self.person_words or ent[0].text in self.honorifics:
             return True  # "long-time colleague X", "Coach K"
         root = ent.root
