@@ -1005,7 +1005,7 @@ class RelationExtractor(Pipe):
 
     @staticmethod
     def _qualified_person(doc: Doc, token: Token) -> str | None:
-        """The person a team qualifies: "Luis Ortega of the White Sox", "the Bengals' coordinator Rob Kessler"."""
+        """The person a team qualifies: "Luis Ocampo of the White Sox", "the Bengals' coordinator Rob Kessler"."""
         people = doc._.links["person"]
         current = token
         for _ in range(4):
@@ -1069,7 +1069,7 @@ class RelationExtractor(Pipe):
                 continue
             owner = self._qualified_person(doc, token)
             if owner is not None and owner != person:
-                continue  # "after Luis Ortega of the White Sox": another person's team
+                continue  # "after Luis Ocampo of the White Sox": another person's team
             prep = token.head if token.dep_ == "pobj" else None
             if prep is not None and (prep.lower_ in TEAM_STOP_PREPS | {"from"} or prep.head.lemma_ in MATCH_WORDS):
                 continue
