@@ -151,7 +151,7 @@ class MentionLinker(Pipe):
                 start -= 1
             elif prev.text == "-" and not prev.whitespace_ and start - 2 >= 0 and not doc[start - 2].whitespace_ \
                     and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha and start - 2 not in blocked:
-                start -= 2  # "Jan" + "-" + "Christian Dreesen"
+                start -= 2  # "Hans" + "-" + "Peter Wollnik"
             elif prev.lower_ in PARTICLES and prev.text.islower() and start - 2 >= 0 and start - 2 not in blocked \
                     and doc[start - 2].pos_ == "PROPN" and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha \
                     and "\n" not in doc[start - 2].text_with_ws + prev.text_with_ws:

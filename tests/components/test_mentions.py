@@ -281,8 +281,8 @@ def test_descriptions_link_to_the_salient_person(nlp, text, surface, person):
 @pytest.mark.parametrize(
     ("text", "present", "absent"),
     [
-        pytest.param("Chief executive Jan-Christian Brandes said the board backed the choice.",
-                     "Jan-Christian Brandes", "Christian Brandes", id="hyphenated-first-name"),
+        pytest.param("Chief executive Hans-Peter Wollnik said the board backed the choice.",
+                     "Hans-Peter Wollnik", "Peter Wollnik", id="hyphenated-first-name"),
         pytest.param("Peru have appointed Argentine Marcelo Gallo as head coach.",
                      "Marcelo Gallo", "Argentine Marcelo Gallo", id="demonym-before-a-name"),
         pytest.param("Leeds sacked Tom Brandt on Sunday after the defeat at Anfield.",
