@@ -17,7 +17,7 @@ from pipeline.explain import VETOED, Explanation, explain, render
 
 TITLE = "Burnley change manager as Leeds stay quiet"
 RUMOUR = "Leeds United have been linked with sacking Daniel Farke."
-FACT = "Burnley sacked manager Vincent Kompany on Monday."
+FACT = "Burnley sacked manager Gareth Pimlott on Monday."
 TEXT = f"{FACT} {RUMOUR}\nFarke trained the squad as usual on Tuesday."
 DATE = "2024-03-06"
 
@@ -50,18 +50,18 @@ def test_a_rumour_shows_its_veto(explanation):
 
 def test_a_fact_gives_an_event(explanation):
     sentence = sentence_with(explanation, FACT)
-    assert any(c.status == "kept" and c.person == "Vincent Kompany" for c in sentence.candidates)
+    assert any(c.status == "kept" and c.person == "Gareth Pimlott" for c in sentence.candidates)
     [number] = sentence.events
     event = explanation.events[number]
-    assert (event.type, event.coach, event.team, event.manner) == ("departure", "Vincent Kompany", "Burnley", "fired")
+    assert (event.type, event.coach, event.team, event.manner) == ("departure", "Gareth Pimlott", "Burnley", "fired")
     start, end = explanation.event_spans[number]
     assert explanation.text[start:end] == FACT
-    assert [(e.coach, e.type) for e in explanation.events] == [("Vincent Kompany", "departure")]
+    assert [(e.coach, e.type) for e in explanation.events] == [("Gareth Pimlott", "departure")]
 
 
 def test_entities_and_linked_mentions(explanation):
     fact = sentence_with(explanation, FACT)
-    assert {(e.text, e.label) for e in fact.entities} >= {("Burnley", "ORG"), ("Vincent Kompany", "PERSON"),
+    assert {(e.text, e.label) for e in fact.entities} >= {("Burnley", "ORG"), ("Gareth Pimlott", "PERSON"),
                                                           ("Monday", "DATE")}
     last = explanation.sentences[-1]
     assert ("Farke", "PERSON", "Daniel Farke") in {(m.text, m.label, m.canonical) for m in last.mentions}
@@ -71,7 +71,7 @@ def test_entities_and_linked_mentions(explanation):
 
 def test_to_dict_is_json(explanation):
     data = json.loads(json.dumps(explanation.to_dict()))
-    assert data["events"][0]["coach"] == "Vincent Kompany"
+    assert data["events"][0]["coach"] == "Gareth Pimlott"
     rumour = next(s for s in data["sentences"] if s["text"] == RUMOUR)
     assert rumour["candidates"][0]["reason"] == "rumour"
 
@@ -83,7 +83,7 @@ def test_terminal_layout(explanation):
     assert "1 vetoed (rumour 1)" in out
     rumour_line = next(line for line in out.splitlines() if "Daniel Farke / Leeds United" in line)
     assert "vetoed" in rumour_line and "rumour" in rumour_line and 'trigger "sacking"' in rumour_line
-    assert "→ event 1: departure Vincent Kompany / Burnley" in out
+    assert "→ event 1: departure Gareth Pimlott / Burnley" in out
     assert "Farke → Daniel Farke" in out
     assert "Events (1)" in out
 
@@ -117,7 +117,7 @@ def runner(monkeypatch, nlp) -> CliRunner:
 def test_explain_command_text(runner):
     result = runner.invoke(app, ["explain", TEXT, "--date", DATE, "--title", TITLE])
     assert result.exit_code == 0, result.stderr
-    assert "rumour" in result.stdout and "Vincent Kompany" in result.stdout
+    assert "rumour" in result.stdout and "Gareth Pimlott" in result.stdout
     assert "loading the pipeline" in result.stderr and "rumour" not in result.stderr
 
 
@@ -130,7 +130,7 @@ def test_explain_command_json_from_an_input_file(runner, tmp_path: Path):
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert (data["doc_id"], data["date"], data["title"]) == ("k9", DATE, TITLE)
-    assert [e["coach"] for e in data["events"]] == ["Vincent Kompany"]
+    assert [e["coach"] for e in data["events"]] == ["Gareth Pimlott"]
 
 
 def test_explain_command_html(runner, tmp_path: Path):
@@ -144,7 +144,7 @@ def test_explain_command_html(runner, tmp_path: Path):
 
 @pytest.mark.parametrize("args, code, message", [
     ([], 2, "give the article's text"),
-    (["Burnley sacked Vincent Kompany.", "--date", "6 March 2024"], 2, "--date is not YYYY-MM-DD"),
+    (["Burnley sacked Gareth Pimlott.", "--date", "6 March 2024"], 2, "--date is not YYYY-MM-DD"),
     (["some text", "--input", "x.jsonl", "--id", "a"], 2, "not both"),
     (["--input", "x.jsonl"], 2, "--input needs --id"),
     (["--id", "a"], 2, "--id needs --input"),

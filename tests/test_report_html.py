@@ -17,8 +17,8 @@ import pytest
 from pipeline.explain import Explanation, explain, to_html
 
 TITLE = "Harbour news: Burnley act & Leeds wait"
-FACT = "Burnley sacked manager Vincent Kompany on Monday."
-SECOND = "Assistant Craig Bellamy was put in temporary charge of Burnley on Tuesday."
+FACT = "Burnley sacked manager Gareth Pimlott on Monday."
+SECOND = "Assistant Rhys Dale was put in temporary charge of Burnley on Tuesday."
 RUMOUR = "Leeds United have been linked with sacking Daniel Farke."
 TEXT = f"{FACT} {RUMOUR}\n{SECOND}\nFans held up a banner reading <Farke out> & sang for an hour."
 DATE = "2024-03-06"
@@ -127,7 +127,7 @@ def test_evidence_is_marked_in_the_text(explanation, page):
     # displaCy lays each entity out on lines of its own: compare without whitespace
     assert sorted(dense(t) for t in tree.evidence) == sorted(dense(s) for s in sentences)
     # the entities inside an evidence sentence stay highlighted: the marks nest
-    assert any("Vincent Kompany" in t for t in tree.evidence)
+    assert any("Gareth Pimlott" in t for t in tree.evidence)
     ids = {m["id"] for m in marks}
     links = [a["href"][1:] for t, a in tree.elements if t == "a" and a.get("href", "").startswith("#evidence-")]
     assert links and set(links) <= ids

@@ -83,7 +83,7 @@ def _role_class(role: str | None) -> str:
 
 
 def _split_permanent(cands: list[Candidate]) -> list[list[Candidate]]:
-    """ "Named interim coach in March ... given the job permanently in June": two hires, the interim one
+    """ "Caretaker from March ... made permanent in June": two hires, the interim one
     and the permanent one; other mentions stay with the interim spell."""
     permanent = [c for c in cands if "permanent" in c.notes]
     if not permanent or not any(c.interim for c in cands):

@@ -144,8 +144,8 @@ class SportsEntities(RuleComponent):
         doc.spans["teams"] = result
 
     def _inside_longer_name(self, span: Span, form: str) -> bool:
-        """A short team form that ends a longer proper name: "City" of "Lincoln City" or "Commerce City",
-        "A's" of "Serie A's"; a ground that begins one: "Fenway" of "Fenway Sports Group". The team's full
+        """A short team form that ends a longer proper name: "City" of "Lincoln City" or "Carson City",
+        "A's" of "Serie A's"; a ground that begins one: "Anfield" of "Anfield Holdings Group". The team's full
         name is never cut; a title-case headline proves nothing."""
         doc = span.doc
         if form in self.gazetteer.teams or _title_case(doc, span):
@@ -154,7 +154,7 @@ class SportsEntities(RuleComponent):
             return True
         if span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_ \
                 and not doc[span.end].whitespace_ and doc[span.end + 1].is_lower:
-            return True  # "Sun" of "Hwang Sun-hong"
+            return True  # "Sun" of "Park Sun-woo"
         return self.gazetteer.kinds.get(form) == "VENUE" and span.end < len(doc) and _name_word(doc[span.end])
 
     def _with_unknown_clubs(self, doc: Doc, spans: list[Span], forms: dict[tuple[int, int], str]) -> list[Span]:
@@ -221,7 +221,7 @@ class SportsEntities(RuleComponent):
 
     @staticmethod
     def _place_after_town(span: Span) -> bool:
-        """A state or country after a town and a comma is a place: "Commerce City, Colorado", "Uyo, Nigeria"."""
+        """A state or country after a town and a comma is a place: "Carson City, Nevada", "Enugu, Nigeria"."""
         doc = span.doc
         if span.start < 2 or doc[span.start - 1].text != "," or span.root.ent_type_ not in ("GPE", "LOC"):
             return False
@@ -237,7 +237,7 @@ class SportsEntities(RuleComponent):
     @staticmethod
     def _in_compound(span: Span) -> bool:
         """A team form glued by a hyphen to a lower-case word is part of another word:
-        "Liverpool-born", "Sun-hong"."""
+        "Liverpool-born", "Sun-woo"."""
         doc = span.doc
         end = span.end
         return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \

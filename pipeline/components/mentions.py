@@ -110,7 +110,7 @@ class MentionLinker(RuleComponent):
 
     # -- people ------------------------------------------------------------
     def _name_tokens(self, span: Span) -> list[str]:
-        """The name as written ("Hong Myung-bo", "Erik ten Hag"), without titles or a possessive."""
+        """The name as written ("Lee Jae-won", "Joost van Riel"), without titles or a possessive."""
         tokens = list(span)
         while tokens and (tokens[0].text in self.honorifics or tokens[0].is_punct):
             tokens = tokens[1:]
@@ -119,11 +119,11 @@ class MentionLinker(RuleComponent):
         if not tokens:
             return []
         text = doc_text(span.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
-        text = NICKNAME.sub(" ", text)  # "Gerardo 'Tata' Martino": the nickname is no part of the name
+        text = NICKNAME.sub(" ", text)  # "Marcelo 'Rulo' Gallo": the nickname is no part of the name
         return text.split()
 
     def _extend(self, doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int]:
-        """Grow a name over the capitalised words the model left out ("Ole" of "Ole Gunnar Solskjær")."""
+        """Grow a name over the capitalised words the model left out ("Jan" of "Jan Erik Lindqvist")."""
         while start > 0 and start - 1 not in blocked:
             prev = doc[start - 1]
             if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.is_alpha and "\n" not in prev.text_with_ws \
@@ -132,34 +132,34 @@ class MentionLinker(RuleComponent):
                 start -= 1
             elif prev.text == "-" and not prev.whitespace_ and start - 2 >= 0 and not doc[start - 2].whitespace_ \
                     and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha and start - 2 not in blocked:
-                start -= 2  # "Jan" + "-" + "Christian Dreesen"
+                start -= 2  # "Hans" + "-" + "Peter Wollnik"
             elif prev.lower_ in PARTICLES and prev.text.islower() and start - 2 >= 0 and start - 2 not in blocked \
                     and doc[start - 2].pos_ == "PROPN" and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha \
                     and "\n" not in doc[start - 2].text_with_ws + prev.text_with_ws:
-                start -= 2  # "Giovanni" + "van" + "Bronckhorst"
+                start -= 2  # "Joost" + "van" + "Riel"
             else:
                 break
         while end + 1 < len(doc) and end not in blocked and end + 1 not in blocked:
             nxt, after = doc[end], doc[end + 1]
             if nxt.lower_ in PARTICLES and after.text[:1].isupper() and after.is_alpha and "\n" not in nxt.text_with_ws:
-                end += 2  # "Erik" + "ten Hag", "Ruud" + "van Nistelrooy"
+                end += 2  # "Joost" + "van Riel", "Hans" + "ten Broek"
             elif nxt.text in ("-",) and not nxt.whitespace_ and not doc[end - 1].whitespace_ and after.is_alpha:
                 end += 2  # "Myung" + "-bo"
             elif self._glued_given_name(doc, end):
-                end += 3  # "Hwang" + "Sun-hong"
+                end += 3  # "Park" + "Sun-woo"
             elif nxt.text in QUOTES and doc[end - 1].whitespace_:
                 close = next((k for k in range(end + 2, min(end + 5, len(doc))) if doc[k].text in QUOTES), None)
                 if close is None or close + 1 >= len(doc) or not doc[close + 1].text[:1].isupper() \
                         or doc[close + 1].pos_ != "PROPN" or close + 1 in blocked:
                     break
-                end = close + 2  # "Gerardo" + "'Tata'" + "Martino"
+                end = close + 2  # "Marcelo" + "'Rulo'" + "Gallo"
             else:
                 break
         return start, end
 
     @staticmethod
     def _glued_given_name(doc: Doc, end: int) -> bool:
-        """A hyphenated given name after a family name: "Hwang" + "Sun-hong", "Kim" + "Do-hoon"."""
+        """A hyphenated given name after a family name: "Park" + "Sun-woo", "Lee" + "Jae-won"."""
         if end + 2 >= len(doc):
             return False
         first, dash, second = doc[end], doc[end + 1], doc[end + 2]
@@ -167,7 +167,7 @@ class MentionLinker(RuleComponent):
             and not dash.whitespace_ and second.is_alpha and second.text.islower() and "\n" not in doc[end - 1].text_with_ws
 
     def _has_age(self, doc: Doc, surname: str) -> bool:
-        """The article gives this surname an age in apposition ("Fangio, 65,"): a person."""
+        """The article gives this surname an age in apposition ("Harlow, 61,"): a person."""
         for token in doc[:-3]:
             if token.text == surname and doc[token.i + 1].text == "," and AGE_NUMBER.match(doc[token.i + 2].text) \
                     and doc[token.i + 3].text in (",", ";"):
@@ -210,7 +210,7 @@ class MentionLinker(RuleComponent):
         return out
 
     def _particle_names(self, doc: Doc, taken: set[int], blocked: set[int]) -> list[tuple[int, int]]:
-        """ "Giovanni van Bronckhorst" where the model tagged only a part, or the given name as a place."""
+        """ "Joost van Riel" where the model tagged only a part, or the given name as a place."""
         out = []
         for token in doc[1:-1]:
             first, last = doc[token.i - 1], doc[token.i + 1]
@@ -231,8 +231,8 @@ class MentionLinker(RuleComponent):
             or any(not w[:1].isupper() and w.lower() not in PARTICLES or any(c.isdigit() for c in w) for w in words)
 
     def _role_names(self, doc: Doc, taken: set[int], blocked: set[int]) -> list[tuple[int, int]]:
-        """Names right after a coaching title: "Corinthians coach Tite", "manager Dunga", "assistant manager,
-        Pep Lijnders" (the model may take such a name for an organisation)."""
+        """Names right after a coaching title: "Corinthians coach Zecão", "manager Belmiro", "assistant manager,
+        Pieter Lindqvist" (the model may take such a name for an organisation)."""
         out = []
         for role in doc.spans.get("roles", []):
             i = role.end
@@ -263,7 +263,7 @@ class MentionLinker(RuleComponent):
         return out
 
     def _surname_names(self, doc: Doc, taken: set[int], blocked: set[int]) -> list[tuple[int, int]]:
-        """Full names the model tagged as an organisation or place ("Eddie Jones", "Giovanni van Bronckhorst")
+        """Full names the model tagged as an organisation or place ("Owen Fairley", "Joost van Riel")
         whose last word the article also uses alone, as one does with a person's surname."""
         def capital(t: Token) -> bool:
             return t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.text.isupper() \
@@ -305,7 +305,7 @@ class MentionLinker(RuleComponent):
         for start, end in sorted(spans):
             start, end = self._extend(doc, start, end, blocked)
             while start < end - 1 and (doc[start].text in self.name_start_stop or doc[start].text in self.person_nouns):
-                start += 1  # "Fired Jane Doe" in a headline or bullet, "Argentine Néstor Lorenzo"
+                start += 1  # "Fired Jane Doe" in a headline or bullet, "Argentine Marcelo Gallo"
             words = self._name_tokens(doc[start:end])
             if words and not self._not_a_name(words):
                 raw.append((start, end, " ".join(words)))
@@ -334,9 +334,9 @@ class MentionLinker(RuleComponent):
             parts = name.split()
             surnames.setdefault(parts[-1], name)
             if len(parts) == 2 and "-" in parts[1] and parts[1].split("-")[1][:1].islower():
-                surnames.setdefault(parts[0], name)  # family name first: "Hong Myung-bo" ... "Hong"
+                surnames.setdefault(parts[0], name)  # family name first: "Lee Jae-won" ... "Lee"
             for i in range(1, len(parts) - 1):
-                if parts[i][0].islower():  # "ten Hag", "van Nistelrooy"
+                if parts[i][0].islower():  # "van Riel", "ten Broek"
                     surnames.setdefault(" ".join(parts[i:]), name)
         covered = {i for s, e, _ in mentions for i in range(s, e)}
         for token in doc:
@@ -359,7 +359,7 @@ class MentionLinker(RuleComponent):
 
     def _named_like_a_person(self, doc: Doc, ent: Span, person_tokens: set[int]) -> bool:
         """An organisation the model tagged that reads as a person: after a person noun ("long-time colleague
-        X"), or coordinated with a person ("after Sven-Göran Eriksson and Fabio Capello")."""
+        X"), or coordinated with a person ("after Lars-Göran Hedlund and Paolo Ferri")."""
         if ent.start > 0 and doc[ent.start - 1].lower_ in self.person_words or ent[0].text in self.honorifics:
             return True  # "long-time colleague X", "Coach K"
         root = ent.root
@@ -394,7 +394,7 @@ class MentionLinker(RuleComponent):
                     j = token.i + 2
                     while j < len(doc) and j < token.i + 10 and doc[j].lower_ not in self.former_nouns \
                             and doc[j].pos_ not in ("VERB", "AUX") and not doc[j].is_sent_start:
-                        j += 1  # "the former Barcelona, Liverpool and Argentina midfielder"
+                        j += 1  # "the former Barcelona, Valencia and Argentina midfielder"
                     if j < len(doc) and doc[j].lower_ in self.former_nouns and not (
                             j + 1 < len(doc) and (j + 1) in {i for s, e, _ in mentions for i in range(s, e)}):
                         end = j + 1  # not a title before the name itself: "the former Porto coach X"
@@ -455,8 +455,8 @@ class MentionLinker(RuleComponent):
             if head.dep_ in SUBJECTS or (start >= sent_start and head.dep_ == "poss"):
                 return name
             if head.dep_ == "appos" and head.head.dep_ in SUBJECTS:
-                return name  # "Klopp's assistant, Pep Lijnders, is moving on"
-        # no subject before: the latest person named in full, not a possessive ("Tuchel's successor")
+                return name  # "Hale's assistant, Pieter Lindqvist, is moving on"
+        # no subject before: the latest person named in full, not a possessive ("Hale's successor")
         return next((name for start, end, name in reversed(before) if doc[start:end].root.dep_ != "poss"), before[-1][2])
 
     # -- teams -------------------------------------------------------------
@@ -493,7 +493,7 @@ class MentionLinker(RuleComponent):
     @staticmethod
     def _subject_team(doc: Doc, own: list[tuple[int, int, str]], position: int) -> str | None:
         """The latest team named as a subject in the sentence of ``position`` or the one before: "The Crew hired
-        X, prising him away from rivals CF Montréal, the club announced" (the club is the Crew)."""
+        X from rivals CF Montréal on Monday, the club said" (the club is the Crew)."""
         sent = doc[position].sent
         previous = doc[sent.start - 1].sent if sent.start > 0 else sent
         subjects = [n for s, e, n in own if previous.start <= s and e <= position and doc[s:e].root.dep_ in SUBJECTS]
@@ -502,7 +502,7 @@ class MentionLinker(RuleComponent):
     def _team_pronouns(self, doc: Doc, own: list[tuple[int, int, str]], person_tokens: set[int]
                        ) -> list[tuple[int, int, str]]:
         """ "they", "their": the latest team named as a subject in the same or the previous sentence
-        ("the Dolphins announced that they and their defensive coordinator had agreed to part ways")."""
+        ("the Jets said that they and their offensive coordinator would part ways")."""
         out = []
         for token in doc:
             if token.lower_ not in self.team_pronouns or token.pos_ != "PRON" or token.i in person_tokens:

@@ -114,7 +114,7 @@ class ModalityFilter(RuleComponent):
             if role.kb_id_ in self._player_roles and self._past_title(doc, role):
                 continue  # "the Uruguayan former defender" coaches now; a former executive stays one
             if role.end < len(doc) and role.end in people and self._is_name(doc[role.end]):
-                # "head coach Doug Weight": the title is the next name's, not a name before it
+                # "head coach Dale Prentice": the title is the next name's, not a name before it
                 out.setdefault(people[role.end], set()).add(role.kb_id_)
                 continue
             for i in range(max(sent.start, role.start - window), min(sent.end, role.end + window)):
@@ -136,7 +136,7 @@ class ModalityFilter(RuleComponent):
         return None
 
     def _apposed_name(self, doc: Doc, role: Span) -> str | None:
-        """ "Edu Gaspar, the club's football executive": a title in apposition, however long the phrase."""
+        """ "Paul Greer, the owners' director of football": a title in apposition, however long the phrase."""
         people = doc._.links["person"]
         root = role.root
         if root.dep_ == "appos" and root.head.i in people and self._is_name(root.head):
@@ -150,7 +150,7 @@ class ModalityFilter(RuleComponent):
 
     @staticmethod
     def _verb_between(doc: Doc, i: int, role: Span) -> bool:
-        """ "Lamoriello relieved head coach Doug Weight": the title is the object's, not the subject's."""
+        """ "Harlow fired head coach Dale Prentice": the title is the object's, not the subject's."""
         between = range(i + 1, role.start) if i < role.start else range(role.end, i)
         return any(doc[j].pos_ == "VERB" for j in between)
 
@@ -344,7 +344,7 @@ class ModalityFilter(RuleComponent):
         return None
 
     def _keeps_post(self, doc: Doc, cand: Candidate) -> str | None:
-        """ "X, who will combine the job with his club role, takes over": an implied departure that the
+        """ "X, who will keep his club job as well, takes over": an implied departure that the
         sentence denies (he keeps the old post)."""
         if not cand.rule.endswith(":moved_from"):
             return None
@@ -373,7 +373,7 @@ class ModalityFilter(RuleComponent):
 
     @staticmethod
     def _named_in_trigger(doc: Doc, cand: Candidate) -> bool:
-        """The person sits inside the trigger phrase: "hand Fernando Ortiz the interim job"."""
+        """The person sits inside the trigger phrase: "hand Paolo Ferri the interim job"."""
         people = doc._.links["person"]
         span = doc.char_span(*cand.trigger, alignment_mode="expand")
         return any(people.get(t.i) == cand.person for t in span)

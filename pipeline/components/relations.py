@@ -3,9 +3,9 @@
 A trigger (models/triggers.jsonl) is matched on lemmas; its ``voice`` says how
 its arguments sit in the parse:
 
-- ``transitive``: a team acts on the coach ("Spain dismissed Lopetegui",
-  "Potter was appointed by Chelsea");
-- ``intransitive``: the coach acts ("Osorio stepped down", "took charge of El Tri");
+- ``transitive``: a team acts on the coach ("Spain dismissed Soto",
+  "Hale was appointed by Chelsea");
+- ``intransitive``: the coach acts ("Cota stepped down", "took charge of El Tri");
 - ``symmetric``: coach and team part ("parted ways with X");
 - ``replace``: "A replaced B" (A's hire and B's departure);
 - ``noun``: a nominalization ("the sacking of X", "X's appointment").
@@ -212,7 +212,7 @@ class RelationExtractor(RuleComponent):
         """The tokens of the noun phrase headed by ``token`` (no clauses or prepositions)."""
         out = [token]
         stack = [c for c in token.children if c.dep_ not in NP_STOP]
-        # an apposition names the same entity: "head coach, Julen Lopetegui"
+        # an apposition names the same entity: "head coach, Ruben Soto"
         stack += [c for c in token.children if c.dep_ == "appos"]
         while stack:
             child = stack.pop()
@@ -230,7 +230,7 @@ class RelationExtractor(RuleComponent):
         if token.i not in people and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha \
                 and token.i not in doc._.links["team"] and token.ent_type_ in ("", "PERSON", "ORG", "NORP") \
                 and not any(t.i in people for t in token.children):
-            # a one-word name the model did not tag ("appoint Galtier"): the fullest name it ends
+            # a one-word name the model did not tag ("appoint Corbin"): the fullest name it ends
             full = [p for p in doc._.people or [] if p.split()[-1] == token.text
                     or p.split()[0] == token.text and len(p.split()) == 2 and "-" in p.split()[1]]
             return max(full, key=len) if full else token.text
@@ -245,7 +245,7 @@ class RelationExtractor(RuleComponent):
 
     @staticmethod
     def _name_before_title(doc: Doc, np: list[Token]) -> str | None:
-        """A one-word name the parser made part of the title after it: "named Tite head coach"."""
+        """A one-word name the parser made part of the title after it: "named Zecão head coach"."""
         people, teams = doc._.links["person"], doc._.links["team"]
         starts = {r.start for r in doc.spans.get("roles", []) if r.label_ == "ROLE"}
         for t in np:
@@ -351,7 +351,7 @@ class RelationExtractor(RuleComponent):
             subj = [c for c in token.children if c.dep_ in SUBJ]
             before = [c for c in subj if c.i < token.i]
             if subj:
-                # "CHICAGO BEARS: Matt Nagy was fired": a heading parsed as a second subject; a "subject"
+                # "NEW YORK GIANTS: Joe Judd was fired": a heading parsed as a second subject; a "subject"
                 # after the verb is the parser's mistake for its object ("A replaces B, whose ...")
                 return before[-1] if before else subj[0]
             absolute = cls._absolute_subject(token)
@@ -378,7 +378,7 @@ class RelationExtractor(RuleComponent):
 
     @staticmethod
     def _adjacent_actor(doc: Doc, match: Span) -> str | None:
-        """The person named right before an intransitive trigger ("as Van Nistelrooy takes charge",
+        """The person named right before an intransitive trigger ("as Van Riel takes charge",
         "Smith has stepped down"): in headlines the parser often hangs the real subject elsewhere."""
         people = doc._.links["person"]
         i = match.start - 1
@@ -530,7 +530,7 @@ class RelationExtractor(RuleComponent):
     @staticmethod
     def _as_phrase_role(doc: Doc, match: Span) -> Span | None:
         """The title in an "as ..." or "to ..." phrase right after the trigger, however the parser hung it:
-        "has returned as Fenway Sports Group's chief executive", "stepped up from assistant to caretaker"."""
+        "is back as the owners' chief executive", "stepped up from assistant to caretaker"."""
         start = match.end
         if start + 2 < len(doc) and doc[start].lower_ == "from":
             start += 2 if doc[start + 2].lower_ in ("as", "to") else 0  # "from assistant to caretaker"
@@ -763,7 +763,7 @@ class RelationExtractor(RuleComponent):
                 old = next((self._person(doc, o) for o in objs if self._person(doc, o)), None)
                 with_new = next((self._person(doc, o) for p, o in preps if p == "with" and self._person(doc, o)), None)
                 if with_new and not new:
-                    new = with_new  # "the club replaced him with Jim Montgomery"
+                    new = with_new  # "the club replaced him with Lyle Brandt"
             person = new
             # the subject's team, unless the subject is a person ("Y replaces X") or a past post ("the former
             # Ajax coach replaces X"); "the club replaced him with Y" keeps the club
@@ -937,7 +937,7 @@ class RelationExtractor(RuleComponent):
         return min(inside)[1] if inside else None
 
     def _person_team(self, doc: Doc, sent: Span, person: str | None) -> str | None:
-        """The team that qualifies the person's name: "Fordham's Kyle Neptune", "Fordham head coach Kyle Neptune"."""
+        """The team that qualifies the person's name: "Fordham's Sean Dorsey", "Fordham head coach Sean Dorsey"."""
         people, teams = doc._.links["person"], doc._.links["team"]
         for i, name in people.items():
             if name != person or not (sent.start <= i < sent.end):
@@ -975,7 +975,7 @@ class RelationExtractor(RuleComponent):
 
     @staticmethod
     def _described_team(doc: Doc, token: Token) -> str | None:
-        """The team of a coaching title that describes the person: "Kyle Neptune, the Fordham head coach",
+        """The team of a coaching title that describes the person: "Sean Dorsey, the Fordham head coach",
         "Callan, who has been the Bengals' offensive coordinator", "Callan was the Bengals offensive coordinator"."""
         teams, opponents = doc._.links["team"], doc._.links.get("opponent", {})
         roles = [r for r in doc.spans.get("roles", []) if r.label_ == "ROLE"]
@@ -992,7 +992,7 @@ class RelationExtractor(RuleComponent):
         return None
 
     def _article_person_team(self, doc: Doc, sent: Span, person: str, exclude: set[str] = frozenset()) -> str | None:
-        """The team that qualifies the person elsewhere in the article ("Fordham head coach Kyle Neptune"),
+        """The team that qualifies the person elsewhere in the article ("Fordham head coach Sean Dorsey"),
         the latest before this sentence, else the first after it."""
         found = self._article_description(doc, sent, person, exclude)
         return found[0] if found else None
@@ -1023,7 +1023,7 @@ class RelationExtractor(RuleComponent):
 
     @staticmethod
     def _qualified_person(doc: Doc, token: Token) -> str | None:
-        """The person a team qualifies: "Pedro Grifol of the White Sox", "the Bengals' coordinator Ben Johnson"."""
+        """The person a team qualifies: "Luis Ocampo of the White Sox", "the Bengals' coordinator Rob Kessler"."""
         people = doc._.links["person"]
         current = token
         for _ in range(4):
@@ -1037,8 +1037,8 @@ class RelationExtractor(RuleComponent):
     @staticmethod
     def _under_other_trigger(token: Token, head: Token, heads: frozenset[int]) -> bool:
         """Whether another trigger governs ``token`` below where it meets ``head`` (its own clause), or
-        ``token`` is the object of a trigger ``head`` is coordinated with ("leaves Welford Road and will join
-        him": Welford Road belongs to "leaves"; a shared subject belongs to both)."""
+        ``token`` is the object of a trigger ``head`` is coordinated with ("departs Welford Road and will join
+        Scotland": Welford Road belongs to "departs"; a shared subject belongs to both)."""
         above_head = {t.i for t in [head, *head.ancestors]}
         child = token
         for ancestor in token.ancestors:
@@ -1053,7 +1053,7 @@ class RelationExtractor(RuleComponent):
     @staticmethod
     def _coordinated_below(head: Token, ancestor: Token) -> bool:
         """Whether ``head`` hangs from ``ancestor`` as a clause of its own: coordinated ("leaves X and will
-        join Y") or a purpose clause ("leaving Tigres to succeed Martino")."""
+        join Y") or a purpose clause ("leaving Tigres to succeed Gallo")."""
         token = head
         while token.i != ancestor.i and token.head.i != token.i:
             if token.dep_ in ("conj", "xcomp", "advcl"):
@@ -1063,7 +1063,7 @@ class RelationExtractor(RuleComponent):
 
     @staticmethod
     def _moves_on(head: Token) -> bool:
-        """A departure with a purpose clause of taking another job: "left Sunderland to take it in July"."""
+        """A departure with a purpose clause of taking another job: "quit Hull to take the Norwich job"."""
         return any(c.dep_ in ("xcomp", "advcl") and c.lemma_ in DESTINATION_VERBS - {"return", "replace", "succeed"}
                    and any(m.lower_ == "to" for m in c.children if m.dep_ == "aux") for c in head.children)
 
@@ -1088,7 +1088,7 @@ class RelationExtractor(RuleComponent):
                 continue
             owner = self._qualified_person(doc, token)
             if owner is not None and owner != person:
-                continue  # "after Pedro Grifol of the White Sox": another person's team
+                continue  # "after Luis Ocampo of the White Sox": another person's team
             prep = token.head if token.dep_ == "pobj" else None
             if prep is not None and (prep.lower_ in TEAM_STOP_PREPS | {"from"} or prep.head.lemma_ in MATCH_WORDS):
                 continue

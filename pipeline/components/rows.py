@@ -7,7 +7,7 @@ Trackers and round-ups list changes in structures the parser reads badly:
   the incoming coach's hire and, when the cell names the hire's previous post
   ("X, Bengals offensive coordinator"), that departure too;
 - labelled lines, a team before a separator and the change after it
-  ("CHICAGO BEARS: X was fired", "• DALLAS WINGS — Fired X this month", "Bears: X, fired");
+  ("NEW YORK GIANTS: X was fired", "• SEATTLE STORM — Fired X this month", "Bears: X, fired");
 - lines labelled by the change ("Fired: X (Bears), Y (Vikings)").
 
 A row that names a team, a person and a change word is strong evidence on its own.
@@ -243,7 +243,7 @@ class RowReader(RuleComponent):
         return out
 
     def _headless_row(self, doc: Doc, cells: list[Cell], line: tuple[int, int]) -> list[Candidate]:
-        """ "Atlanta Falcons | Arthur Smith (fired Jan. 8)": a row without a header, a team cell and a
+        """ "Atlanta Falcons | Joe Judd (fired Jan. 9)": a row without a header, a team cell and a
         person cell that carries its change word."""
         team_cell = next((c for c in cells if self._teams(doc, c.start, c.end)
                           and not self._people(doc, c.start, c.end)), None)
@@ -313,7 +313,7 @@ class RowReader(RuleComponent):
         return bool(words) and all(i in team_tokens for i in words)
 
     def _team_labelled(self, doc: Doc, team: str, rest: tuple[int, int], line: tuple[int, int]) -> list[Candidate]:
-        """"CHICAGO BEARS: X was fired after four seasons." The first sentence with a change word."""
+        """"NEW YORK GIANTS: X was fired after two seasons." The first sentence with a change word."""
         span = doc.char_span(rest[0], rest[1], alignment_mode="expand")
         if span is None:
             return []

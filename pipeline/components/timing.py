@@ -63,8 +63,8 @@ class Timing(RuleComponent):
 
     def _continue_story(self, doc: Doc, live: list[Candidate]) -> None:
         """An undated change told in the simple past deep in the body continues the story of the sentence
-        before it: "The job opened on Sept. 22, when the club fired X. Bench coach Y was named interim
-        manager." takes Sept. 22, not the news default."""
+        before it: "The post became vacant on May 3, when the club sacked X. Assistant Y was made caretaker
+        manager." takes May 3, not the news default."""
         starts = [s.start_char for s in doc.sents]
         lead_end = self._lead_end(doc)
         for cand in live:
@@ -226,7 +226,7 @@ class Timing(RuleComponent):
 
     @staticmethod
     def _replaced_date(doc: Doc, cand: Candidate) -> str | None:
-        """"replaces X, who left on Jan. 7 to ...": the most precise date in X's relative clause."""
+        """"succeeds X, who quit on March 2 to ...": the most precise date in X's relative clause."""
         start, end = cand.sentence
         people = doc._.links.get("person", {}) if doc._.links else {}
         best = None

@@ -76,7 +76,7 @@ def test_event_id_depends_on_the_article(nlp):
 
 
 def test_event_id_ignores_surface_differences_of_the_name():
-    assert event_id("a", "hire", "Arsène Wenger", "Arsenal") == event_id("a", "hire", "arsene  wenger", "ARSENAL")
+    assert event_id("a", "hire", "Jérôme Lindell", "Arsenal") == event_id("a", "hire", "jerome  lindell", "ARSENAL")
 
 
 def test_the_doc_id_is_carried(nlp):
@@ -165,7 +165,7 @@ def test_to_record_round_trip(nlp):
 @pytest.mark.parametrize(
     ("text", "sport"),
     [
-        pytest.param("The Dallas Cowboys fired head coach Mike McCarthy.", "american football", id="nfl"),
+        pytest.param("The Dallas Cowboys fired head coach Brock Hensley.", "american football", id="nfl"),
         pytest.param("Everton sacked Marco Silva on Thursday.", "football", id="football"),
     ],
 )
@@ -205,7 +205,7 @@ def test_a_stated_role_beats_the_default(nlp):
 
 
 def test_interim_is_kept_for_hires(nlp):
-    doc = run(nlp, "Michael Carrick took over as caretaker manager of Manchester United on Sunday.")
+    doc = run(nlp, "Dan Hollis took over as caretaker manager of Manchester United on Sunday.")
     assert [(e.type, e.role, e.interim) for e in doc._.events] == [("hire", "manager", True)]
 
 
@@ -223,8 +223,8 @@ def test_a_group_split_by_role_kind_borrows_the_dated_candidate(nlp):
 
 
 def test_an_interim_spell_and_the_permanent_job_are_two_hires(nlp):
-    doc = run(nlp, "Tom Hale was named caretaker manager of Burnley in March. He was given the job permanently "
-                   "in June on a two-year contract.")
+    doc = run(nlp, "Tom Hale was named caretaker manager of Burnley in March. He was handed the job permanently "
+                   "in June on a two-year deal.")
     assert sorted((e.type, e.coach, e.interim) for e in doc._.events) == [
         ("hire", "Tom Hale", False), ("hire", "Tom Hale", True)]
 

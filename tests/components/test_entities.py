@@ -112,7 +112,7 @@ def test_a_club_the_gazetteer_does_not_know_is_named_by_its_club_word(nlp, text,
 @pytest.mark.parametrize(
     ("text", "form"),
     [
-        pytest.param("The friendly was played in Commerce City on Sunday.", "City", id="commerce-city"),
+        pytest.param("The friendly was played in Carson City on Sunday.", "City", id="carson-city"),
         pytest.param("Serie A's coaching carousel kept turning on Monday.", "A's", id="serie-a-s"),
         pytest.param("The friendly drew a crowd in Mexico City on Sunday.", "City", id="a-place-after-in"),
         pytest.param("They beat China in a friendly in Denver, Colorado, on Sunday.", "Colorado",
@@ -296,7 +296,7 @@ def test_a_ground_that_begins_a_longer_name_is_no_team(nlp):
 @pytest.mark.parametrize(
     ("text", "team"),
     [
-        pytest.param("He coached Argentina's under-20 national team for two years.", "Argentina U-20", id="possessive-youth"),
+        pytest.param("For two years he was in charge of Argentina's under-20 side.", "Argentina U-20", id="possessive-youth"),
         pytest.param("He coached Brazil U-20 at the world finals.", "Brazil U-20", id="u-20"),
         pytest.param("She was named Canada women's coach on Monday.", "Canada women's national team", id="women"),
         pytest.param("He coached Peru under-17s for a year.", "Peru U-17", id="youth-team-not-in-the-gazetteer"),
@@ -313,7 +313,7 @@ def test_a_place_of_origin_is_no_team(nlp):
 
 
 def test_a_team_form_inside_a_hyphenated_name_is_no_team(nlp):
-    doc = run(nlp, "Under-23 coach Hwang Sun-hong was named interim coach on Monday.")
+    doc = run(nlp, "Under-23 coach Park Sun-woo took over as caretaker on Monday.")
     assert [s.kb_id_ for s in doc.spans["teams"]] == []
 
 
@@ -324,7 +324,7 @@ def test_a_team_form_that_begins_a_competition_is_no_team(nlp):
 
 @pytest.mark.parametrize("text", [
     pytest.param("Under-23 coach Kim Sun-ho was named interim coach.", id="team-word-in-a-hyphenated-name"),
-    pytest.param("Andrew Barlow, the Liverpool-born coach, has been appointed as his assistant.", id="liverpool-born"),
+    pytest.param("Neil Ashcroft, a Liverpool-born coach, joins the staff as an assistant.", id="liverpool-born"),
 ])
 def test_a_team_word_glued_into_a_hyphenated_word_is_no_team(nlp, text):
     doc = pipeline.make_doc(nlp, text, "2024-03-01")

@@ -33,12 +33,12 @@ def linked(doc: Doc, surface: str, kind: str, occurrence: int = -1) -> str | Non
                      "Whitlock", "Dean Whitlock", id="surname"),
         pytest.param("Burnley sacked Dean Whitlock on Friday. Whitlock's side had won two of their last "
                      "fifteen games.", "Whitlock", "Dean Whitlock", id="possessive-surname"),
-        pytest.param("Tottenham dismissed Mauricio Pochettino on Tuesday. Mauricio had been at the club "
-                     "since 2014.", "Mauricio", "Mauricio Pochettino", id="first-name"),
-        pytest.param("Ole Gunnar Solskjaer was sacked by Manchester United on Sunday. Solskjaer had been in "
-                     "charge for almost three years.", "Solskjaer", "Ole Gunnar Solskjaer", id="three-word-name"),
-        pytest.param("Sir Alex Ferguson retired in 2013. Ferguson had managed the club for 26 years.",
-                     "Ferguson", "Alex Ferguson", id="honorific-dropped"),
+        pytest.param("Tottenham dismissed Matías Pardo on Tuesday. Matías had been at the club "
+                     "since 2014.", "Matías", "Matías Pardo", id="first-name"),
+        pytest.param("Jan Erik Lindqvist was sacked by Manchester United on Sunday. Lindqvist had been in "
+                     "charge for almost three years.", "Lindqvist", "Jan Erik Lindqvist", id="three-word-name"),
+        pytest.param("Sir Bobby Harland retired in 2013. Harland had managed the club for 26 years.",
+                     "Harland", "Bobby Harland", id="honorific-dropped"),
         pytest.param("Gary Neville coached Valencia in 2016. Phil Neville later coached Inter Miami. "
                      "Neville was dismissed in 2023.", "Neville", "Phil Neville", id="latest-namesake"),
     ],
@@ -51,7 +51,7 @@ def test_a_short_name_links_to_the_fullest_name(nlp, text, surface, person):
 @pytest.mark.parametrize(
     ("text", "surface", "person"),
     [
-        pytest.param("Dean Whitlock thanked chairman Alan Pace for the opportunity. He leaves after three "
+        pytest.param("Dean Whitlock thanked chairman Rob Tanner for the opportunity. He leaves after three "
                      "seasons in charge.", "He", "Dean Whitlock", id="pronoun-to-subject-not-latest"),
         pytest.param("Everton sacked Marco Silva on Thursday. He had lost eight of his last twelve games.",
                      "He", "Marco Silva", id="pronoun-only-person"),
@@ -59,18 +59,18 @@ def test_a_short_name_links_to_the_fullest_name(nlp, text, surface, person):
                      "he", "Marcelo Bielsa", id="pronoun-in-reported-speech"),
         pytest.param("Norwich City named Daniel Farke as head coach. The German arrived from Borussia "
                      "Dortmund's reserve side.", "The German", "Daniel Farke", id="the-nationality"),
-        pytest.param("Erik ten Hag was sacked by Manchester United on Monday. The Dutchman had been in "
-                     "charge since 2022.", "The Dutchman", "Erik ten Hag", id="the-dutchman"),
+        pytest.param("Joost van Riel was sacked by Everton on Monday. The Dutchman had been in "
+                     "charge since 2022.", "The Dutchman", "Joost van Riel", id="the-dutchman"),
         pytest.param("Burnley sacked Dean Whitlock on Friday. The veteran had been in charge since 2015.",
                      "The veteran", "Dean Whitlock", id="the-veteran"),
-        pytest.param("Chelsea sacked Frank Lampard in January. Supporters still sing the name of the former "
-                     "Chelsea boss.", "the former Chelsea boss", "Frank Lampard", id="the-former-boss"),
-        pytest.param("Tom Hale stepped up to caretaker in March after Kevin Marsh was fired. He was given the job "
+        pytest.param("Chelsea sacked Tom Brandt in January. Supporters still sing the name of the former "
+                     "Chelsea boss.", "the former Chelsea boss", "Tom Brandt", id="the-former-boss"),
+        pytest.param("Tom Hale stepped up to caretaker in March after Kevin Marsh was fired. He was handed the job "
                      "permanently in June.", "He", "Tom Hale", id="pronoun-to-main-clause-subject"),
-        pytest.param("Becky Hanson joined the staff in 2014. She spent eight seasons on Greg Poppins's bench after the "
-                     "San Antonio Spurs hired her.", "her", "Becky Hanson", id="subject-outranks-possessor"),
-        pytest.param("Justin Langley replaces Darren Lehman, who announced in March that he would stand down.", "he",
-                     "Darren Lehman", id="pronoun-in-a-who-clause"),
+        pytest.param("Laura Quint joined the staff in 2016. She spent six seasons on Dan Ferris's bench after the "
+                     "Kings hired her.", "her", "Laura Quint", id="subject-outranks-possessor"),
+        pytest.param("Tom Ashby replaces Glen Morrow, who said in March that he would be stepping down.", "he",
+                     "Glen Morrow", id="pronoun-in-a-who-clause"),
         pytest.param("Tom Hale was appointed on Monday. He later coached the under-21 side while Kevin Marsh was in "
                      "charge. He takes over from Dean Whitlock.", "He", "Tom Hale", id="pronoun-chain"),
     ],
@@ -88,9 +88,9 @@ def test_a_full_name_tagged_as_an_organisation_is_a_person_when_its_surname_stan
 
 
 def test_people_lists_each_full_name_once(nlp):
-    doc = run(nlp, "Dean Whitlock thanked chairman Alan Pace for the opportunity. Whitlock said Pace had "
+    doc = run(nlp, "Dean Whitlock thanked chairman Rob Tanner for the opportunity. Whitlock said Tanner had "
                    "always backed him, and Whitlock leaves on good terms.")
-    assert doc._.people == ["Dean Whitlock", "Alan Pace"]
+    assert doc._.people == ["Dean Whitlock", "Rob Tanner"]
 
 
 def test_links_map_every_token_of_a_mention(nlp):
@@ -111,11 +111,11 @@ def test_links_map_every_token_of_a_mention(nlp):
     [
         pytest.param("Burnley sacked manager Dean Whitlock on Friday. The club will begin the search for a "
                      "successor immediately.", "The club", "Burnley", id="the-club"),
-        pytest.param("Tottenham dismissed Mauricio Pochettino on Tuesday. Mauricio had been at the club "
+        pytest.param("Tottenham dismissed Matías Pardo on Tuesday. Matías had been at the club "
                      "since 2014.", "the club", "Tottenham Hotspur", id="the-club-canonical-name"),
-        pytest.param("Mexico have appointed Jaime Lozano as head coach. The federation said Lozano would lead "
+        pytest.param("Mexico have appointed Rafael Cota as head coach. The federation said Cota would lead "
                      "the team at the Gold Cup.", "The federation", "Mexico", id="the-federation"),
-        pytest.param("Mexico have appointed Jaime Lozano as head coach. The federation said Lozano would lead "
+        pytest.param("Mexico have appointed Rafael Cota as head coach. The federation said Cota would lead "
                      "the team at the Gold Cup.", "the team", "Mexico", id="the-team"),
         pytest.param("CHICAGO BEARS\nThe team opened its camp on Thursday.", "The team", "Chicago Bears",
                      id="the-team-under-a-heading"),
@@ -151,7 +151,7 @@ def test_home_team(nlp, title, text, home):
 
 
 def test_no_team_no_home(nlp):
-    doc = run(nlp, "Dean Whitlock thanked chairman Alan Pace for the opportunity.")
+    doc = run(nlp, "Dean Whitlock thanked chairman Rob Tanner for the opportunity.")
     assert doc._.home_team is None
     assert doc._.teams == []
 
@@ -169,6 +169,8 @@ def test_no_team_no_home(nlp):
                      "Park Min-joon", "Park", id="hyphenated-given-name"),
         pytest.param("The Tennessee Titans got in early, firing Brock Vandermeer on Sunday morning.",
                      "Brock Vandermeer", None, id="object-of-firing-is-a-person"),
+        pytest.param("Maria Ostrova spent six seasons on the bench after the Spurs hired her.",
+                     "Maria Ostrova", "Spurs", id="a-team-nickname-of-two-teams-is-no-person"),
     ],
 )
 def test_people_of_the_article(nlp, text, present, absent):
@@ -183,7 +185,7 @@ def test_people_of_the_article(nlp, text, present, absent):
         pytest.param("Everton sacked Marco Dellano after a 2-1 defeat to Arsenal.", "Arsenal", True, id="defeat-to"),
         pytest.param("Everton sacked Marco Dellano after the loss against Leeds United.", "Leeds United", True,
                      id="against"),
-        pytest.param("England lost to Iceland. The qualifiers against Malta, Slovenia and Scotland follow.",
+        pytest.param("England lost to Iceland. Qualifiers against Lithuania, Andorra and Scotland come next.",
                      "Scotland", True, id="a-list-after-against"),
         pytest.param("Arsenal 2-1 Chelsea: the hosts were better.", "Chelsea", True, id="score-line"),
         pytest.param("Everton sacked Marco Dellano after a 2-1 defeat to Arsenal.", "Everton", False,
@@ -197,27 +199,27 @@ def test_a_team_on_the_other_side_of_a_match_is_an_opponent(nlp, text, surface, 
 
 
 def test_the_club_skips_an_opponent(nlp):
-    doc = run(nlp, "Fiorentina lost the final to Olympiacos in extra time. Two days later the club named a new coach.")
+    doc = run(nlp, "Fiorentina lost the cup final to Sevilla on penalties. A week later the club named a new coach.")
     assert linked(doc, "the club", "team") == "Fiorentina"
 
 
 def test_they_and_their_link_to_the_team_that_is_the_subject(nlp):
-    doc = run(nlp, "The Miami Dolphins announced that they had parted ways with their defensive coordinator.")
-    assert linked(doc, "they", "team") == "Miami Dolphins"
-    assert linked(doc, "their", "team") == "Miami Dolphins"
+    doc = run(nlp, "The New York Jets said that they had parted ways with their offensive coordinator.")
+    assert linked(doc, "they", "team") == "New York Jets"
+    assert linked(doc, "their", "team") == "New York Jets"
 
 
 def test_the_club_prefers_the_team_that_is_the_subject(nlp):
-    doc = run(nlp, "The Columbus Crew have hired Wilfred Nance, prising him away from rivals CF Montréal, "
-                   "the club announced on Tuesday.")
+    doc = run(nlp, "The Columbus Crew have hired Wilfred Nance from rivals CF Montréal, "
+                   "the club said on Tuesday.")
     assert linked(doc, "the club", "team") == "Columbus Crew"
 
 
 @pytest.mark.parametrize(
     ("text", "surface", "team"),
     [
-        pytest.param("Michigan promoted Shane Moore after Jim Harlow left for the Chargers. Moore is the first "
-                     "Black head coach in the program's history.", "the program", "Michigan", id="program-is-a-college"),
+        pytest.param("Purdue promoted Eli Barnes after Mark Dorsey left for the Colts. Barnes becomes the "
+                     "program's first Black head coach.", "the program", "Purdue", id="program-is-a-college"),
         pytest.param("Spain beat Portugal. Luis Ortega, who plays for Arsenal, thanked the federation.",
                      "the federation", "Spain", id="federation-is-national"),
     ],
@@ -228,17 +230,17 @@ def test_a_team_noun_looks_for_its_kind_of_team(nlp, text, surface, team):
 
 
 def test_a_name_after_a_title_and_a_comma_is_a_person_not_a_club(nlp):
-    doc = run(nlp, "Klopp's long-time assistant manager, Pep Lindqvist, is also moving on.")
-    assert "Pep Lindqvist" in doc._.people
-    assert "Pep Lindqvist" not in doc._.teams
+    doc = run(nlp, "Hale's long-time assistant manager, Pieter Vos, is also moving on.")
+    assert "Pieter Vos" in doc._.people
+    assert "Pieter Vos" not in doc._.teams
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("He is the third permanent appointment after Sven-Göran Eriksson and Fabio Capello.",
+        pytest.param("He is the third foreign manager after Lars-Göran Hedlund and Paolo Ferri.",
                      id="coordinated-with-a-person"),
-        pytest.param("His long-time colleague Guðmundur Hreiðarsson joins as an assistant coach.",
+        pytest.param("His long-time colleague Sigurður Hálfdánarson joins as an assistant coach.",
                      id="after-a-person-noun"),
     ],
 )
@@ -251,13 +253,13 @@ def test_an_organisation_that_reads_as_a_person_is_no_team(nlp, text):
     "text",
     [
         pytest.param("The Merseyside club confirmed his departure on Friday.", id="a-region-before-club"),
-        pytest.param("Coach K will retire at the end of the season.", id="a-coach-nickname"),
+        pytest.param("Coach V will retire at the end of the season.", id="a-coach-nickname"),
         pytest.param("Bruce Arenas joined New England in May.", id="new-england-is-not-england"),
     ],
 )
 def test_no_team_is_made_of_a_region_or_a_nickname(nlp, text):
     doc = run(nlp, text)
-    assert "England" not in doc._.teams and not any(t in doc._.teams for t in ("Merseyside", "Coach K"))
+    assert "England" not in doc._.teams and not any(t in doc._.teams for t in ("Merseyside", "Coach V"))
 
 
 @pytest.mark.parametrize(
@@ -266,11 +268,11 @@ def test_no_team_is_made_of_a_region_or_a_nickname(nlp, text):
         pytest.param("Owen Hartley has been appointed Wales head coach, the union announced on Monday, after "
                      "Mark Tully had stepped down. The former Wales captain leaves the Ospreys.",
                      "The former Wales captain", "Owen Hartley", id="main-clause-subject-outranks-subordinate"),
-        pytest.param("Liverpool confirmed their new head coach on Monday. Klopp's long-time assistant manager, "
-                     "Pieter Lindqvist, is also moving on. Salzburg said that the 41-year-old will become their "
-                     "head coach.", "the 41-year-old", "Pieter Lindqvist", id="apposition-to-a-subject"),
-        pytest.param("Bayern appointed Vincent Maes as head coach, ending a search for Tomas Tuchler's successor. "
-                     "The 38-year-old Belgian leaves Burnley.", "The 38-year-old Belgian", "Vincent Maes",
+        pytest.param("Everton confirmed their new manager on Monday. Hale's long-time assistant manager, "
+                     "Pieter Vos, is also moving on. Utrecht said that the 44-year-old will become their "
+                     "head coach.", "the 44-year-old", "Pieter Vos", id="apposition-to-a-subject"),
+        pytest.param("Ajax appointed Lars Vinter as head coach, ending a search for Tom Brandt's successor. "
+                     "The 42-year-old Norwegian leaves Brentford.", "The 42-year-old Norwegian", "Lars Vinter",
                      id="no-subject-before-prefers-a-non-possessive"),
     ],
 )
@@ -281,10 +283,10 @@ def test_descriptions_link_to_the_salient_person(nlp, text, surface, person):
 @pytest.mark.parametrize(
     ("text", "present", "absent"),
     [
-        pytest.param("Chief executive Jan-Christian Brandes said the board backed the choice.",
-                     "Jan-Christian Brandes", "Christian Brandes", id="hyphenated-first-name"),
-        pytest.param("Colombia have appointed Argentine Néstor Lorca as head coach.",
-                     "Néstor Lorca", "Argentine Néstor Lorca", id="demonym-before-a-name"),
+        pytest.param("Chief executive Hans-Peter Wollnik said the board backed the choice.",
+                     "Hans-Peter Wollnik", "Peter Wollnik", id="hyphenated-first-name"),
+        pytest.param("Peru have appointed Argentine Marcelo Gallo as head coach.",
+                     "Marcelo Gallo", "Argentine Marcelo Gallo", id="demonym-before-a-name"),
         pytest.param("Leeds sacked Tom Brandt on Sunday after the defeat at Anfield.",
                      "Tom Brandt", "Anfield", id="a-ground-is-no-person"),
     ],
@@ -296,6 +298,6 @@ def test_name_edges(nlp, text, present, absent):
 
 
 def test_a_pronoun_reported_by_a_relative_clause_is_its_antecedent(nlp):
-    doc = run(nlp, "Justin Lang was appointed head coach on Thursday. He replaces Darren Lowe, who announced in "
-                   "March that he would stand down at the end of the tour.")
-    assert linked(doc, "he", "person") == "Darren Lowe"
+    doc = run(nlp, "Tom Ashby was appointed head coach on Thursday. He replaces Glen Morrow, who said in "
+                   "March that he would step aside once the tour was over.")
+    assert linked(doc, "he", "person") == "Glen Morrow"

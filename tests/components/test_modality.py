@@ -20,45 +20,45 @@ def run(nlp, text: str):
 
 VETOED = [
     # (text, the veto reason(s) accepted)
-    pytest.param("Reports in Spain claim Real Madrid have sacked Carlo Ancelotti.", {"rumour"},
+    pytest.param("Reports in Spain claim Real Madrid have sacked Marco Bellini.", {"rumour"},
                  id="rumour-reports-claim"),
-    pytest.param("There is growing speculation that Everton will sack Sean Dyche this weekend.", {"rumour"},
+    pytest.param("There is growing speculation that Everton will sack Gavin Trask this weekend.", {"rumour"},
                  id="rumour-speculation-that"),
-    pytest.param("Steven Gerrard is a candidate to replace Pedro Caixinha as Rangers manager.", {"rumour"},
+    pytest.param("Craig Moffat is a candidate to replace Pedro Caixinha as Rangers manager.", {"rumour"},
                  id="rumour-candidate"),
-    pytest.param("Everton manager Sean Dyche could be sacked before Christmas.", {"speculation"},
+    pytest.param("Everton manager Gavin Trask could be sacked before Christmas.", {"speculation"},
                  id="could-be-sacked"),
-    pytest.param("Rangers might hire Steven Gerrard as manager next week.", {"speculation"},
+    pytest.param("Rangers might hire Craig Moffat as manager next week.", {"speculation"},
                  id="might-hire"),
     pytest.param("Brighton are expected to appoint Roberto De Zerbi as head coach.", {"speculation"},
                  id="expected-to-appoint"),
-    pytest.param("Rangers are considering appointing Steven Gerrard as their new manager.", {"speculation"},
+    pytest.param("Rangers are considering appointing Craig Moffat as their new manager.", {"speculation"},
                  id="considering"),
-    pytest.param("Everton boss Sean Dyche will not be sacked, the club's owner insisted on Monday.", {"negation"},
+    pytest.param("Everton boss Gavin Trask will not be sacked, the club's owner insisted on Monday.", {"negation"},
                  id="will-not-be-sacked"),
-    pytest.param("Everton will not sack manager Sean Dyche, the club said on Monday.", {"negation"},
+    pytest.param("Everton will not sack manager Gavin Trask, the club said on Monday.", {"negation"},
                  id="will-not-sack"),
-    pytest.param("Sean Dyche has no plans to resign as Everton manager.", {"negation"},
+    pytest.param("Gavin Trask has no plans to resign as Everton manager.", {"negation"},
                  id="no-plans-to-resign"),
-    pytest.param("Napoli president Aurelio De Laurentiis said Luciano Spalletti would not leave.", {"negation"},
+    pytest.param("Napoli president Aurelio De Laurentiis said Paolo Ferri would not leave.", {"negation"},
                  id="would-not-leave"),
     pytest.param("Tom Hale insisted he would not resign as Burnley manager.", {"negation", "hypothetical"},
                  id="would-not-resign"),
-    pytest.param("Chelsea have ruled out sacking Graham Potter.", {"denial"},
+    pytest.param("Chelsea have ruled out sacking Neil Varney.", {"denial"},
                  id="ruled-out"),
     pytest.param("Tom Hale refused to resign as Burnley manager after the defeat.", {"denial"},
                  id="refused-to-resign"),
-    pytest.param("Chelsea denied reports that they had sacked Graham Potter.", {"denial", "rumour"},
+    pytest.param("Chelsea denied reports that they had sacked Neil Varney.", {"denial", "rumour"},
                  id="denied-reports"),
-    pytest.param("If they lose to Fulham, Everton manager Sean Dyche will be fired.", {"conditional"},
+    pytest.param("If they lose to Fulham, Everton manager Gavin Trask will be fired.", {"conditional"},
                  id="if-clause-first"),
-    pytest.param("Sean Dyche will be fired by Everton if they lose to Fulham.", {"conditional"},
+    pytest.param("Gavin Trask will be fired by Everton if they lose to Fulham.", {"conditional"},
                  id="if-clause-last"),
     pytest.param("Burnley will sack Tom Hale unless results improve quickly.", {"conditional"},
                  id="unless"),
-    pytest.param("Everton manager Sean Dyche could be sacked if the team loses on Saturday.",
+    pytest.param("Everton manager Gavin Trask could be sacked if the team loses on Saturday.",
                  {"speculation", "conditional"}, id="could-and-if"),
-    pytest.param("Everton manager Sean Dyche has signed a contract extension that runs until 2027.",
+    pytest.param("Everton manager Gavin Trask has signed a contract extension that runs until 2027.",
                  {"extension"}, id="contract-extension"),
     pytest.param("Kevin Thelwell was named general manager of Everton on Monday.", {"front_office"},
                  id="named-general-manager"),
@@ -68,12 +68,12 @@ VETOED = [
                  id="bears-general-manager"),
     pytest.param("Burnley have appointed Tom Hale as sporting director.", {"front_office"},
                  id="appointed-sporting-director"),
-    pytest.param("Should Everton lose on Saturday, manager Sean Dyche will be sacked.", {"conditional"},
+    pytest.param("Should Everton lose on Saturday, manager Gavin Trask will be sacked.", {"conditional"},
                  id="should-inversion"),
     pytest.param("Had Burnley lost again, the club would have sacked Tom Hale.", {"conditional", "hypothetical"},
                  id="had-inversion"),
-    pytest.param("The FA offered Tom Hale a contract under which he would work under another coach and take over "
-                 "afterwards, the federation said.", {"hypothetical", "rumour"}, id="would-in-relative-clause"),
+    pytest.param("The FA offered Tom Hale a deal under which he would first assist another coach and take over "
+                 "later, the federation said.", {"hypothetical", "rumour"}, id="would-in-relative-clause"),
     pytest.param("Leeds release Mark Dunne to become Everton sporting director.", {"front_office"},
                  id="become-sporting-director"),
     pytest.param("Paul Greer returns to Arsenal as chief executive of football.", {"front_office"},
@@ -81,8 +81,8 @@ VETOED = [
     pytest.param("Everton have named Josh Reed club captain.", {"player", "front_office"}, id="named-captain"),
     pytest.param("Bob Reed joined Burnley from Wigan in 2019, after scoring 40 goals for the Latics.", {"player"},
                  id="player-scored-goals"),
-    pytest.param("Senior assistant coach Matt Kern, who had taken over the defensive play-calling in December, "
-                 "was told he would not be back.", {"not_a_post", "negation", "hypothetical"},
+    pytest.param("Offensive line coach Matt Kern, who had taken over the play-calling in November, "
+                 "was told he would not be retained.", {"not_a_post", "negation", "hypothetical"},
                  id="took-over-play-calling"),
     pytest.param("Burnley boss Tom Hale was named manager of the month for October.", {"award"},
                  id="manager-of-the-month"),
@@ -94,7 +94,7 @@ VETOED = [
                  id="contender"),
     pytest.param("Tom Hale is next in line to replace Dean Whitlock at Burnley.", {"speculation"},
                  id="next-in-line"),
-    pytest.param("Tom Hale will return as head coach of the Dallas Cowboys next season, the owner said.",
+    pytest.param("Tom Hale will return as head coach of the Green Bay Packers next season, the team said.",
                  {"retention"}, id="return-next-season"),
 ]
 
@@ -111,8 +111,8 @@ def test_no_event_and_the_trigger_is_vetoed_with_its_reason(nlp, text, reasons):
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("Everton have extended the contract of manager Sean Dyche until 2027.", id="extended-contract"),
-        pytest.param("Steven Gerrard has been linked with the vacant Rangers manager's job.", id="linked-with"),
+        pytest.param("Everton have extended the contract of manager Gavin Trask until 2027.", id="extended-contract"),
+        pytest.param("Craig Moffat has been linked with the vacant Rangers manager's job.", id="linked-with"),
         pytest.param("Roberto De Zerbi has been contacted by Brighton about their head coach vacancy.",
                      id="contacted-by"),
         pytest.param("Mexico's coach told reporters his players had given everything.", id="current-coach"),
@@ -133,12 +133,12 @@ def test_no_event_where_nothing_happened(nlp, text):
 @pytest.mark.parametrize(
     ("text", "type_", "person", "team"),
     [
-        pytest.param("Everton manager Sean Dyche has been sacked.", "departure", "Sean Dyche", "Everton",
+        pytest.param("Everton manager Gavin Trask has been sacked.", "departure", "Gavin Trask", "Everton",
                      id="plain-sacking"),
-        pytest.param("Everton confirmed that Sean Dyche would step down at the end of the season.",
-                     "departure", "Sean Dyche", "Everton", id="confirmed-future-departure"),
-        pytest.param("Liverpool announced on Friday that Jurgen Klopp will leave the club at the end of the season.",
-                     "departure", "Jurgen Klopp", "Liverpool", id="announced-future-departure"),
+        pytest.param("Everton confirmed that Gavin Trask would step down at the end of the season.",
+                     "departure", "Gavin Trask", "Everton", id="confirmed-future-departure"),
+        pytest.param("Fulham announced on Friday that Martin Kessler will leave the club at the end of the season.",
+                     "departure", "Martin Kessler", "Fulham", id="announced-future-departure"),
         pytest.param("Brighton have appointed Roberto De Zerbi as head coach.", "hire", "Roberto De Zerbi",
                      "Brighton", id="plain-appointment"),
         pytest.param("Tom Hale is set to be unveiled as Burnley manager after signing a three-year deal.", "hire",
@@ -157,5 +157,5 @@ def test_facts_and_announcements_pass(nlp, text, type_, person, team):
 
 
 def test_a_vetoed_candidate_gets_no_date(nlp):
-    doc = run(nlp, "Everton boss Sean Dyche will not be sacked, the club's owner insisted on Monday.")
+    doc = run(nlp, "Everton boss Gavin Trask will not be sacked, the club's owner insisted on Monday.")
     assert all(c.date is None for c in doc._.candidates if c.vetoed)
