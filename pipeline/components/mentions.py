@@ -27,6 +27,9 @@ SCORE_START = re.compile(r"^\d{1,2}[-–]\d{1,2}(?![\d-])")
 SUBJECTS = {"nsubj", "nsubjpass"}
 QUOTES = {"'", "‘", "’", '"', "“", "”", "``", "''"}
 NICKNAME = re.compile(r"\s+['‘\"“][^'’\"”]{1,20}['’\"”]\s+")
+# a given name, a quoted nickname and a family name: "Marcelo 'Rulo' Gallo" (the model may tag the first
+# word alone, even as an organisation)
+NICKNAMED = re.compile(r"\b[A-ZÀ-Þ][\w-]+\s+['‘\"“][A-ZÀ-Þ][\w-]*(?:\s[A-ZÀ-Þ][\w-]*)?['’\"”]\s+[A-ZÀ-Þ][\w'-]+")
 AGE_NUMBER = re.compile(r"^(1[6-9]|[2-9]\d)$")
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’-]*$")
@@ -209,6 +212,16 @@ class MentionLinker(RuleComponent):
                 out.append((ent.start, ent.end))
         return out
 
+    @staticmethod
+    def _nicknamed_names(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
+        """Names written with a quoted nickname inside ("Marcelo 'Rulo' Gallo"), whatever the model tagged."""
+        out = []
+        for match in NICKNAMED.finditer(doc_text(doc)):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+            if span is not None and len(span) >= 3 and not any(i in blocked for i in range(span.start, span.end)):
+                out.append((span.start, span.end))
+        return out
+
     def _particle_names(self, doc: Doc, taken: set[int], blocked: set[int]) -> list[tuple[int, int]]:
         """ "Joost van Riel" where the model tagged only a part, or the given name as a place."""
         out = []
@@ -294,7 +307,10 @@ class MentionLinker(RuleComponent):
         raw = []
         blocked = {i for span in doc.spans.get("teams", []) for i in range(span.start, span.end)}
         blocked |= {i for span in doc.spans.get("roles", []) for i in range(span.start, span.end)}
-        spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+        spans = self._nicknamed_names(doc, blocked)
+        nicknamed = {i for s, e in spans for i in range(s, e)}
+        spans += [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"
+                  and not any(i in nicknamed for i in range(e.start, e.end))]
         spans += self._org_names(doc, blocked)
         taken = {i for s, e in spans for i in range(s, e)}
         spans += self._particle_names(doc, taken, blocked)
