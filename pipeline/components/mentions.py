@@ -98,6 +98,7 @@ class MentionLinker(RuleComponent):
         self.team_nicknames = {n.removeprefix("the ").removeprefix("The ") for row in self.data["teams.jsonl"]
                                for n in row.get("nicknames", []) if len(n.removeprefix("the ").split()) == 1}
         self.person_slot_verbs = set(words.get("person_slot_verb", []))
+        self.person_slot_nouns = set(words.get("person_slot_noun", []))
         self.kinds = {row["name"]: row.get("kind") for row in self.data["teams.jsonl"]}
         self.kinds.update({row["team"]: "national" for row in self.data["federations.jsonl"]})
         self.noun_kinds = {noun.lower(): kind for kind in ("national", "college", "club")
@@ -188,7 +189,11 @@ class MentionLinker(RuleComponent):
             return True
         if root.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ in ("part", "way", "company"):
             return True  # "parted ways with X"
+        if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in self.person_slot_nouns:
+            return True  # "the appointment of X", "the sacking of X"
         roles = doc.spans.get("roles", [])
+        if end + 1 < len(doc) and doc[end].lower_ == "as" and any(r.start == end + 1 for r in roles):
+            return True  # "X as manager"
         if root.dep_ == "appos" and (any(r.start <= head.i < r.end for r in roles) or head.text in self.person_nouns):
             return True
         before = doc[start - 1] if start > 0 else None
