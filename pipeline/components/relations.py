@@ -781,7 +781,9 @@ class RelationExtractor(RuleComponent):
             for token in poss + of:
                 person = person or self._person(doc, token)
                 team = team or self._team(doc, token)
-            team = team or next((self._team(doc, o) for p, o in preps if p in ("at", "by", "as", "with", "from")
+            # "his departure from X" names the team left; "his arrival from X" names where he came from
+            noun_preps = ("at", "by", "as", "with", "from") if trigger["type"] == "departure" else ("at", "by", "as", "with")
+            team = team or next((self._team(doc, o) for p, o in preps if p in noun_preps
                                  and self._team(doc, o)), None)
             compound_team = [c for c in head.children if c.dep_ == "compound" and c.i in teams]
             if team is None and compound_team:
@@ -812,6 +814,8 @@ class RelationExtractor(RuleComponent):
         if team is None:
             exclude = {person_team} if person_team and trigger["type"] == "hire" else set()
             exclude |= {teams[t.i] for t in destinations}
+            if trigger["type"] == "hire":  # "his arrival from Luton": where he came from
+                exclude |= {self._team(doc, o) for p, o in preps if p == "from"} - {None}
             team = self._sentence_team(doc, sent, head, person, exclude, found.heads)
             if team is not None:
                 rule += ":sentence_team"
@@ -1074,6 +1078,9 @@ class RelationExtractor(RuleComponent):
         for child in head.children:
             if child.dep_ in ("xcomp", "advcl") and child.lemma_ in DESTINATION_VERBS:
                 out += [t for t in child.subtree if t.i in teams and t.dep_ in ("dobj", "pobj") and t.i not in opponents]
+            elif child.dep_ == "prep" and child.lower_ == "for" and head.lemma_ in ("leave", "depart", "quit", "exit"):
+                # "left for Washington", "quit Fulham for Everton": where he went
+                out += [o for o in child.children if o.dep_ == "pobj" and o.i in teams and o.i not in opponents]
         return out
 
     def _sentence_team(self, doc: Doc, sent: Span, head: Token, person: str | None,
