@@ -71,6 +71,12 @@ def _subordination(token: Token) -> int:
     return count
 
 
+
+def _begins_title(doc: Doc, ent: Span) -> bool:
+    """An organisation the model tagged that is the first word of a title: "Bench coach X" at a sentence
+    start, where the capital comes from the sentence and not from a club name."""
+    return any(r.start == ent.start and r.end > ent.end for r in doc.spans.get("roles", []))
+
 class MentionLinker(Pipe):
     def __init__(self, nlp: Language, name: str = "coaching_mentions", *, data_dir: str | None = None) -> None:
         register_extensions()
@@ -494,6 +500,7 @@ class MentionLinker(Pipe):
                     and not ent.text.isupper() \
                     and not any(fold(t.text) in name_words for t in ent) \
                     and not self._named_like_a_person(doc, ent, person_tokens) \
+                    and not _begins_title(doc, ent) \
                     and not (ent.end < len(doc) and doc[ent.end].lower_ in self.team_nouns):
                 words = [t.text for t in ent if t.tag_ != "POS"]
                 if words and words[0].lower() == "the":
