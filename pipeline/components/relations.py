@@ -156,6 +156,29 @@ def _antecedent(token: Token) -> Token | None:
     return clause.head
 
 
+
+def _titled_list_after(doc: Doc, head: Token, person: str) -> list[str]:
+    """Titled people listed right after the verb's titled object, read on the words when the parser broke the
+    list ("fired coordinator X, line coach Y, running backs coach Z and tight ends coach W")."""
+    people, sent = doc._.links["person"], head.sent
+    starts = {r.start: r for r in doc.spans.get("roles", []) if r.label_ == "ROLE"}
+    first = next((i for i in range(head.i + 1, sent.end) if people.get(i) == person), None)
+    if first is None or not any(r.end == first for r in starts.values()):
+        return []
+    out: list[str] = []
+    i, name = first, person
+    while True:
+        while i < sent.end and people.get(i) == name:
+            i += 1
+        while i < sent.end and doc[i].lower_ in (",", "and"):
+            i += 1
+        role = starts.get(i)
+        name = people.get(role.end) if role is not None and role.end < sent.end else None
+        if role is None or name is None or name == person or name in out:
+            return out
+        out.append(name)
+        i = role.end
+
 class RelationExtractor(Pipe):
     def __init__(self, nlp: Language, name: str = "coaching_relations", *, data_dir: str | None = None,
                  role_window: int = 12, team_distance: int = 4) -> None:
@@ -310,7 +333,7 @@ class RelationExtractor(Pipe):
                 node = node.head
             if ok:
                 out.append(name)
-        return out
+        return out + [n for n in _titled_list_after(doc, head, person) if n not in out]
 
     def _team(self, doc: Doc, token: Token | None) -> str | None:
         if token is None:
