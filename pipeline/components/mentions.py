@@ -34,7 +34,7 @@ NICKNAME = re.compile(r"\s+['‘\"“][^'’\"”]{1,20}['’\"”]\s+")
 AGE_NUMBER = re.compile(r"^(1[6-9]|[2-9]\d)$")
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’-]*$")
-NAME_ENT_LABELS = {"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"}
+NAME_ENT_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"}
 PARTICLES = {"van", "von", "de", "der", "den", "ten", "ter", "da", "di", "del", "della", "dos", "das", "la", "le", "du", "bin", "al"}
 
 
@@ -218,7 +218,7 @@ class MentionLinker(Pipe):
             return True
         before = doc[start - 1] if start > 0 else None
         return before is not None and (any(r.end == start for r in roles) or before.text in self.person_nouns
-                                       or before.lower_ in self.person_nouns)
+                                       or before.lower_ in self.person_words)  # "his predecessor X"
 
     def _org_names(self, doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
         """Names the model tagged as organisations or places that the sentence shows are people."""
