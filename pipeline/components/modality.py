@@ -384,11 +384,14 @@ class ModalityFilter(Pipe):
         return None
 
     def _post_object(self, doc: Doc, cand: Candidate) -> bool:
-        """A weak verb with a clear object: "left the bench", "left his job", "left Leipzig"."""
+        """A weak verb with a clear object: "left the bench", "left his job", "left Leipzig", or a team it
+        leaves for: "bolted for Auburn"."""
         teams = doc._.links["team"]
         posts = self.cues.get("post_word", {})
         head = self._head(doc, cand)
-        return any(c.dep_ == "dobj" and (c.i in teams or c.lemma_.lower() in posts) for c in head.children)
+        return any(c.dep_ == "dobj" and (c.i in teams or c.lemma_.lower() in posts)
+                   or c.dep_ == "prep" and c.lower_ == "for" and any(g.i in teams for g in c.children)
+                   for c in head.children)
 
     @staticmethod
     def _named_in_trigger(doc: Doc, cand: Candidate) -> bool:

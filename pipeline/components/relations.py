@@ -45,6 +45,7 @@ COARSE_DATE = re.compile(r"^(in |the )?((early|late|mid-)?\s*(19|20)\d\d|[A-Z][a
 MATCH_WORDS = {"defeat", "win", "victory", "loss", "draw", "game", "match", "tie", "final", "clash", "trip",
                "derby", "meeting", "semifinal", "semi-final", "opener", "beat", "lose", "face", "play", "thrash"}
 DESTINATION_VERBS = {"join", "coach", "take", "become", "manage", "lead", "replace", "succeed", "return", "move"}
+LEAVING_FOR_VERBS = {"leave", "depart", "bolt", "quit", "exit", "resign", "walk"}
 REPORTING = {"announce", "confirm", "say", "reveal", "state", "tell", "declare", "inform", "make"}
 RELATIVE_PRONOUNS = {"who", "whom", "that"}
 GUESSED_TEAM = (":sentence_team", ":paragraph_team", ":home_team", ":person_team")
@@ -1101,6 +1102,9 @@ class RelationExtractor(Pipe):
         for child in head.children:
             if child.dep_ in ("xcomp", "advcl") and child.lemma_ in DESTINATION_VERBS:
                 out += [t for t in child.subtree if t.i in teams and t.dep_ in ("dobj", "pobj") and t.i not in opponents]
+            elif child.dep_ == "prep" and child.lower_ == "for" and head.lemma_ in LEAVING_FOR_VERBS:
+                # "left Wake Forest for Auburn", "bolted for Auburn"
+                out += [t for t in child.children if t.i in teams and t.dep_ == "pobj" and t.i not in opponents]
         return out
 
     def _sentence_team(self, doc: Doc, sent: Span, head: Token, person: str | None,
