@@ -157,6 +157,15 @@ def _antecedent(token: Token) -> Token | None:
     return clause.head
 
 
+def _where_clause_team(head: Token, teams: dict[int, str]) -> str | None:
+    """The team a "where" clause holding the trigger describes: "He leaves Lazio, where he took charge in
+    2016 after X was sacked" (both transitions are Lazio's)."""
+    for node in [head, *head.ancestors]:
+        if node.dep_ == "relcl" and node.head.i in teams and any(c.lower_ == "where" for c in node.children):
+            return teams[node.head.i]
+    return None
+
+
 
 def _titled_list_after(doc: Doc, head: Token, person: str) -> list[str]:
     """Titled people listed right after the verb's titled object, read on the words when the parser broke the
@@ -841,8 +850,10 @@ class RelationExtractor(Pipe):
         if team is None:
             exclude = {person_team} if person_team and trigger["type"] == "hire" else set()
             exclude |= {teams[t.i] for t in destinations}
-            team = self._sentence_team(doc, sent, head, person, exclude)
+            team = _where_clause_team(head, teams)
             if team is not None:
+                rule += ":where_team"
+            elif (team := self._sentence_team(doc, sent, head, person, exclude)) is not None:
                 rule += ":sentence_team"
             elif person and trigger["type"] == "departure" and not destinations \
                     and self._article_person_team(doc, sent, person):
@@ -919,7 +930,8 @@ class RelationExtractor(Pipe):
                                      rule=rule + ":moved_from", **{k: v for k, v in base.items() if k != "team"}
                                      | {"interim": False, "role": old_role}))
             elsewhere = self._article_description(doc, sent, person, exclude={team}) \
-                if not moved and team and not self._keeps_post(doc, person) else None
+                if not moved and team and not self._keeps_post(doc, person) and not rule.endswith(":where_team") \
+                else None  # a "where" clause tells the team's past, the description the person's present
             if elsewhere is not None:
                 # "Callan had been the Bengals offensive coordinator": the team the person coaches, said elsewhere
                 role = self._described_role(doc, elsewhere[1], person) or base["role"]
