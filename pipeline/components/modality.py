@@ -383,6 +383,11 @@ class ModalityFilter(Pipe):
             return "past_role"
         return None
 
+    @staticmethod
+    def _replaced_with_manner(cand: Candidate) -> bool:
+        """The coach someone replaces, with the way he left stated: "replaces X, whose contract expired"."""
+        return cand.rule.endswith(":replaced") and cand.manner not in (None, "unknown")
+
     def _post_object(self, doc: Doc, cand: Candidate) -> bool:
         """A weak verb with a clear object: "left the bench", "left his job", "left Leipzig", or a team it
         leaves for: "bolted for Auburn"."""
@@ -419,7 +424,7 @@ class ModalityFilter(Pipe):
         if ":nearest_person" in cand.rule and cand.person not in coaches and not self._named_in_trigger(doc, cand):
             return "unattached_person"
         if cand.strength == "weak" and cand.role is None and not cand.interim and cand.person not in coaches \
-                and not self._post_object(doc, cand) and (
+                and not self._post_object(doc, cand) and not self._replaced_with_manner(cand) and (
                 cand.rule.count(":") > 1 and any(m in cand.rule for m in (":sentence_team", ":home_team", ":paragraph_team"))):
             return "weak_trigger"
         return None
