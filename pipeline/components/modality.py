@@ -453,11 +453,12 @@ class ModalityFilter(Pipe):
 
     @staticmethod
     def _own_clause(head: Token) -> list[Token]:
-        """The trigger's phrase without clauses conjoined to it ("was hired in 2019 ... and received an
-        extension last summer")."""
+        """The trigger's phrase without clauses conjoined to it or to a clause inside it ("was hired in 2019
+        ... and received an extension last summer", "was hired weeks after X left, and received an extension")."""
         out, stack = [], [head]
         while stack:
             token = stack.pop()
             out.append(token)
-            stack.extend(c for c in token.children if not (token is head and c.dep_ in ("conj", "parataxis")))
+            stack.extend(c for c in token.children if not (
+                c.dep_ in ("conj", "parataxis") and (token is head or c.pos_ in ("VERB", "AUX"))))
         return out
