@@ -157,6 +157,16 @@ def _antecedent(token: Token) -> Token | None:
     return clause.head
 
 
+def _subject_elsewhere(role: Span, people: dict[int, str], person: str | None) -> bool:
+    """A title that another person's verb takes with "from" or "as": "Reed was promoted from offensive
+    coordinator when X retired" (Reed's old title, not X's)."""
+    root = role.root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("from", "as"):
+        return False
+    subjects = [c for c in root.head.head.children if c.dep_ in SUBJ]
+    return any(people.get(c.i) != person and (c.i in people or c.pos_ == "PROPN") for c in subjects)
+
+
 def _where_clause_team(head: Token, teams: dict[int, str]) -> str | None:
     """The team a "where" clause holding the trigger describes: "He leaves Lazio, where he took charge in
     2016 after X was sacked" (both transitions are Lazio's)."""
@@ -516,7 +526,7 @@ class RelationExtractor(Pipe):
             if sent.start <= role.start < sent.end:
                 after = [people.get(i) for i in (role.end, role.end + 1) if i < sent.end]
                 names = [name for name in after if name is not None]
-                if names and person not in names:
+                if names and person not in names or _subject_elsewhere(role, people, person):
                     out.add(role.start)
         return frozenset(out)
 
