@@ -72,6 +72,15 @@ def _subordination(token: Token) -> int:
 
 
 
+def _titled_relative(doc: Doc, end: int, roles: list[Span]) -> bool:
+    """A name followed by a "who" clause that gives a coaching title: "X, who left his job as Y head coach"."""
+    pronoun = next((t for t in doc[end:end + 2] if t.lower_ in ("who", "whose", "whom")), None)
+    if pronoun is None or pronoun.head.dep_ != "relcl":
+        return False
+    clause = pronoun.head
+    return any(r.label_ == "ROLE" and clause.left_edge.i <= r.start and r.end <= clause.right_edge.i + 1 for r in roles)
+
+
 def _begins_title(doc: Doc, ent: Span) -> bool:
     """An organisation the model tagged that is the first word of a title: "Bench coach X" at a sentence
     start, where the capital comes from the sentence and not from a club name."""
@@ -215,6 +224,8 @@ class MentionLinker(Pipe):
             return True  # "parted ways with X"
         roles = doc.spans.get("roles", [])
         if root.dep_ == "appos" and (any(r.start <= head.i < r.end for r in roles) or head.text in self.person_nouns):
+            return True
+        if _titled_relative(doc, end, roles):
             return True
         before = doc[start - 1] if start > 0 else None
         return before is not None and (any(r.end == start for r in roles) or before.text in self.person_nouns
