@@ -328,9 +328,14 @@ class ModalityFilter(Pipe):
         return None
 
     def _award(self, doc: Doc, head: Token) -> str | None:
-        """ "named manager of the month", "coach of the year": an award, not a post."""
+        """ "named manager of the month", "coach of the year": an award, not a post (one won in a relative
+        clause below is another fact: "left to take over at Duke, where he won coach of the year")."""
         cues = self.cues.get("award", {})
-        subtree = {t.i for t in head.subtree}
+        subtree, stack = set(), [head]
+        while stack:
+            token = stack.pop()
+            subtree.add(token.i)
+            stack.extend(c for c in token.children if c.dep_ != "relcl")
         for role in doc.spans.get("roles", []):
             if role.start in subtree:
                 after = " ".join(t.lower_ for t in doc[role.end:role.end + 3])
