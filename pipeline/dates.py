@@ -28,6 +28,7 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 APPOSED_INTERVAL = re.compile(r"(?:,|\s+(?:after|before|into))\s+(?:\S+\s+){0,3}?"
                               r"(?:days?|weeks?|months?|years?|hours?|seasons?|games?|matches)\b.*$")
 QUALIFIER = re.compile(r"^(?:early|late|mid|end of|the end of|the start of|the beginning of)[- ]\s*")
+YEAR_SEASON = re.compile(r"^(?:the )?((?:19|20)\d\d)(?: [A-Za-z]+)? (?:season|campaign)$")  # "the 2021 season"
 SEASON_OF_YEAR = re.compile(r"^(?:the )?(?:summer|winter|spring|autumn|fall|start|end|beginning|middle) (?:of )?((?:19|20)\d\d)$")
 # "two decades", "five seasons": a length of time, not a point in it
 DURATION = re.compile(r"^(?:more than |less than |almost |nearly |about |over |barely |only )?(?:a|an|one|two|three|four|"
@@ -176,7 +177,7 @@ def resolve(text: str, published: str | None = None, prefer_future: bool = False
     phrase = QUALIFIER.sub("", clean(text))
     if not phrase or VAGUE_AGO.match(phrase) or DURATION.match(phrase) or LENGTH_ADJECTIVE.match(phrase) or "night" in phrase and "-" in phrase:
         return None
-    season_year = SEASON_OF_YEAR.match(phrase)
+    season_year = SEASON_OF_YEAR.match(phrase) or YEAR_SEASON.match(phrase)
     if season_year:
         return season_year.group(1)
     if phrase in THIS_PERIOD:

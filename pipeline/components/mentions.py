@@ -33,7 +33,7 @@ NICKNAMED = re.compile(r"\b[A-ZÀ-Þ][\w-]+\s+['‘\"“][A-ZÀ-Þ][\w-]*(?:\s[A
 AGE_NUMBER = re.compile(r"^(1[6-9]|[2-9]\d)$")
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’-]*$")
-NAME_ENT_LABELS = {"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"}
+NAME_ENT_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"}
 PARTICLES = {"van", "von", "de", "der", "den", "ten", "ter", "da", "di", "del", "della", "dos", "das", "la", "le", "du", "bin", "al"}
 
 
@@ -68,6 +68,21 @@ def _subordination(token: Token) -> int:
             count += 1
         token = token.head
     return count
+
+
+def _titled_relative(doc: Doc, end: int, roles: list[Span]) -> bool:
+    """A name followed by a "who" clause that gives a coaching title: "X, who left his job as Y head coach"."""
+    pronoun = next((t for t in doc[end:end + 2] if t.lower_ in ("who", "whose", "whom")), None)
+    if pronoun is None or pronoun.head.dep_ != "relcl":
+        return False
+    clause = pronoun.head
+    return any(r.label_ == "ROLE" and clause.left_edge.i <= r.start and r.end <= clause.right_edge.i + 1 for r in roles)
+
+
+def _begins_title(doc: Doc, ent: Span) -> bool:
+    """An organisation the model tagged that is the first word of a title: "Bench coach X" at a sentence
+    start, where the capital comes from the sentence and not from a club name."""
+    return any(r.start == ent.start and r.end > ent.end for r in doc.spans.get("roles", []))
 
 
 class MentionLinker(RuleComponent):
@@ -196,9 +211,11 @@ class MentionLinker(RuleComponent):
             return True  # "X as manager"
         if root.dep_ == "appos" and (any(r.start <= head.i < r.end for r in roles) or head.text in self.person_nouns):
             return True
+        if _titled_relative(doc, end, roles):
+            return True
         before = doc[start - 1] if start > 0 else None
         return before is not None and (any(r.end == start for r in roles) or before.text in self.person_nouns
-                                       or before.lower_ in self.person_nouns)
+                                       or before.lower_ in self.person_words)  # "his predecessor X"
 
     def _org_names(self, doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
         """Names the model tagged as organisations or places that the sentence shows are people."""
@@ -493,6 +510,7 @@ class MentionLinker(RuleComponent):
                     and not ent.text.isupper() \
                     and not any(fold(t.text) in name_words for t in ent) \
                     and not self._named_like_a_person(doc, ent, person_tokens) \
+                    and not _begins_title(doc, ent) \
                     and not (ent.end < len(doc) and doc[ent.end].lower_ in self.team_nouns):
                 words = [t.text for t in ent if t.tag_ != "POS"]
                 if words and words[0].lower() == "the":

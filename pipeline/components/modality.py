@@ -309,9 +309,14 @@ class ModalityFilter(RuleComponent):
         return None
 
     def _award(self, doc: Doc, head: Token) -> str | None:
-        """ "named manager of the month", "coach of the year": an award, not a post."""
+        """ "named manager of the month", "coach of the year": an award, not a post (one won in a relative
+        clause below is another fact: "left to take over at Duke, where he won coach of the year")."""
         cues = self.cues.get("award", {})
-        subtree = {t.i for t in head.subtree}
+        subtree, stack = set(), [head]
+        while stack:
+            token = stack.pop()
+            subtree.add(token.i)
+            stack.extend(c for c in token.children if c.dep_ != "relcl")
         for role in doc.spans.get("roles", []):
             if role.start in subtree:
                 after = " ".join(t.lower_ for t in doc[role.end:role.end + 3])
@@ -364,12 +369,20 @@ class ModalityFilter(RuleComponent):
             return "past_role"
         return None
 
+    @staticmethod
+    def _replaced_with_manner(cand: Candidate) -> bool:
+        """The coach someone replaces, with the way he left stated: "replaces X, whose contract expired"."""
+        return cand.rule.endswith(":replaced") and cand.manner not in (None, "unknown")
+
     def _post_object(self, doc: Doc, cand: Candidate) -> bool:
-        """A weak verb with a clear object: "left the bench", "left his job", "left Leipzig"."""
+        """A weak verb with a clear object: "left the bench", "left his job", "left Leipzig", or a team it
+        leaves for: "bolted for Auburn"."""
         teams = doc._.links["team"]
         posts = self.cues.get("post_word", {})
         head = self._head(doc, cand)
-        return any(c.dep_ == "dobj" and (c.i in teams or c.lemma_.lower() in posts) for c in head.children)
+        return any(c.dep_ == "dobj" and (c.i in teams or c.lemma_.lower() in posts)
+                   or c.dep_ == "prep" and c.lower_ == "for" and any(g.i in teams for g in c.children)
+                   for c in head.children)
 
     @staticmethod
     def _named_in_trigger(doc: Doc, cand: Candidate) -> bool:
@@ -397,7 +410,7 @@ class ModalityFilter(RuleComponent):
         if ":nearest_person" in cand.rule and cand.person not in coaches and not self._named_in_trigger(doc, cand):
             return "unattached_person"
         if cand.strength == "weak" and cand.role is None and not cand.interim and cand.person not in coaches \
-                and not self._post_object(doc, cand) and (
+                and not self._post_object(doc, cand) and not self._replaced_with_manner(cand) and (
                 cand.rule.count(":") > 1 and any(m in cand.rule for m in (":sentence_team", ":home_team", ":paragraph_team"))):
             return "weak_trigger"
         return None
@@ -426,11 +439,12 @@ class ModalityFilter(RuleComponent):
 
     @staticmethod
     def _own_clause(head: Token) -> list[Token]:
-        """The trigger's phrase without clauses conjoined to it ("was hired in 2019 ... and received an
-        extension last summer")."""
+        """The trigger's phrase without clauses conjoined to it or to a clause inside it ("was hired in 2019
+        ... and received an extension last summer", "was hired weeks after X left, and received an extension")."""
         out, stack = [], [head]
         while stack:
             token = stack.pop()
             out.append(token)
-            stack.extend(c for c in token.children if not (token is head and c.dep_ in ("conj", "parataxis")))
+            stack.extend(c for c in token.children if not (
+                c.dep_ in ("conj", "parataxis") and (token is head or c.pos_ in ("VERB", "AUX"))))
         return out

@@ -43,6 +43,7 @@ COARSE_DATE = re.compile(r"^(in |the )?((early|late|mid-)?\s*(19|20)\d\d|[A-Z][a
 MATCH_WORDS = {"defeat", "win", "victory", "loss", "draw", "game", "match", "tie", "final", "clash", "trip",
                "derby", "meeting", "semifinal", "semi-final", "opener", "beat", "lose", "face", "play", "thrash"}
 DESTINATION_VERBS = {"join", "coach", "take", "become", "manage", "lead", "replace", "succeed", "return", "move"}
+LEAVING_FOR_VERBS = {"leave", "depart", "bolt", "quit", "exit", "resign", "walk"}
 REPORTING = {"announce", "confirm", "say", "reveal", "state", "tell", "declare", "inform", "make"}
 RELATIVE_PRONOUNS = {"who", "whom", "that"}
 GUESSED_TEAM = (":sentence_team", ":paragraph_team", ":home_team", ":person_team")
@@ -152,6 +153,48 @@ def _antecedent(token: Token) -> Token | None:
     if clause.dep_ not in ("relcl", "acl") or clause.head.i == clause.i or clause.head.pos_ not in ("PROPN", "NOUN"):
         return None
     return clause.head
+
+
+def _subject_elsewhere(role: Span, people: dict[int, str], person: str | None) -> bool:
+    """A title that another person's verb takes with "from" or "as": "Reed was promoted from offensive
+    coordinator when X retired" (Reed's old title, not X's)."""
+    root = role.root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("from", "as"):
+        return False
+    subjects = [c for c in root.head.head.children if c.dep_ in SUBJ]
+    return any(people.get(c.i) != person and (c.i in people or c.pos_ == "PROPN") for c in subjects)
+
+
+def _where_clause_team(head: Token, teams: dict[int, str]) -> str | None:
+    """The team a "where" clause holding the trigger describes: "He leaves Lazio, where he took charge in
+    2016 after X was sacked" (both transitions are Lazio's)."""
+    for node in [head, *head.ancestors]:
+        if node.dep_ == "relcl" and node.head.i in teams and any(c.lower_ == "where" for c in node.children):
+            return teams[node.head.i]
+    return None
+
+
+def _titled_list_after(doc: Doc, head: Token, person: str) -> list[str]:
+    """Titled people listed right after the verb's titled object, read on the words when the parser broke the
+    list ("fired coordinator X, line coach Y, running backs coach Z and tight ends coach W")."""
+    people, sent = doc._.links["person"], head.sent
+    starts = {r.start: r for r in doc.spans.get("roles", []) if r.label_ == "ROLE"}
+    first = next((i for i in range(head.i + 1, sent.end) if people.get(i) == person), None)
+    if first is None or not any(r.end == first for r in starts.values()):
+        return []
+    out: list[str] = []
+    i, name = first, person
+    while True:
+        while i < sent.end and people.get(i) == name:
+            i += 1
+        while i < sent.end and doc[i].lower_ in (",", "and"):
+            i += 1
+        role = starts.get(i)
+        name = people.get(role.end) if role is not None and role.end < sent.end else None
+        if role is None or name is None or name == person or name in out:
+            return out
+        out.append(name)
+        i = role.end
 
 
 @dataclass(frozen=True)
@@ -309,7 +352,7 @@ class RelationExtractor(RuleComponent):
                 node = node.head
             if ok:
                 out.append(name)
-        return out
+        return out + [n for n in _titled_list_after(doc, head, person) if n not in out]
 
     def _team(self, doc: Doc, token: Token | None) -> str | None:
         if token is None:
@@ -482,7 +525,7 @@ class RelationExtractor(RuleComponent):
             if sent.start <= role.start < sent.end:
                 after = [people.get(i) for i in (role.end, role.end + 1) if i < sent.end]
                 names = [name for name in after if name is not None]
-                if names and person not in names:
+                if names and person not in names or _subject_elsewhere(role, people, person):
                     out.add(role.start)
         return frozenset(out)
 
@@ -816,8 +859,10 @@ class RelationExtractor(RuleComponent):
             exclude |= {teams[t.i] for t in destinations}
             if trigger["type"] == "hire":  # "his arrival from Luton": where he came from
                 exclude |= {self._team(doc, o) for p, o in preps if p == "from"} - {None}
-            team = self._sentence_team(doc, sent, head, person, exclude, found.heads)
+            team = _where_clause_team(head, teams)
             if team is not None:
+                rule += ":where_team"
+            elif (team := self._sentence_team(doc, sent, head, person, exclude, found.heads)) is not None:
                 rule += ":sentence_team"
             elif person and trigger["type"] == "departure" and not destinations \
                     and self._article_person_team(doc, sent, person):
@@ -894,7 +939,8 @@ class RelationExtractor(RuleComponent):
                                      rule=rule + ":moved_from", **{k: v for k, v in base.items() if k != "team"}
                                      | {"interim": False, "role": old_role}))
             elsewhere = self._article_description(doc, sent, person, exclude={team}) \
-                if not moved and team and not self._keeps_post(doc, person) else None
+                if not moved and team and not self._keeps_post(doc, person) and not rule.endswith(":where_team") \
+                else None  # a "where" clause tells the team's past, the description the person's present
             if elsewhere is not None:
                 # "Callan had been the Bengals offensive coordinator": the team the person coaches, said elsewhere
                 role = self._described_role(doc, elsewhere[1], person) or base["role"]
@@ -1078,9 +1124,9 @@ class RelationExtractor(RuleComponent):
         for child in head.children:
             if child.dep_ in ("xcomp", "advcl") and child.lemma_ in DESTINATION_VERBS:
                 out += [t for t in child.subtree if t.i in teams and t.dep_ in ("dobj", "pobj") and t.i not in opponents]
-            elif child.dep_ == "prep" and child.lower_ == "for" and head.lemma_ in ("leave", "depart", "quit", "exit"):
-                # "left for Washington", "quit Fulham for Everton": where he went
-                out += [o for o in child.children if o.dep_ == "pobj" and o.i in teams and o.i not in opponents]
+            elif child.dep_ == "prep" and child.lower_ == "for" and head.lemma_ in LEAVING_FOR_VERBS:
+                # "left Wake Forest for Auburn", "bolted for Auburn"
+                out += [t for t in child.children if t.i in teams and t.dep_ == "pobj" and t.i not in opponents]
         return out
 
     def _sentence_team(self, doc: Doc, sent: Span, head: Token, person: str | None,
