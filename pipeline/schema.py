@@ -52,7 +52,8 @@ class Event:
 
     def __post_init__(self) -> None:
         if not self.event_id:
-            self.event_id = event_id(self.doc_id, self.type, self.coach, self.team)
+            self.event_id = event_id(self.doc_id, self.type, self.coach, self.team, post=post_kind(self.role),
+                                     interim=self.interim)
 
     def to_record(self) -> dict[str, Any]:
         record = asdict(self)
@@ -74,7 +75,20 @@ def _fold(text: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
-def event_id(doc_id: str, type_: str, coach: str, team: str) -> str:
-    """Stable key for upserts: a hash of (article id, type, person, team)."""
-    key = "\x1f".join([str(doc_id), type_, _fold(coach), _fold(team)])
+HEAD_POSTS = {None, "head coach", "manager", "coach", "player-manager"}
+
+
+def post_kind(role: str | None) -> str:
+    """The kind of post a role is, for the key: every head-coach title is one post ("head"), others are themselves."""
+    return "head" if role in HEAD_POSTS else str(role)
+
+
+def event_id(doc_id: str, type_: str, coach: str, team: str, *, post: str = "head", interim: bool = False) -> str:
+    """Stable key for upserts: a hash of (article id, type, person, team), and of the kind of post and the
+    interim flag when they are not the plain head-coach job, so that an interim spell and the permanent job,
+    or an assistant's post and a later promotion, are two rows."""
+    parts = [str(doc_id), type_, _fold(coach), _fold(team)]
+    if post != "head" or interim:
+        parts += [post, "interim" if interim else ""]
+    key = "\x1f".join(parts)
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

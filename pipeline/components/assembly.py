@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import Candidate
-from ..schema import Event, Evidence
+from ..schema import Event, Evidence, post_kind
 from ..extensions import doc_text
 from .base import RuleComponent
 
@@ -78,10 +78,6 @@ def _referenced_date(cands: list[Candidate], groups: dict[tuple, list[Candidate]
     return None
 
 
-def _role_class(role: str | None) -> str:
-    return "head" if role in (None, *HEAD_ROLES, "player-manager") else role
-
-
 def _split_permanent(cands: list[Candidate]) -> list[list[Candidate]]:
     """ "Caretaker from March ... made permanent in June": two hires, the interim one
     and the permanent one; other mentions stay with the interim spell."""
@@ -138,8 +134,12 @@ class Assembly(RuleComponent):
         for cands in groups.values():
             classes: dict[str, list[Candidate]] = {}
             for cand in cands:
-                classes.setdefault(_role_class(cand.role), []).append(cand)
-            if len(classes) > 1 and "head" in classes:
+                classes.setdefault(post_kind(cand.role), []).append(cand)
+            # a second kind of post is a second transition only when a trigger names it ("named assistant
+            # coach in 2019 ... promoted to head coach"); a title near the name ("defensive coordinator X was
+            # promoted") describes the post he held
+            named_posts = {k for k, group in classes.items() if any("role:attached" in c.notes for c in group)}
+            if len(classes) > 1 and "head" in classes and named_posts - {"head"}:
                 for group in classes.values():
                     merged.extend(_split_permanent(group))
             else:
@@ -158,7 +158,8 @@ class Assembly(RuleComponent):
                 manner = max((c.manner for c in cands), key=lambda m: MANNER_RANK.get(m, 0))
                 if manner in (None, "unknown") and any(p == best.person and t != best.team for p, t in moves):
                     manner = "moved"
-            role = next((c.role for c in sorted(cands, key=lambda c: -c.confidence) if c.role), None) \
+            role = next((c.role for c in sorted(cands, key=lambda c: ("role:attached" not in c.notes, -c.confidence))
+                         if c.role), None) \
                 or article_title or (gazetteer and gazetteer.head_title(best.team)) or "head coach"
             interim = best.type == "hire" and any(c.interim for c in cands)
             confidence = max(c.confidence for c in cands)

@@ -46,6 +46,7 @@ DESTINATION_VERBS = {"join", "coach", "take", "become", "manage", "lead", "repla
 LEAVING_FOR_VERBS = {"leave", "depart", "bolt", "quit", "exit", "resign", "walk"}
 REPORTING = {"announce", "confirm", "say", "reveal", "state", "tell", "declare", "inform", "make"}
 RELATIVE_PRONOUNS = {"who", "whom", "that"}
+PROMOTION = {"promote", "elevate", "upgrade"}
 GUESSED_TEAM = (":sentence_team", ":paragraph_team", ":home_team", ":person_team")
 FORMER = {"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "then"}
 LIST_DEPS = {"conj", "appos", "compound", "npadvmod", "dobj", "oprd", "prep", "pobj", "cc", "punct", "amod", "det"}
@@ -491,7 +492,8 @@ class RelationExtractor(RuleComponent):
         return role.kb_id_, interim or role.id_ == "interim", None
 
     @staticmethod
-    def _old_posts(doc: Doc, sent: Span, person_tokens: list[int], team: str | None) -> list[Span]:
+    def _old_posts(doc: Doc, sent: Span, person_tokens: list[int], team: str | None,
+                   promotion: bool = False) -> list[Span]:
         """Roles that name the post a person holds before a hire, not the new one.
 
         "stepped up from assistant", "his assistant X", "LSU defensive coordinator X" (another team's
@@ -512,7 +514,8 @@ class RelationExtractor(RuleComponent):
             left = doc[role.start - 1] if role.start > sent.start else None
             owner = teams.get(left.i) if left is not None else None
             title_after = any(0 < r.start - last <= 4 for r in roles)
-            if title_after or (left is not None and left.tag_ == "PRP$") or (owner is not None and owner != team):
+            # "promoted assistant coach X": the title before the name is the one he is promoted from
+            if title_after or promotion or (left is not None and left.tag_ == "PRP$") or (owner is not None and owner != team):
                 out.append(role)
         return out
 
@@ -872,7 +875,8 @@ class RelationExtractor(RuleComponent):
                 team = self._section_team(sent, found.headings)
                 rule += ":paragraph_team" if team else ":home_team"
                 team = team or doc._.home_team
-        old_posts = self._old_posts(doc, sent, person_tokens, team) if trigger["type"] == "hire" else []
+        old_posts = self._old_posts(doc, sent, person_tokens, team, promotion=head.lemma_ in PROMOTION) \
+            if trigger["type"] == "hire" else []
         skip = frozenset(r.start for r in old_posts) | self._others_titles(doc, sent, person)
         role, interim, front_office = self._role(doc, sent, person_tokens, match, skip)
         attached = self._attached_role(doc, head, match, preps, objs)

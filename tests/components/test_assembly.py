@@ -214,12 +214,17 @@ def test_departures_are_never_interim(nlp):
     assert [(e.type, e.interim) for e in doc._.events] == [("departure", False)]
 
 
-def test_a_group_split_by_role_kind_borrows_the_dated_candidate(nlp):
-    """The headline's undated candidate and the dated one tell one story even if the role kinds differ."""
+def test_a_title_near_the_name_does_not_split_one_promotion(nlp):
+    """The headline's undated candidate and the dated one tell one story: one hire, dated."""
     doc = pipeline.make_doc(nlp, "Burnley promoted assistant coach Tom Hale on May 3.", PUBLISHED,
                             title="Burnley promote Hale")
-    events = [e for e in doc._.events if e.coach == "Tom Hale"]
-    assert len(events) == 2 and {e.date for e in events} == {"2018-05-03"}
+    events = [(e.type, e.role, e.date) for e in doc._.events if e.coach == "Tom Hale"]
+    assert events == [("hire", "manager", "2018-05-03")]
+
+
+def test_a_post_a_trigger_names_is_a_transition_of_its_own(nlp):
+    doc = run(nlp, "Burnley named Tom Hale assistant coach in 2016. Burnley promoted him to head coach on May 3.")
+    assert sorted((e.role, e.date) for e in doc._.events) == [("assistant coach", "2016"), ("head coach", "2018-05-03")]
 
 
 def test_an_interim_spell_and_the_permanent_job_are_two_hires(nlp):
@@ -233,3 +238,11 @@ def test_an_interim_hire_repeated_without_permanence_stays_one_event(nlp):
     doc = run(nlp, "Tom Hale was named caretaker manager of Burnley on Monday. Hale takes charge of Burnley "
                    "for the first time on Saturday.")
     assert [(e.type, e.coach, e.interim) for e in doc._.events] == [("hire", "Tom Hale", True)]
+
+
+def test_an_interim_spell_and_the_permanent_job_keep_apart_through_the_batch_path(nlp):
+    records = [{"id": "b1", "date": "2018-07-27", "text": "Tom Hale was named caretaker manager of Burnley in March. "
+                "He was handed the job permanently in June on a two-year deal."}]
+    events = list(pipeline.extract(records, nlp))
+    assert sorted(e.interim for e in events) == [False, True]
+    assert len({e.event_id for e in events}) == 2
