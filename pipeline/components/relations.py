@@ -225,6 +225,11 @@ class RelationExtractor(RuleComponent):
         for number, trigger in enumerate(self.triggers):
             if trigger.get("match") != "tree":  # "tree": only on the parse, where the gap is the object
                 self.matcher.add(str(number), [_token_pattern(trigger)])
+        # one-word transitive triggers by lemma, for headlines whose verb the tagger reads as a noun
+        self.headline_triggers: dict[str, list[tuple[int, dict]]] = {}
+        for number, trigger in enumerate(self.triggers):
+            if trigger["voice"] == "transitive" and " " not in trigger["pattern"]:
+                self.headline_triggers.setdefault(trigger["pattern"], []).append((number, trigger))
         # gapped verb triggers by their first lemma, for the parse-based search (_tree_matches)
         self.gapped: dict[str, list[tuple[int, dict, list[str]]]] = {}
         for number, trigger in enumerate(self.triggers):
@@ -662,6 +667,19 @@ class RelationExtractor(RuleComponent):
                     out.append((token.i, token.i + 1, trigger, len(trigger["pattern"].split())))
         return out
 
+    def _headline_matches(self, doc: Doc, found: set[tuple[int, int]]) -> list[tuple[int, int, dict, int]]:
+        """Headline verbs the tagger takes for nouns, found on the words: "Celtic appoint X as manager",
+        "Forest sack X" (a team right before a one-word transitive trigger, a person right after)."""
+        teams, people = doc._.links["team"], doc._.links["person"]
+        out = []
+        for token in doc[1:-1]:
+            if token.tag_.startswith("VB") or token.i - 1 not in teams or token.i + 1 not in people:
+                continue
+            for number, trigger in self.headline_triggers.get(token.lemma_, ()):
+                if (token.i, number) not in found:
+                    out.append((token.i, token.i + 1, trigger, 1))
+        return out
+
     @staticmethod
     def _path(token: Token, lemmas: list[str]) -> bool:
         """Each lemma a child of the one before, starting from ``token`` (never a subject)."""
@@ -693,6 +711,7 @@ class RelationExtractor(RuleComponent):
             spans.append((start, end, trigger, end - start))
             found.add((start, number))
         spans += self._tree_matches(doc, found)
+        spans += self._headline_matches(doc, found)
         # longest match per head token
         spans.sort(key=lambda m: (m[0], -m[3]))
         chosen: dict[int, tuple[int, int, dict]] = {}
@@ -789,6 +808,10 @@ class RelationExtractor(RuleComponent):
                 for obj in objs + [o for p, o in preps if p == "to" and not objs]:
                     person = person or self._person(doc, obj)  # "handed the reins to X"
                 team = self._team(doc, subj) or next((self._team(doc, o) for o in objs if self._team(doc, o)), None) or prep_team
+                if person is None and subj is None and not objs and match.start > 0:
+                    # a headline the parser flattened: "Watford sack Rob Edwardson", "Celtic appoint X as manager"
+                    person = people.get(match.end)
+                    team = team or teams.get(match.start - 1)
                 rule += ":active"
         elif voice == "intransitive":
             person = self._adjacent_actor(doc, match) or self._person(doc, subj)
