@@ -134,10 +134,15 @@ class SportsEntities(RuleComponent):
             if len(names) > 1:
                 ranked = sorted(names, key=lambda n: -unambiguous[n])
                 primary = sorted(self.gazetteer.primary.get(forms[(span.start, span.end)], ()))
+                # else the one team of the article's league (the Colts are named: "the Panthers" is Carolina's)
+                leagues = {self.gazetteer.teams[n].get("league") for n in unambiguous if n in self.gazetteer.teams}
+                same_league = [n for n in names if self.gazetteer.teams.get(n, {}).get("league") in leagues - {None}]
                 if unambiguous[ranked[0]]:
                     names = ranked[:1]
                 elif len(primary) == 1:
                     names = primary
+                elif len(same_league) == 1:
+                    names = same_league
                 else:
                     continue
             result.append(self._squad(Span(doc, span.start, span.end, label=span.label_, kb_id=names[0])))

@@ -84,12 +84,28 @@ def test_team_forms_get_their_canonical_team(nlp, text, surface, team, label):
     ("text", "surface"),
     [
         pytest.param("Spurs travelled to Burnley on Saturday.", "Spurs", id="spurs-alone"),
-        pytest.param("The Gunners and the Red Devils drew 1-1.", "the Red Devils", id="red-devils-alone"),
+        pytest.param("Late goals meant the Red Devils drew 1-1.", "the Red Devils", id="red-devils-alone"),
     ],
 )
 def test_an_ambiguous_nickname_with_no_context_is_not_guessed(nlp, text, surface):
     doc = run(nlp, text)
     assert surface not in [s.text for s in doc.spans["teams"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "team"),
+    [
+        pytest.param("The Gunners and the Red Devils drew 1-1.", "the Red Devils", "Manchester United",
+                     id="premier-league-context"),
+        pytest.param("Dale Fenwick, fired by the Colts in November, was hired by the Panthers.", "the Panthers",
+                     "Carolina Panthers", id="nfl-context"),
+        pytest.param("Dale Fenwick, fired by the Winnipeg Jets in November, was hired by the Panthers.", "the Panthers",
+                     "Florida Panthers", id="nhl-context"),
+    ],
+)
+def test_an_ambiguous_nickname_goes_to_the_team_of_the_articles_league(nlp, text, surface, team):
+    doc = run(nlp, text)
+    assert span_with_text(doc.spans["teams"], surface).kb_id_ == team
 
 
 @pytest.mark.parametrize(
