@@ -8,7 +8,6 @@ from __future__ import annotations
 import multiprocessing
 import pickle
 
-
 NAMES = ("doc_id", "published", "body_offset", "people", "teams", "home_team", "links", "candidates", "events")
 
 
