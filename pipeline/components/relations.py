@@ -836,8 +836,9 @@ class RelationExtractor(RuleComponent):
             person = new
             # the subject's team, unless the subject is a person ("Y replaces X") or a past post ("the former
             # Ajax coach replaces X"); "the club replaced him with Y" keeps the club
-            subj_team = self._team(doc, subj) if subj is not None and not self._person(doc, subj) and not any(
-                t.lower_ in FORMER for t in self._np(subj)) else None
+            titled = subj is not None and any(r.start <= subj.i < r.end for r in doc.spans.get("roles", []))
+            subj_team = self._team(doc, subj) if subj is not None and not self._person(doc, subj) and not titled \
+                and not any(t.lower_ in FORMER for t in self._np(subj)) else None  # "the Duke head coach" is a person
             # "replaced X at Brentford": the replaced coach's team, when the parser hangs it on him
             obj_team = next((self._team(doc, o) for o in objs if self._team(doc, o)
                              and not any(t.lower_ in FORMER for t in self._np(o))), None)
@@ -868,7 +869,7 @@ class RelationExtractor(RuleComponent):
             person = self._person(doc, head.head)  # "replacing the fired Gerard Gallant"
         fallback = False
         if person is None and trigger["strength"] == "strong":
-            person = self._nearest(sent, head, people)
+            person = self._nearest(sent, head, people, found.heads)
             fallback = person is not None
         if person is None and not others:
             return []
@@ -1009,8 +1010,12 @@ class RelationExtractor(RuleComponent):
         return found
 
     @staticmethod
-    def _nearest(sent: Span, head: Token, people: dict[int, str]) -> str | None:
-        inside = [(abs(i - head.i), name) for i, name in people.items() if sent.start <= i < sent.end]
+    def _nearest(sent: Span, head: Token, people: dict[int, str], heads: frozenset[int]) -> str | None:
+        """The person named nearest the trigger in its sentence, leaving out the arguments of other triggers
+        ("hired the Duke coach to replace the fired X": X is the fired one, not the hire)."""
+        doc = sent.doc
+        inside = [(abs(i - head.i), name) for i, name in people.items() if sent.start <= i < sent.end
+                  and not RelationExtractor._under_other_trigger(doc[i], head, heads)]
         return min(inside)[1] if inside else None
 
     def _person_team(self, doc: Doc, sent: Span, person: str | None) -> str | None:
