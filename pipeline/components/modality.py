@@ -335,15 +335,15 @@ class ModalityFilter(RuleComponent):
         return next((self.cues["retention"][cue] for cue in self.cues.get("retention", {}) if cue in phrase), None)
 
     def _object_not_a_post(self, doc: Doc, cand: Candidate, head: Token) -> str | None:
-        """ "took over the play-calling", "took over oversight of the football operation": what is taken
-        over must be a team or a post."""
+        """ "took over the play-calling", "took over oversight of the football operation", "became the
+        club's all-time leader in wins": what is taken over or become must be a team or a post."""
         pattern = cand.rule.split(":")[1]
         if pattern not in self.cues.get("open_object", {}):
             return None
         teams = doc._.links["team"]
         roles = {i for r in doc.spans.get("roles", []) for i in range(r.start, r.end)}
         posts = self.cues.get("post_word", {})
-        for obj in (c for c in head.children if c.dep_ == "dobj"):
+        for obj in (c for c in head.children if c.dep_ in ("dobj", "attr", "oprd")):
             if obj.i not in teams and obj.i not in roles and obj.lemma_.lower() not in posts:
                 return self.cues["open_object"][pattern]
         return None
