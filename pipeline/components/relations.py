@@ -115,6 +115,15 @@ def _qualifies(team: Token, title: Token) -> bool:
     return current.i == title.i
 
 
+def _in_other_clause(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` sits in a relative clause that does not hold the trigger: "X, who has run the
+    team on an interim basis since November, will take over as head coach" (the interim post is the past one)."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.dep_ in ("relcl", "acl") and trigger not in ancestor.subtree:
+            return True
+    return False
+
+
 def _tree_distance(a: Token, b: Token) -> int:
     """Edges between two tokens of a sentence through their lowest common ancestor."""
     up_a = [a] + list(a.ancestors)
@@ -477,7 +486,8 @@ class RelationExtractor(RuleComponent):
         """
         roles = [r for r in doc.spans.get("roles", []) if sent.start <= r.start < sent.end and r.start not in skip]
         anchor = person_tokens or [trigger.start]
-        interim = any(r.id_ == "interim" and abs(r.start - trigger.start) <= self.role_window * 2 for r in roles)
+        interim = any(r.id_ == "interim" and abs(r.start - trigger.start) <= self.role_window * 2
+                      and not _in_other_clause(r.root, trigger.root) for r in roles)
         best = None
         for role in roles:
             points = anchor if role.label_ == "FRONT_OFFICE" else anchor + [trigger.start]
