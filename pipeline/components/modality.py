@@ -418,7 +418,12 @@ class ModalityFilter(RuleComponent):
     def context_veto(self, doc: Doc, cand: Candidate) -> str | None:
         """What the sentence says of the transition: negated, conditional, rumoured, or no transition at all."""
         head = self._head(doc, cand)
-        trigger_text = doc_text(doc)[cand.trigger[0]:cand.trigger[1]].lower()
+        text = doc_text(doc)
+        line = text[text.rfind("\n", 0, cand.trigger[0]) + 1:cand.trigger[0]].lstrip().lower()
+        for label, reason in self.cues.get("link_label", {}).items():
+            if line.startswith(label):  # "RELATED: X appoint Y": a link to another story, not this one's news
+                return reason
+        trigger_text = text[cand.trigger[0]:cand.trigger[1]].lower()
         negated_trigger = any(w in trigger_text.split() for w in ("not", "n't", "never"))
         idiom = None if cand.rule.startswith("row:") else self._idiom_veto(head)  # a row's "(fired)" is a cell
         reason = self._grammar_veto(self._chain(head), negated_trigger) or idiom \

@@ -909,7 +909,9 @@ class RelationExtractor(RuleComponent):
                 team = self._section_team(sent, found.headings)
                 rule += ":paragraph_team" if team else ":home_team"
                 team = team or doc._.home_team
-        old_posts = self._old_posts(doc, sent, person_tokens, team, promotion=head.lemma_ in PROMOTION) \
+        # "promoted assistant coach X", "assistant X takes charge": the title before the name is the one he leaves
+        promotion = head.lemma_ in PROMOTION or voice == "intransitive"
+        old_posts = self._old_posts(doc, sent, person_tokens, team, promotion=promotion) \
             if trigger["type"] == "hire" else []
         skip = frozenset(r.start for r in old_posts) | self._others_titles(doc, sent, person)
         role, interim, front_office = self._role(doc, sent, person_tokens, match, skip)
