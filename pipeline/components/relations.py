@@ -487,7 +487,9 @@ class RelationExtractor(RuleComponent):
         roles = [r for r in doc.spans.get("roles", []) if sent.start <= r.start < sent.end and r.start not in skip]
         anchor = person_tokens or [trigger.start]
         interim = any(r.id_ == "interim" and abs(r.start - trigger.start) <= self.role_window * 2
-                      and not _in_other_clause(r.root, trigger.root) for r in roles)
+                      and not _in_other_clause(r.root, trigger.root)
+                      and not (r.end < len(doc) and doc[r.end].lower_ in ("tag", "label")) for r in roles)
+        # "removed the interim tag": the post is now permanent
         best = None
         for role in roles:
             points = anchor if role.label_ == "FRONT_OFFICE" else anchor + [trigger.start]
