@@ -167,6 +167,15 @@ def _subject_elsewhere(role: Span, people: dict[int, str], person: str | None) -
     return any(people.get(c.i) != person and (c.i in people or c.pos_ == "PROPN") for c in subjects)
 
 
+def _headline_passive(head: Token) -> bool:
+    """A headline's passive without its auxiliary: "X named Spurs head coach" (a name for subject, a title
+    for complement, no object)."""
+    children = list(head.children)
+    return head.tag_ in ("VBD", "VBN") and any(c.dep_ == "oprd" for c in children) \
+        and not any(c.dep_ in ("dobj", "aux", "auxpass", "dative") for c in children) \
+        and any(c.dep_ == "nsubj" and c.i in head.doc._.links["person"] for c in children)
+
+
 def _where_clause_team(head: Token, teams: dict[int, str]) -> str | None:
     """The team a "where" clause holding the trigger describes: "He leaves Lazio, where he took charge in
     2016 after X was sacked" (both transitions are Lazio's)."""
@@ -435,7 +444,8 @@ class RelationExtractor(Pipe):
     @staticmethod
     def _passive(head: Token) -> bool:
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children) or (
-            head.tag_ == "VBN" and head.dep_ in ("acl", "advcl") and not any(c.dep_ == "aux" for c in head.children))
+            head.tag_ == "VBN" and head.dep_ in ("acl", "advcl") and not any(c.dep_ == "aux" for c in head.children)) \
+            or _headline_passive(head)
 
     @staticmethod
     def _preps(tokens: list[Token]) -> list[tuple[str, Token]]:
