@@ -229,6 +229,7 @@ class RelationExtractor(Pipe):
         self.manners = resources.load("manners.jsonl", directory)
         self.club_words = resources.load("club_words.jsonl", directory)
         self.dual_role = {w for row in self.club_words if row["kind"] == "dual_role" for w in row["words"]}
+        self.post_words = {row["cue"] for row in resources.load("modality.jsonl", directory) if row["kind"] == "post_word"}
         self.manner_matcher = Matcher(self.nlp.vocab)
         for number, cue in enumerate(self.manners):
             words = cue["pattern"].split()
@@ -1208,6 +1209,11 @@ class RelationExtractor(Pipe):
             token = doc[i]
             if token.dep_ == "pobj" and token.head.lower_ == "from" and not _origin(doc, token.head):
                 found.append(name)
+                continue
+            owned = token.head if token.dep_ == "poss" else None
+            if owned is not None and owned.dep_ == "pobj" and owned.head.lower_ == "from" \
+                    and owned.lemma_.lower() in self.post_words and not _origin(doc, owned.head):
+                found.append(name)  # "hired X from the Pelicans' bench"
                 continue
             # "<Team> head coach <Person>": the team qualifies the person's current title
             j = i
