@@ -870,6 +870,8 @@ class RelationExtractor(Pipe):
             rule += ":person_team"
         if team is None:
             exclude = {person_team} if person_team and trigger["type"] == "hire" else set()
+            if trigger["type"] == "hire":  # "arrived from Army after five seasons at West Point": not the new team
+                exclude |= {name for p, o in preps if p == "from" and (name := self._team(doc, o))}
             exclude |= {teams[t.i] for t in destinations}
             team = _where_clause_team(head, teams)
             if team is not None:
@@ -1148,6 +1150,11 @@ class RelationExtractor(Pipe):
             if not (sent.start <= i < sent.end) or name in exclude or i in opponents:
                 continue
             token = doc[i]
+            root = token
+            while root.dep_ in ("compound", "flat") and teams.get(root.head.i) == name and root.head.i != root.i:
+                root = root.head  # the name's head word: "RB" of "RB Leipzig" is in the phrase "from RB Leipzig"
+            if root.dep_ == "pobj" and root.head.lower_ == "from":
+                continue
             if self._under_other_trigger(token, head) or _former(token):
                 continue
             owner = self._qualified_person(doc, token)
