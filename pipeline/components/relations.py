@@ -419,8 +419,9 @@ class RelationExtractor(Pipe):
             if token.dep_ in ("advmod", "acomp") and token.head.lemma_ == "be" and token.head.i != token.i:
                 token = token.head  # "X is out as coach"
                 continue
-            if token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and token.head.i != token.i:
-                token = token.head
+            if (token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep")
+                    or token.dep_ == "dep" and token.pos_ == "VERB" and token.head.pos_ == "VERB") and token.head.i != token.i:
+                token = token.head  # "dep": a second verb the parser did not coordinate ("led X, then walked away")
                 continue
             if token.dep_ in ("relcl", "acl") and token.head.i != token.i:
                 if token.head.dep_ in ("dobj", "pobj") and token.head.head.pos_ in ("VERB", "AUX"):
