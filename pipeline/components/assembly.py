@@ -48,6 +48,10 @@ def _pick_date(cands: list[Candidate], siblings: list[Candidate]) -> str | None:
     """The best-ranked date of an event's candidates; when they only have the news default, the best date of
     the same transition's other candidates (a group split by role kind tells one story)."""
     fallback = None
+    classes = {post_kind(c.role) for c in cands}
+    # a sibling whose own attached post is another kind of job is another transition ("arrived as defensive
+    # coordinator in January" is not the date of "promoted to head coach")
+    siblings = [c for c in siblings if not ("role:attached" in c.notes and post_kind(c.role) not in classes)]
     for pool in (cands, siblings):
         dated = sorted((c for c in pool if c.date), key=lambda c: (_date_rank(c), c.trigger[0]))
         if dated and _date_rank(dated[0]) < NEWS_DEFAULT_RANK:

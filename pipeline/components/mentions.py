@@ -454,10 +454,14 @@ class MentionLinker(RuleComponent):
                 continue
             target = None
             sent_start = token.sent.start
-            if token.lower_ == "the" and any(sent_start <= m[0] and doc[m[0]].pos_ == "PRON"
-                                             and doc[m[0]].dep_ in SUBJECTS for m in out):
+            if token.lower_ == "the" and (any(sent_start <= m[0] and doc[m[0]].pos_ == "PRON"
+                                              and doc[m[0]].dep_ in SUBJECTS for m in out)
+                                          or doc[span[1] - 1].dep_ not in SUBJECTS
+                                          and self._other_named_after_subject(doc, by_start, sent_start, span[0])):
                 # after a pronoun subject, a description in the same sentence names someone else, the name
-                # given there: "He replaced X in 2019, hours after the Argentine was sacked" is X
+                # given there: "He replaced X in 2019, hours after the Argentine was sacked" is X; so after a
+                # named subject and another name, for a description that is no subject itself: "Y replaced X
+                # in June after the federation sacked the Argentine" is X ("..., with the Dutchman starting" is Y)
                 named = [m for m in by_start if sent_start <= m[0] and m[1] <= span[0]
                          and doc[m[0]:m[1]].root.dep_ != "poss"]
                 target = named[-1][2] if named else None
@@ -466,6 +470,14 @@ class MentionLinker(RuleComponent):
             if target:
                 out.append((span[0], span[1], target))
         return out
+
+    @staticmethod
+    def _other_named_after_subject(doc: Doc, named: list[tuple[int, int, str]], sent_start: int, position: int) -> bool:
+        """A person named as the sentence's subject, then another person named, both before ``position``."""
+        inside = [m for m in named if sent_start <= m[0] and m[1] <= position]
+        subjects = [m for m in inside if doc[m[0]:m[1]].root.dep_ in SUBJECTS]
+        return bool(subjects) and any(m[0] > subjects[0][0] and m[2] != subjects[0][2]
+                                      and doc[m[0]:m[1]].root.dep_ != "poss" for m in inside)
 
     @classmethod
     def _antecedent(cls, doc: Doc, mentions: list[tuple[int, int, str]], position: int) -> str | None:

@@ -376,12 +376,13 @@ class ModalityFilter(RuleComponent):
 
     def _post_object(self, doc: Doc, cand: Candidate) -> bool:
         """A weak verb with a clear object: "left the bench", "left his job", "left Leipzig", or a team it
-        leaves for: "bolted for Auburn"."""
+        leaves for or comes from: "bolted for Auburn", "arrived from Leipzig", "walked away from the club"."""
         teams = doc._.links["team"]
         posts = self.cues.get("post_word", {})
         head = self._head(doc, cand)
         return any(c.dep_ == "dobj" and (c.i in teams or c.lemma_.lower() in posts)
-                   or c.dep_ == "prep" and c.lower_ == "for" and any(g.i in teams for g in c.children)
+                   or c.dep_ == "prep" and c.lower_ in ("for", "from")
+                   and any(g.i in teams or c.lower_ == "from" and g.lemma_.lower() in posts for g in c.children)
                    for c in head.children)
 
     @staticmethod

@@ -175,6 +175,15 @@ def _subject_elsewhere(role: Span, people: dict[int, str], person: str | None) -
     return any(people.get(c.i) != person and (c.i in people or c.pos_ == "PROPN") for c in subjects)
 
 
+def _headline_passive(head: Token) -> bool:
+    """A headline's passive without its auxiliary: "X named Spurs head coach" (a name for subject, a title
+    for complement, no object)."""
+    children = list(head.children)
+    return head.tag_ in ("VBD", "VBN") and any(c.dep_ == "oprd" for c in children) \
+        and not any(c.dep_ in ("dobj", "aux", "auxpass", "dative") for c in children) \
+        and any(c.dep_ == "nsubj" and c.i in head.doc._.links["person"] for c in children)
+
+
 def _where_clause_team(head: Token, teams: dict[int, str]) -> str | None:
     """The team a "where" clause holding the trigger describes: "He leaves Lazio, where he took charge in
     2016 after X was sacked" (both transitions are Lazio's)."""
@@ -220,7 +229,7 @@ class Triggers:
 
 
 class RelationExtractor(RuleComponent):
-    data_files = ("triggers.jsonl", "manners.jsonl", "club_words.jsonl")
+    data_files = ("triggers.jsonl", "manners.jsonl", "club_words.jsonl", "modality.jsonl")
 
     def __init__(self, nlp: Language, name: str = "coaching_relations", *, data_dir: str | None = None,
                  role_window: int = 12, team_distance: int = 4) -> None:
@@ -249,6 +258,7 @@ class RelationExtractor(RuleComponent):
         self.manners = self.data["manners.jsonl"]
         self.club_words = self.data["club_words.jsonl"]
         self.dual_role = {w for row in self.club_words if row["kind"] == "dual_role" for w in row["words"]}
+        self.post_words = {row["cue"] for row in self.data["modality.jsonl"] if row["kind"] == "post_word"}
         self.manner_matcher = Matcher(self.nlp.vocab)
         for number, cue in enumerate(self.manners):
             words = cue["pattern"].split()
@@ -423,8 +433,9 @@ class RelationExtractor(RuleComponent):
             if token.dep_ in ("advmod", "acomp") and token.head.lemma_ == "be" and token.head.i != token.i:
                 token = token.head  # "X is out as coach"
                 continue
-            if token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and token.head.i != token.i:
-                token = token.head
+            if (token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep")
+                    or token.dep_ == "dep" and token.pos_ == "VERB" and token.head.pos_ == "VERB") and token.head.i != token.i:
+                token = token.head  # "dep": a second verb the parser did not coordinate ("led X, then walked away")
                 continue
             if token.dep_ in ("relcl", "acl") and token.head.i != token.i:
                 if token.head.dep_ in ("dobj", "pobj") and token.head.head.pos_ in ("VERB", "AUX"):
@@ -449,7 +460,8 @@ class RelationExtractor(RuleComponent):
     @staticmethod
     def _passive(head: Token) -> bool:
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children) or (
-            head.tag_ == "VBN" and head.dep_ in ("acl", "advcl") and not any(c.dep_ == "aux" for c in head.children))
+            head.tag_ == "VBN" and head.dep_ in ("acl", "advcl") and not any(c.dep_ == "aux" for c in head.children)) \
+            or _headline_passive(head)
 
     @staticmethod
     def _preps(tokens: list[Token]) -> list[tuple[str, Token]]:
@@ -895,6 +907,8 @@ class RelationExtractor(RuleComponent):
             rule += ":person_team"
         if team is None:
             exclude = {person_team} if person_team and trigger["type"] == "hire" else set()
+            if trigger["type"] == "hire":  # "arrived from Army after five seasons at West Point": not the new team
+                exclude |= {name for p, o in preps if p == "from" and (name := self._team(doc, o))}
             exclude |= {teams[t.i] for t in destinations}
             if trigger["type"] == "hire":  # "his arrival from Luton": where he came from
                 exclude |= {self._team(doc, o) for p, o in preps if p == "from"} - {None}
@@ -1183,6 +1197,11 @@ class RelationExtractor(RuleComponent):
             if not (sent.start <= i < sent.end) or name in exclude or i in opponents:
                 continue
             token = doc[i]
+            root = token
+            while root.dep_ in ("compound", "flat") and teams.get(root.head.i) == name and root.head.i != root.i:
+                root = root.head  # the name's head word: "RB" of "RB Leipzig" is in the phrase "from RB Leipzig"
+            if root.dep_ == "pobj" and root.head.lower_ == "from":
+                continue
             if self._under_other_trigger(token, head, heads) or _former(token):
                 continue
             owner = self._qualified_person(doc, token)
@@ -1245,6 +1264,11 @@ class RelationExtractor(RuleComponent):
             token = doc[i]
             if token.dep_ == "pobj" and token.head.lower_ == "from" and not _origin(doc, token.head):
                 found.append(name)
+                continue
+            owned = token.head if token.dep_ == "poss" else None
+            if owned is not None and owned.dep_ == "pobj" and owned.head.lower_ == "from" \
+                    and owned.lemma_.lower() in self.post_words and not _origin(doc, owned.head):
+                found.append(name)  # "hired X from the Pelicans' bench"
                 continue
             # "<Team> head coach <Person>": the team qualifies the person's current title
             j = i
