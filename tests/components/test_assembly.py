@@ -242,7 +242,7 @@ def test_an_interim_hire_repeated_without_permanence_stays_one_event(nlp):
 
 def test_an_interim_spell_and_the_permanent_job_keep_apart_through_the_batch_path(nlp):
     records = [{"id": "b1", "date": "2018-07-27", "text": "Tom Hale was named caretaker manager of Burnley in March. "
-                "He was handed the job permanently in June on a two-year deal."}]
+                "In June the club gave him the job permanently."}]
     events = list(pipeline.extract(records, nlp))
     assert sorted(e.interim for e in events) == [False, True]
     assert len({e.event_id for e in events}) == 2

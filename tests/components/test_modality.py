@@ -94,7 +94,7 @@ VETOED = [
                  id="contender"),
     pytest.param("Tom Hale is next in line to replace Dean Whitlock at Burnley.", {"speculation"},
                  id="next-in-line"),
-    pytest.param("Tom Hale will return as head coach of the Green Bay Packers next season, the team said.",
+    pytest.param("Tom Hale will return as the Green Bay Packers head coach next season, the club confirmed.",
                  {"retention"}, id="return-next-season"),
 ]
 
