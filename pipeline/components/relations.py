@@ -33,6 +33,7 @@ from ..date_spans import (DATE_NOTES, bound_limit, dates_an_occasion, effective,
                           interval_between, opening_shift, point_in_time, same_time_clause, shares_clause_date,
                           trim_interval, unlabelled_shifts)
 from ..extensions import doc_text
+from ..titles import title_at
 from .base import RuleComponent
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -347,12 +348,7 @@ class RelationExtractor(RuleComponent):
         ends = [i for i, name in people.items() if name == person and sent.start <= i < sent.end
                 and people.get(i + 1) != person]
         after = {i + 2 for i in ends if i + 1 < len(doc) and doc[i + 1].lower_ == "as"}  # "X as defensive coordinator"
-        for role in doc.spans.get("roles", []):
-            if role.end in starts or role.start in after:
-                if role.label_ == "FRONT_OFFICE":
-                    return None, role.kb_id_
-                return role.kb_id_ or None, None
-        return None, None
+        return title_at(doc, ends_at=set(starts), starts_at=after)
 
     @staticmethod
     def _listed_objects(doc: Doc, head: Token, person: str) -> list[str]:

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from ..candidates import Candidate
 from ..date_spans import first_point_in_time
 from ..extensions import doc_text
+from ..titles import title_at
 from .base import RuleComponent
 
 CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
@@ -135,15 +136,6 @@ class RowReader(RuleComponent):
                  for m in [pattern.search(text)] if m]
         return min(found, key=lambda f: (f[0], -(f[1] - f[0]))) if found else None
 
-    @staticmethod
-    def _role(doc: Doc, person_token: int) -> tuple[str | None, str | None]:
-        """The title written just before the person ("head coach X"): (coaching role, front-office title)."""
-        for role in doc.spans.get("roles", []):
-            if role.end == person_token:
-                if role.label_ == "FRONT_OFFICE":
-                    return None, role.kb_id_
-                return role.kb_id_ or None, None
-        return None, None
 
     # -- candidates ----------------------------------------------------------
     def _candidate(self, *, type_: str, manner: str | None, person: str, team: str, rule: str,
@@ -326,7 +318,7 @@ class RowReader(RuleComponent):
             if not people:
                 return []
             token, person = people[0]
-            role, front_office = self._role(doc, token)
+            role, front_office = title_at(doc, ends_at={token})
             return [self._candidate(type_=cue[2], manner=cue[3], person=person, team=team, rule="row:labelled",
                                     trigger=(s_start + cue[0], s_start + cue[1]), line=line,
                                     date=first_point_in_time(doc, s_start, s_end), role=role, front_office=front_office)]
