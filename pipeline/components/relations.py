@@ -49,7 +49,6 @@ REPORTING = {"announce", "confirm", "say", "reveal", "state", "tell", "declare",
 RELATIVE_PRONOUNS = {"who", "whom", "that"}
 PROMOTION = {"promote", "elevate", "upgrade"}
 GUESSED_TEAM = (":sentence_team", ":paragraph_team", ":home_team", ":person_team")
-FORMER = {"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "then"}
 LIST_DEPS = {"conj", "appos", "compound", "npadvmod", "dobj", "oprd", "prep", "pobj", "cc", "punct", "amod", "det"}
 TEAM_STOP_PREPS = {"against", "over", "to", "versus", "vs", "beat", "past"}
 
@@ -86,11 +85,11 @@ def _token_pattern(trigger: dict[str, Any]) -> list[dict[str, Any]]:
     return pattern
 
 
-def _former(token: Token) -> bool:
+def _former(token: Token, words: frozenset[str]) -> bool:
     """Whether a team sits in a phrase about the past: "a former France captain", "the ex-Porto coach"."""
     current = token
     for _ in range(3):
-        if any(c.lower_ in FORMER for c in current.children) or current.i > 0 and current.doc[current.i - 1].lower_ in FORMER:
+        if any(c.lower_ in words for c in current.children) or current.i > 0 and current.doc[current.i - 1].lower_ in words:
             return True
         if current.dep_ not in ("compound", "poss", "pobj", "prep", "nmod", "amod", "conj") or current.head.i == current.i:
             return False
@@ -260,6 +259,8 @@ class RelationExtractor(RuleComponent):
         self.club_words = self.data["club_words.jsonl"]
         self.dual_role = {w for row in self.club_words if row["kind"] == "dual_role" for w in row["words"]}
         self.post_words = {row["cue"] for row in self.data["modality.jsonl"] if row["kind"] == "post_word"}
+        # "the former Porto coach", "ex-Chelsea boss": the past-title words of models/modality.jsonl
+        self.former_words = frozenset(row["cue"] for row in self.data["modality.jsonl"] if row["kind"] == "past")
         self.manner_matcher = Matcher(self.nlp.vocab)
         for number, cue in enumerate(self.manners):
             words = cue["pattern"].split()
@@ -557,11 +558,10 @@ class RelationExtractor(RuleComponent):
                     out.add(role.start)
         return frozenset(out)
 
-    @staticmethod
-    def _former_title(doc: Doc, role: Span) -> bool:
+    def _former_title(self, doc: Doc, role: Span) -> bool:
         """A title the person held before: "the former Chelsea captain", "ex-general manager"."""
         before = doc[max(role.sent.start, min(role.start - 4, role.root.left_edge.i)):role.start]
-        return any(t.lower_ in FORMER for t in before)
+        return any(t.lower_ in self.former_words for t in before)
 
     @staticmethod
     def _office_of_another(doc: Doc, role: Span, person_tokens: list[int]) -> bool:
@@ -858,10 +858,10 @@ class RelationExtractor(RuleComponent):
             # Ajax coach replaces X"); "the club replaced him with Y" keeps the club
             titled = subj is not None and any(r.start <= subj.i < r.end for r in doc.spans.get("roles", []))
             subj_team = self._team(doc, subj) if subj is not None and not self._person(doc, subj) and not titled \
-                and not any(t.lower_ in FORMER for t in self._np(subj)) else None  # "the Duke head coach" is a person
+                and not any(t.lower_ in self.former_words for t in self._np(subj)) else None  # "the Duke head coach" is a person
             # "replaced X at Brentford": the replaced coach's team, when the parser hangs it on him
             obj_team = next((self._team(doc, o) for o in objs if self._team(doc, o)
-                             and not any(t.lower_ in FORMER for t in self._np(o))), None)
+                             and not any(t.lower_ in self.former_words for t in self._np(o))), None)
             team = prep_team or subj_team or obj_team
             if old and old != new:
                 others.append(("departure", old, "unknown"))
@@ -1049,10 +1049,10 @@ class RelationExtractor(RuleComponent):
             if name != person or not (sent.start <= i < sent.end):
                 continue
             token = doc[i]
-            if any(t.lower_ in FORMER for t in self._np(token)):
+            if any(t.lower_ in self.former_words for t in self._np(token)):
                 continue  # "the former Barcelona midfielder" played there once: no team of his now
             for t in self._np(token):
-                if t.i in teams and t.i < i and not _former(t):
+                if t.i in teams and t.i < i and not _former(t, self.former_words):
                     return teams[t.i]
             j = i - 1
             while j >= sent.start and (doc[j].pos_ in ("PROPN", "NOUN") and j not in teams or doc[j].tag_ == "POS"):
@@ -1060,7 +1060,7 @@ class RelationExtractor(RuleComponent):
                     j -= 1
                     continue
                 break
-            if j >= sent.start and j in teams and j < i - 1 and not _former(doc[j]):
+            if j >= sent.start and j in teams and j < i - 1 and not _former(doc[j], self.former_words):
                 return teams[j]
             described = self._described_team(doc, token) or self._possessed_team(doc, token)
             if described:
@@ -1079,8 +1079,7 @@ class RelationExtractor(RuleComponent):
                 return teams[child.i]
         return None
 
-    @staticmethod
-    def _described_team(doc: Doc, token: Token) -> str | None:
+    def _described_team(self, doc: Doc, token: Token) -> str | None:
         """The team of a coaching title that describes the person: "Sean Dorsey, the Fordham head coach",
         "Callan, who has been the Bengals' offensive coordinator", "Callan was the Bengals offensive coordinator"."""
         teams, opponents = doc._.links["team"], doc._.links.get("opponent", {})
@@ -1093,7 +1092,7 @@ class RelationExtractor(RuleComponent):
             words = {t.i for t in phrase.subtree}
             for role in (r for r in roles if r.start in words):
                 for i in sorted(words):
-                    if i in teams and i not in opponents and not _former(doc[i]) and _qualifies(doc[i], role.root):
+                    if i in teams and i not in opponents and not _former(doc[i], self.former_words) and _qualifies(doc[i], role.root):
                         return teams[i]
         return None
 
@@ -1198,7 +1197,7 @@ class RelationExtractor(RuleComponent):
                 root = root.head  # the name's head word: "RB" of "RB Leipzig" is in the phrase "from RB Leipzig"
             if root.dep_ == "pobj" and root.head.lower_ == "from":
                 continue
-            if self._under_other_trigger(token, head, heads) or _former(token):
+            if self._under_other_trigger(token, head, heads) or _former(token, self.former_words):
                 continue
             owner = self._qualified_person(doc, token)
             if owner is not None and owner != person:
@@ -1272,6 +1271,6 @@ class RelationExtractor(RuleComponent):
                 j += 1
             k = j + 1
             roles = [r for r in doc.spans.get("roles", []) if r.start == k and r.label_ == "ROLE"]
-            if roles and roles[0].end < sent.end and people.get(roles[0].end) == person and not _former(token):
+            if roles and roles[0].end < sent.end and people.get(roles[0].end) == person and not _former(token, self.former_words):
                 found.append(name)
         return list(dict.fromkeys(found))
