@@ -35,8 +35,9 @@ from ..date_spans import (DATE_NOTES, bound_limit, dates_an_occasion, effective,
 from ..extensions import doc_text
 from ..titles import title_at
 from .base import RuleComponent
+from . import syntax
+from .syntax import SUBJ
 
-SUBJ = {"nsubj", "nsubjpass", "csubj"}
 OBJ = {"dobj", "dative", "oprd", "attr"}
 NP_STOP = {"prep", "relcl", "acl", "advcl", "punct", "cc", "conj", "ccomp", "xcomp", "mark", "appos"}
 NEG = {"not", "n't", "never"}
@@ -46,7 +47,6 @@ MATCH_WORDS = {"defeat", "win", "victory", "loss", "draw", "game", "match", "tie
 DESTINATION_VERBS = {"join", "coach", "take", "become", "manage", "lead", "replace", "succeed", "return", "move"}
 LEAVING_FOR_VERBS = {"leave", "depart", "bolt", "quit", "exit", "resign", "walk"}
 REPORTING = {"announce", "confirm", "say", "reveal", "state", "tell", "declare", "inform", "make"}
-RELATIVE_PRONOUNS = {"who", "whom", "that"}
 PROMOTION = {"promote", "elevate", "upgrade"}
 GUESSED_TEAM = (":sentence_team", ":paragraph_team", ":home_team", ":person_team")
 LIST_DEPS = {"conj", "appos", "compound", "npadvmod", "dobj", "oprd", "prep", "pobj", "cc", "punct", "amod", "det"}
@@ -83,137 +83,6 @@ def _token_pattern(trigger: dict[str, Any]) -> list[dict[str, Any]]:
                 pattern.append({"LEMMA": word, "TAG": {"REGEX": "^VB"}})
             head_done = True
     return pattern
-
-
-def _former(token: Token, words: frozenset[str]) -> bool:
-    """Whether a team sits in a phrase about the past: "a former France captain", "the ex-Porto coach"."""
-    current = token
-    for _ in range(3):
-        if any(c.lower_ in words for c in current.children) or current.i > 0 and current.doc[current.i - 1].lower_ in words:
-            return True
-        if current.dep_ not in ("compound", "poss", "pobj", "prep", "nmod", "amod", "conj") or current.head.i == current.i:
-            return False
-        current = current.head
-    return False
-
-
-def _future(verb: Token) -> bool:
-    """ "will be head coach", "is to be", "would be": the title is the new job, not the current one."""
-    return any(c.lower_ in ("will", "'ll", "would", "shall", "to") for c in verb.children if c.dep_ in ("aux", "mark"))
-
-
-def _qualifies(team: Token, title: Token) -> bool:
-    """Whether a team qualifies a title: "the Fordham head coach", "the Bengals' coordinator", "coach of X"."""
-    current = team
-    for _ in range(3):
-        if current.i == title.i:
-            return True
-        if current.dep_ not in ("compound", "poss", "nmod", "amod", "pobj") and not (
-                current.dep_ == "prep" and current.lower_ in ("of", "at", "for")) or current.head.i == current.i:
-            return False
-        current = current.head
-    return current.i == title.i
-
-
-def _in_other_clause(token: Token, trigger: Token) -> bool:
-    """Whether ``token`` sits in a relative clause that does not hold the trigger: "X, who has run the
-    team on an interim basis since November, will take over as head coach" (the interim post is the past one)."""
-    for ancestor in [token, *token.ancestors]:
-        if ancestor.dep_ in ("relcl", "acl") and trigger not in ancestor.subtree:
-            return True
-    return False
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    """Edges between two tokens of a sentence through their lowest common ancestor."""
-    up_a = [a] + list(a.ancestors)
-    up_b = [b] + list(b.ancestors)
-    index_b = {t.i: n for n, t in enumerate(up_b)}
-    for n, token in enumerate(up_a):
-        if token.i in index_b:
-            return n + index_b[token.i]
-    return len(up_a) + len(up_b)
-
-
-def _origin(doc: Doc, prep: Token) -> bool:
-    """ "the 48-year-old from Puerto Rico": a "from" phrase on a description says where one comes from."""
-    owner = prep.head
-    roles = {i for r in doc.spans.get("roles", []) for i in range(r.start, r.end)}
-    return owner.pos_ in ("NOUN", "ADJ", "NUM") and owner.i not in doc._.links["person"] and owner.i not in roles
-
-
-def _whose_antecedent(token: Token) -> Token | None:
-    """ "Declan Kidney, whose contract was not renewed": the person a 'whose' phrase belongs to."""
-    if not any(c.tag_ == "WP$" for c in token.children):
-        return None
-    clause = token.head
-    if clause.dep_ != "relcl" or clause.head.i == clause.i:
-        return None
-    return clause.head
-
-
-def _antecedent(token: Token) -> Token | None:
-    """The noun a relative pronoun stands for: "Dean Whitlock, who was sacked" → Whitlock, "the Bucs, who
-    fired him" → the Bucs."""
-    if token.lower_ not in RELATIVE_PRONOUNS or token.tag_ not in ("WP", "WDT") or token.head.i == token.i:
-        return None
-    clause = token.head
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head  # "who led the side and was then released"
-    if clause.dep_ not in ("relcl", "acl") or clause.head.i == clause.i or clause.head.pos_ not in ("PROPN", "NOUN"):
-        return None
-    return clause.head
-
-
-def _subject_elsewhere(role: Span, people: dict[int, str], person: str | None) -> bool:
-    """A title that another person's verb takes with "from" or "as": "Reed was promoted from offensive
-    coordinator when X retired" (Reed's old title, not X's)."""
-    root = role.root
-    if root.dep_ != "pobj" or root.head.lower_ not in ("from", "as"):
-        return False
-    subjects = [c for c in root.head.head.children if c.dep_ in SUBJ]
-    return any(people.get(c.i) != person and (c.i in people or c.pos_ == "PROPN") for c in subjects)
-
-
-def _headline_passive(head: Token) -> bool:
-    """A headline's passive without its auxiliary: "X named Spurs head coach" (a name for subject, a title
-    for complement, no object)."""
-    children = list(head.children)
-    return head.tag_ in ("VBD", "VBN") and any(c.dep_ == "oprd" for c in children) \
-        and not any(c.dep_ in ("dobj", "aux", "auxpass", "dative") for c in children) \
-        and any(c.dep_ == "nsubj" and c.i in head.doc._.links["person"] for c in children)
-
-
-def _where_clause_team(head: Token, teams: dict[int, str]) -> str | None:
-    """The team a "where" clause holding the trigger describes: "He leaves Lazio, where he took charge in
-    2016 after X was sacked" (both transitions are Lazio's)."""
-    for node in [head, *head.ancestors]:
-        if node.dep_ == "relcl" and node.head.i in teams and any(c.lower_ == "where" for c in node.children):
-            return teams[node.head.i]
-    return None
-
-
-def _titled_list_after(doc: Doc, head: Token, person: str) -> list[str]:
-    """Titled people listed right after the verb's titled object, read on the words when the parser broke the
-    list ("fired coordinator X, line coach Y, running backs coach Z and tight ends coach W")."""
-    people, sent = doc._.links["person"], head.sent
-    starts = {r.start: r for r in doc.spans.get("roles", []) if r.label_ == "ROLE"}
-    first = next((i for i in range(head.i + 1, sent.end) if people.get(i) == person), None)
-    if first is None or not any(r.end == first for r in starts.values()):
-        return []
-    out: list[str] = []
-    i, name = first, person
-    while True:
-        while i < sent.end and people.get(i) == name:
-            i += 1
-        while i < sent.end and doc[i].lower_ in (",", "and"):
-            i += 1
-        role = starts.get(i)
-        name = people.get(role.end) if role is not None and role.end < sent.end else None
-        if role is None or name is None or name == person or name in out:
-            return out
-        out.append(name)
-        i = role.end
 
 
 @dataclass(frozen=True)
@@ -293,7 +162,7 @@ class RelationExtractor(RuleComponent):
     def _person(self, doc: Doc, token: Token | None) -> str | None:
         if token is None:
             return None
-        antecedent = _antecedent(token) or _whose_antecedent(token)
+        antecedent = syntax.antecedent(token) or syntax.whose_antecedent(token)
         if antecedent is not None:
             return self._person(doc, antecedent)
         people = doc._.links["person"]
@@ -374,12 +243,12 @@ class RelationExtractor(RuleComponent):
                 node = node.head
             if ok:
                 out.append(name)
-        return out + [n for n in _titled_list_after(doc, head, person) if n not in out]
+        return out + [n for n in syntax.titled_list_after(doc, head, person) if n not in out]
 
     def _team(self, doc: Doc, token: Token | None) -> str | None:
         if token is None:
             return None
-        antecedent = _antecedent(token)
+        antecedent = syntax.antecedent(token)
         if antecedent is not None:
             return self._team(doc, antecedent)  # "the Buccaneers, who fired him in 2009"
         teams, opponents = doc._.links["team"], doc._.links.get("opponent", {})
@@ -458,7 +327,7 @@ class RelationExtractor(RuleComponent):
     def _passive(head: Token) -> bool:
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children) or (
             head.tag_ == "VBN" and head.dep_ in ("acl", "advcl") and not any(c.dep_ == "aux" for c in head.children)) \
-            or _headline_passive(head)
+            or syntax.headline_passive(head)
 
     @staticmethod
     def _preps(tokens: list[Token]) -> list[tuple[str, Token]]:
@@ -496,7 +365,7 @@ class RelationExtractor(RuleComponent):
         roles = [r for r in doc.spans.get("roles", []) if sent.start <= r.start < sent.end and r.start not in skip]
         anchor = person_tokens or [trigger.start]
         interim = any(r.id_ == "interim" and abs(r.start - trigger.start) <= self.role_window * 2
-                      and not _in_other_clause(r.root, trigger.root)
+                      and not syntax.in_other_clause(r.root, trigger.root)
                       and not (r.end < len(doc) and doc[r.end].lower_ in ("tag", "label")) for r in roles)
         # "removed the interim tag": the post is now permanent
         best = None
@@ -554,7 +423,7 @@ class RelationExtractor(RuleComponent):
             if sent.start <= role.start < sent.end:
                 after = [people.get(i) for i in (role.end, role.end + 1) if i < sent.end]
                 names = [name for name in after if name is not None]
-                if names and person not in names or _subject_elsewhere(role, people, person):
+                if names and person not in names or syntax.subject_elsewhere(role, people, person):
                     out.add(role.start)
         return frozenset(out)
 
@@ -908,7 +777,7 @@ class RelationExtractor(RuleComponent):
             exclude |= {teams[t.i] for t in destinations}
             if trigger["type"] == "hire":  # "his arrival from Luton": where he came from
                 exclude |= {self._team(doc, o) for p, o in preps if p == "from"} - {None}
-            team = _where_clause_team(head, teams)
+            team = syntax.where_clause_team(head, teams)
             if team is not None:
                 rule += ":where_team"
             elif (team := self._sentence_team(doc, sent, head, person, exclude, found.heads)) is not None:
@@ -1052,7 +921,7 @@ class RelationExtractor(RuleComponent):
             if any(t.lower_ in self.former_words for t in self._np(token)):
                 continue  # "the former Barcelona midfielder" played there once: no team of his now
             for t in self._np(token):
-                if t.i in teams and t.i < i and not _former(t, self.former_words):
+                if t.i in teams and t.i < i and not syntax.former(t, self.former_words):
                     return teams[t.i]
             j = i - 1
             while j >= sent.start and (doc[j].pos_ in ("PROPN", "NOUN") and j not in teams or doc[j].tag_ == "POS"):
@@ -1060,7 +929,7 @@ class RelationExtractor(RuleComponent):
                     j -= 1
                     continue
                 break
-            if j >= sent.start and j in teams and j < i - 1 and not _former(doc[j], self.former_words):
+            if j >= sent.start and j in teams and j < i - 1 and not syntax.former(doc[j], self.former_words):
                 return teams[j]
             described = self._described_team(doc, token) or self._possessed_team(doc, token)
             if described:
@@ -1085,14 +954,14 @@ class RelationExtractor(RuleComponent):
         teams, opponents = doc._.links["team"], doc._.links.get("opponent", {})
         roles = [r for r in doc.spans.get("roles", []) if r.label_ == "ROLE"]
         phrases = [c for c in token.children if c.dep_ == "appos"]
-        phrases += [c for c in token.children if c.dep_ == "relcl" and c.lemma_ == "be" and not _future(c)]
-        if token.dep_ == "nsubj" and token.head.lemma_ == "be" and not _future(token.head):
+        phrases += [c for c in token.children if c.dep_ == "relcl" and c.lemma_ == "be" and not syntax.future(c)]
+        if token.dep_ == "nsubj" and token.head.lemma_ == "be" and not syntax.future(token.head):
             phrases += [c for c in token.head.children if c.dep_ == "attr"]
         for phrase in phrases:
             words = {t.i for t in phrase.subtree}
             for role in (r for r in roles if r.start in words):
                 for i in sorted(words):
-                    if i in teams and i not in opponents and not _former(doc[i], self.former_words) and _qualifies(doc[i], role.root):
+                    if i in teams and i not in opponents and not syntax.former(doc[i], self.former_words) and syntax.qualifies(doc[i], role.root):
                         return teams[i]
         return None
 
@@ -1197,7 +1066,7 @@ class RelationExtractor(RuleComponent):
                 root = root.head  # the name's head word: "RB" of "RB Leipzig" is in the phrase "from RB Leipzig"
             if root.dep_ == "pobj" and root.head.lower_ == "from":
                 continue
-            if self._under_other_trigger(token, head, heads) or _former(token, self.former_words):
+            if self._under_other_trigger(token, head, heads) or syntax.former(token, self.former_words):
                 continue
             owner = self._qualified_person(doc, token)
             if owner is not None and owner != person:
@@ -1207,7 +1076,7 @@ class RelationExtractor(RuleComponent):
                 continue
             if any(a.lemma_ in MATCH_WORDS and a.i != head.i for a in list(token.ancestors)[:3]):
                 continue
-            distance = _tree_distance(token, head)
+            distance = syntax.tree_distance(token, head)
             if distance <= self.team_distance:
                 options.append((distance, abs(i - head.i), name))
         return min(options)[2] if options else None
@@ -1257,12 +1126,12 @@ class RelationExtractor(RuleComponent):
             if not (sent.start <= i < sent.end) or name == team:
                 continue
             token = doc[i]
-            if token.dep_ == "pobj" and token.head.lower_ == "from" and not _origin(doc, token.head):
+            if token.dep_ == "pobj" and token.head.lower_ == "from" and not syntax.origin(doc, token.head):
                 found.append(name)
                 continue
             owned = token.head if token.dep_ == "poss" else None
             if owned is not None and owned.dep_ == "pobj" and owned.head.lower_ == "from" \
-                    and owned.lemma_.lower() in self.post_words and not _origin(doc, owned.head):
+                    and owned.lemma_.lower() in self.post_words and not syntax.origin(doc, owned.head):
                 found.append(name)  # "hired X from the Pelicans' bench"
                 continue
             # "<Team> head coach <Person>": the team qualifies the person's current title
@@ -1271,6 +1140,6 @@ class RelationExtractor(RuleComponent):
                 j += 1
             k = j + 1
             roles = [r for r in doc.spans.get("roles", []) if r.start == k and r.label_ == "ROLE"]
-            if roles and roles[0].end < sent.end and people.get(roles[0].end) == person and not _former(token, self.former_words):
+            if roles and roles[0].end < sent.end and people.get(roles[0].end) == person and not syntax.former(token, self.former_words):
                 found.append(name)
         return list(dict.fromkeys(found))
