@@ -27,6 +27,8 @@ PAST_PERFECT = ("had",)
 EARLIER_STEP = ("previously", "formerly", "once")
 FUTURE_AUX = ("will", "'ll", "shall")
 FUTURE_FRAMES = ("expect", "set", "due", "schedule", "plan", "be")  # "is set to be unveiled on Friday"
+NOT_COACHES = ("player", "front_office")  # vetoes that say the person holds no coaching post
+ANNOUNCING = ("announce", "confirm")  # "The club confirmed the appointment on Friday": the lead's news day
 NEWS_SENTENCES = 2  # of those, the ones about the news: a transition told or one of its people named
 # a line that opens with a day and a dash or colon: "TUESDAY — ...", "- Wednesday: ...", "Jan. 8: ..."
 DATE_LABEL = re.compile(r"^[\s\-•*–—]*(?P<label>(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|"
@@ -177,10 +179,11 @@ class Timing(RuleComponent):
         offset = doc._.body_offset or 0
         live = [c for c in doc._.candidates or [] if not c.vetoed]
         names = {c.person for c in live}
+        every = {c.person for c in doc._.candidates or [] if c.vetoed not in NOT_COACHES}
         people = doc._.links.get("person", {}) if doc._.links else {}
         body = [s for s in doc.sents if s.start_char >= offset and sum(t.is_alpha for t in s) >= 5][:LEAD_SENTENCES]
         qualifying = [s for s in body if any(s.start_char <= c.trigger[0] < s.end_char for c in live)
-                      or any(people.get(i) in names for i in range(s.start, s.end))]
+                      or any(people.get(i) in names for i in range(s.start, s.end)) or _announces(s, people, every)]
         for sent in qualifying[:NEWS_SENTENCES]:
             value = Timing._news_day(doc, sent, published)
             if value is not None:
@@ -245,6 +248,17 @@ class Timing(RuleComponent):
                     if value is not None and (best is None or len(value) > len(best)):
                         best = value
         return best
+
+
+def _announces(sent: Span, people: dict[int, str], coaches: set[str]) -> bool:
+    """"The team announced the move on Monday": a lead sentence that reports the announcement names the news
+    day even when it names no transition of its own. One that announces news about someone with no part in
+    any transition ("City confirmed on Monday the signing of striker X") is a round-up's other story."""
+    root = sent.root
+    if root.lemma_ not in ANNOUNCING or root.tag_ != "VBD":
+        return False
+    announcer = {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return all(people[i] in coaches for i in range(sent.start, sent.end) if i in people and i not in announcer)
 
 
 def _dates_the_future(ent: Span) -> bool:
