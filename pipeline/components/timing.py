@@ -52,8 +52,40 @@ class Timing(RuleComponent):
         live = [c for c in doc._.candidates or [] if not c.vetoed]
         for cand in live:
             cand.date = self.resolve(doc, cand)
+        self._since_then(doc, live)
+        self._interim_succession(live)
         self._continue_story(doc, live)
         self._refer_when_clauses(doc, live)
+
+    def _since_then(self, doc: Doc, live: list[Candidate]) -> None:
+        """"X has led the team as interim coach since then": the spell starts at the last date named before it
+        ("on leave since July. X has led the team since then" -> July)."""
+        for cand in live:
+            if "date_source:default" not in cand.notes:
+                continue
+            head = self._trigger_head(doc, cand)
+            if not any(t.lower_ == "since" and any(c.lower_ == "then" for c in t.children) for t in head.children):
+                continue
+            value = self._date_before(doc, cand.sentence[0])
+            if value is not None:
+                cand.date = value
+                cand.notes.remove("date_source:default")
+                cand.notes.append("date_source:since_then")
+
+    @staticmethod
+    def _interim_succession(live: list[Candidate]) -> None:
+        """An undated interim spell told after the departure it fills ("X resigned in July ... Y, one of his
+        assistants, finished the season as interim coach") starts on the latest day the article dates a
+        departure from that team before it."""
+        for cand in live:
+            if cand.type != "hire" or not cand.interim or "date_source:default" not in cand.notes:
+                continue
+            before = [c.date for c in live if c.type == "departure" and c.team == cand.team and c.date
+                      and c.person != cand.person and c.trigger[0] < cand.sentence[0] and "date_source:own" in c.notes]
+            if before:
+                cand.date = max(before)
+                cand.notes.remove("date_source:default")
+                cand.notes.append("date_source:interim_succession")
 
     def resolve(self, doc: Doc, cand: Candidate) -> str | None:
         value, source = self._dated(doc, cand)
@@ -214,6 +246,15 @@ class Timing(RuleComponent):
                 continue  # "without a coach since September 28" still names the day the story counts from
             value = dates.resolve(ent.text, published)
             if value is not None and len(value) == 10:
+                return value
+        return None
+
+    @staticmethod
+    def _date_before(doc: Doc, char: int) -> str | None:
+        """The last point in time (of any precision) the text names before ``char``."""
+        for ent in reversed([e for e in doc.ents if e.end_char <= char and e.label_ == "DATE"]):
+            value = dates.resolve(trim_interval(doc, ent).text, doc._.published)
+            if value is not None:
                 return value
         return None
 
