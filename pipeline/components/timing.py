@@ -33,6 +33,7 @@ NEWS_SENTENCES = 2  # of those, the ones about the news: a transition told or on
 # a line that opens with a day and a dash or colon: "TUESDAY — ...", "- Wednesday: ...", "Jan. 8: ..."
 DATE_LABEL = re.compile(r"^[\s\-•*–—]*(?P<label>(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|"
                         r"sept?|oct|nov|dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)\s*[:—–-]\s", re.I)
+YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
 NEWS_KEY = ("coaching_timing", "news_date")  # doc.user_data cache of the news day
 LEAD_SENTENCES = 4  # body sentences (of five words or more: datelines and bylines do not count) that may name the news day
 
@@ -176,11 +177,30 @@ class Timing(RuleComponent):
         if days is not None and cand.date_span is not None:
             return dates.shift(self._day_before(doc, cand.date_span[0]), days)
         future = "date:effective" in cand.notes or self._future(doc, cand)
-        value = dates.resolve(cand.date_text, doc._.published, future)
+        published = doc._.published
+        if not future and not YEAR_IN_TEXT.search(cand.date_text) and cand.date_span is not None:
+            published = self._year_anchor(doc, cand) or published
+        value = dates.resolve(cand.date_text, published, future)
         published = doc._.published
         if value and published and not future and value > published[:len(value)]:
             return None  # a change told in the past cannot come after publication ("an option for 2028")
         return value
+
+    @staticmethod
+    def _year_anchor(doc: Doc, cand: Candidate) -> str | None:
+        """"appointed in May 2018, weeks after X resigned in March": a year-less month after a month of an
+        earlier year in the same sentence belongs to that story (March 2018), not to the months before
+        publication. The anchor is the last day of that month, the base the year-less date resolves from."""
+        start, end = cand.sentence
+        anchors = [e for e in doc.ents if e.label_ == "DATE" and start <= e.start_char and e.end_char <= cand.date_span[0]
+                   and YEAR_IN_TEXT.search(e.text)]
+        if not anchors:
+            return None
+        value = dates.resolve(trim_interval(doc, anchors[-1]).text, doc._.published)
+        published = doc._.published or ""
+        if value is None or len(value) < 7 or value[:4] >= published[:4]:
+            return None
+        return f"{value[:7]}-28"
 
     @staticmethod
     def _trigger_head(doc: Doc, cand: Candidate) -> Token:
