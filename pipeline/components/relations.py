@@ -483,8 +483,8 @@ class RelationExtractor(RuleComponent):
                 return role
         return None
 
-    def _date(self, doc: Doc, sent: Span, head: Token,
-              found: Triggers) -> tuple[Span | None, tuple[int, str] | None]:
+    def _date(self, doc: Doc, sent: Span, head: Token, found: Triggers,
+              match: Span | None = None) -> tuple[Span | None, tuple[int, str] | None]:
         """The DATE expression attached to the trigger, or to a verb that governs it, and a shift (count, unit).
 
         The shift comes from "three days after he resigned" / "a day after X's sacking": the trigger's
@@ -501,7 +501,7 @@ class RelationExtractor(RuleComponent):
             elif bound_limit(doc, ent) and not self._since_start(doc, ent, head) or dates_an_occasion(ent, MATCH_WORDS):
                 continue  # "a deal until 2026", "the first time since 2016", "the defeat on Saturday"
             else:
-                rank = self._date_rank(ent, head, ancestors, found)
+                rank = self._date_rank(ent, head, ancestors, found, match)
             if rank is not None and (best is None or rank < best[0]):
                 best = (rank, ent)
         if best is None:
@@ -520,7 +520,8 @@ class RelationExtractor(RuleComponent):
         """ "has been in charge since the summer": a "since" phrase on the trigger itself dates its start."""
         return ent.start > 0 and doc[ent.start - 1].lower_ == "since" and doc[ent.start - 1].head.i == head.i
 
-    def _date_rank(self, ent: Span, head: Token, ancestors: list[Token], found: Triggers) -> float | None:
+    def _date_rank(self, ent: Span, head: Token, ancestors: list[Token], found: Triggers,
+                   match: Span | None = None) -> float | None:
         """How far up the trigger's clause chain the date's verb sits (0 = the trigger itself)."""
         qualified = ent.root.head
         if (ent.root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and qualified.i != head.i
@@ -531,6 +532,8 @@ class RelationExtractor(RuleComponent):
             if verb.pos_ == "NOUN" and verb.i == head.i:
                 break
             verb = verb.head
+        if match is not None and verb not in ancestors and match.start <= verb.i < match.end:
+            return 0  # "let him go in November 2019": the date hangs on a later word of the trigger
         if verb in ancestors:
             rank = ancestors.index(verb)
             shared = shares_clause_date(ent.doc, ancestors[:rank + 1])
@@ -803,7 +806,7 @@ class RelationExtractor(RuleComponent):
             role, interim = None, True  # "stepped up from assistant to caretaker": the head post, for now
         elif attached is not None and attached.label_ == "FRONT_OFFICE" and attached.kb_id_:
             role, front_office = None, attached.kb_id_  # "returns as chief executive", "to become sporting director"
-        date, date_shift = self._date(doc, sent, head, found)
+        date, date_shift = self._date(doc, sent, head, found, match)
         base = dict(team=team, role=role, interim=interim, trigger=(match.start_char, match.end_char),
                     sentence=(sent.start_char, sent.end_char), strength=trigger["strength"],
                     date_text=date.text if date is not None else None,
