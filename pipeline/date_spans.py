@@ -89,7 +89,8 @@ def point_in_time(doc: Doc, ent: Span) -> bool:
         return False
     if dates.relative_shift(ent.text) is not None:
         return True  # "two days later"
-    named = NAMED_POINT.search(ent.text)
+    # "the 2014 season": a season named by its year is a point in time, not a length
+    named = NAMED_POINT.search(ent.text) or dates.YEAR_SEASON.match(dates.clean(ent.text))
     if not named and (DURATION.search(ent.text) and not RELATIVE.match(ent.text) or not re.search(r"[A-Za-z]|\d{4}", ent.text)):
         return False
     # "late-night", "afternoon", "the day": no point of their own
