@@ -152,4 +152,10 @@ def shares_clause_date(doc: Doc, chain: list[Token]) -> bool:
     return (interval_between(doc, chain) is not None
             or any(t.lower_ == "with" for t in chain[1:-1])
             or all(t.dep_ == "conj" for t in below)
-            or any(same_time_clause(t) and any(c.lower_ == "when" for c in t.children) for t in below))
+            or any(same_time_clause(t) and any(c.lower_ == "when" for c in t.children) for t in below)
+            or any(_participle_clause(t) for t in below))
+
+
+def _participle_clause(verb: Token) -> bool:
+    """"he was appointed in February, leaving Tigres": a bare present participle tells the same moment."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in verb.children)
