@@ -494,7 +494,7 @@ class RelationExtractor(RuleComponent):
         best = None
         for ent in [*sent.ents, *unlabelled_shifts(doc, ancestors), *opening_shift(doc, sent)]:
             ent = trim_interval(doc, ent)
-            if not point_in_time(doc, ent):
+            if not point_in_time(doc, ent) or _past_colon(doc, head, ent):
                 continue
             if ent.root in ancestors[1:]:
                 rank: float | None = 0  # "on June 5, when the club fired X": the date the clause describes
@@ -1146,3 +1146,9 @@ class RelationExtractor(RuleComponent):
             if roles and roles[0].end < sent.end and people.get(roles[0].end) == person and not syntax.former(token, self.former_words):
                 found.append(name)
         return list(dict.fromkeys(found))
+
+
+def _past_colon(doc: Doc, head: Token, ent: Span) -> bool:
+    """"He takes charge with two qualifiers imminent: away to X on September 9": what follows a colon after the
+    trigger lists other things (fixtures, a schedule), not the trigger's date."""
+    return any(t.text == ":" for t in doc[head.i + 1:ent.start])
