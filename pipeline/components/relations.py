@@ -655,14 +655,16 @@ class RelationExtractor(RuleComponent):
     def _sentence_manners(self, doc: Doc, candidates: list[Candidate]) -> None:
         """A departure whose trigger says only that the coach left takes the manner its sentence states
         ("left by mutual consent", "stepped down when his contract ran out")."""
-        cues: dict[int, list[tuple[int, str]]] = {}
+        cues: dict[int, list[tuple[str | None, str]]] = {}
         for match_id, start, end in self.manner_matcher(doc):
             cue = self.manners[int(self.nlp.vocab.strings[match_id])]
-            cues.setdefault(doc[start].sent.start_char, []).append((doc[start].idx, cue["manner"]))
+            owner = _cue_owner(doc, doc[start:end])
+            cues.setdefault(doc[start].sent.start_char, []).append((owner, cue["manner"]))
         for cand in candidates:
             if cand.type != "departure" or cand.manner not in (None, "unknown", "resigned"):
                 continue
-            found = {manner for _, manner in cues.get(cand.sentence[0], [])}
+            # a cue said of someone else ("replaced the sacked X", "X, whose contract ran out") is his manner
+            found = {manner for owner, manner in cues.get(cand.sentence[0], []) if owner in (None, cand.person)}
             for manner in ("mutual_consent", "contract_expired", "retired", "fired", "resigned"):
                 if manner in found and (cand.manner in (None, "unknown") or manner in ("mutual_consent", "contract_expired")):
                     cand.manner = manner
@@ -1143,3 +1145,23 @@ class RelationExtractor(RuleComponent):
             if roles and roles[0].end < sent.end and people.get(roles[0].end) == person and not syntax.former(token, self.former_words):
                 found.append(name)
         return list(dict.fromkeys(found))
+
+
+OWNER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
+
+
+def _cue_owner(doc: Doc, cue: Span) -> str | None:
+    """The person a manner cue is said of, when the parse ties it to one: the person it qualifies or
+    whose relative clause holds it ("the sacked X", "X, whose contract ran out"), or the subject,
+    object or owner of its own word ("the club fired X", "X's dismissal")."""
+    # a pronoun's link is a guess (the sentence's subject), so only names decide
+    people = {i: person for i, person in doc._.links["person"].items() if doc[i].pos_ != "PRON"}
+    for token in cue:
+        for child in token.children:
+            if child.dep_ in OWNER_DEPS and child.i in people and child.i not in range(cue.start, cue.end):
+                return people[child.i]
+    for token in cue.root.ancestors:
+        if token.i in people:
+            return people[token.i]
+    return None
+
