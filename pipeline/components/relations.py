@@ -401,6 +401,8 @@ class RelationExtractor(RuleComponent):
         out = []
         for role in roles:
             root = role.root
+            while root.dep_ in ("poss", "compound", "amod") and root.head.i != root.i:
+                root = root.head  # "from the assistant's role", "from assistant coach duties"
             if root.dep_ == "pobj" and root.head.lower_ == "from":
                 out.append(role)
                 continue
@@ -796,7 +798,9 @@ class RelationExtractor(RuleComponent):
         promotion = head.lemma_ in PROMOTION or voice == "intransitive"
         old_posts = self._old_posts(doc, sent, person_tokens, team, promotion=promotion) \
             if trigger["type"] == "hire" else []
-        skip = frozenset(r.start for r in old_posts) | self._others_titles(doc, sent, person)
+        # "left X to become an assistant with Y": the title in the purpose clause is the new post's
+        new_posts = self._destination_roles(doc, head) if trigger["type"] == "departure" else []
+        skip = frozenset(r.start for r in old_posts + new_posts) | self._others_titles(doc, sent, person)
         role, interim, front_office = self._role(doc, sent, person_tokens, match, skip)
         attached = self._attached_role(doc, head, match, preps, objs)
         if attached is not None and attached.label_ == "ROLE" and attached.kb_id_:
@@ -826,9 +830,11 @@ class RelationExtractor(RuleComponent):
         if person is not None and (destinations or trigger["type"] == "departure" and self._moves_on(head)):
             out[0].manner = "moved"
             for token in destinations[:1]:
+                # with no title of its own, the new post is taken to be of the same rank as the old one
+                new_role = next((r.kb_id_ for r in new_posts if r.label_ == "ROLE" and r.kb_id_), base["role"])
                 out.append(Candidate(type="hire", manner=None, person=person, team=teams[token.i],
                                      rule=rule + ":moved_to", **{k: v for k, v in base.items() if k != "team"}
-                                     | {"interim": False, "strength": "weak"}))
+                                     | {"interim": False, "strength": "weak", "role": new_role}))
         if person is not None and out and voice != "replace":
             # "dismissed X and general manager Y", "coordinators X and Y were fired": one transition each
             arguments = [t for t in ([subj] if passive or voice in ("intransitive", "symmetric") else objs) if t is not None]
@@ -1054,6 +1060,17 @@ class RelationExtractor(RuleComponent):
                 # "left Wake Forest for Auburn", "bolted for Auburn"
                 out += [t for t in child.children if t.i in teams and t.dep_ == "pobj" and t.i not in opponents]
         return out
+
+    @staticmethod
+    def _destination_roles(doc: Doc, head: Token) -> list[Span]:
+        """Titles inside a departure's purpose clause or "for" phrase: "left to become an assistant with Y",
+        "leaves for the Sounders assistant's role" name the post he goes to, not the one he leaves."""
+        clause: set[int] = set()
+        for child in head.children:
+            if child.dep_ in ("xcomp", "advcl") and child.lemma_ in DESTINATION_VERBS \
+                    or child.dep_ == "prep" and child.lower_ == "for" and head.lemma_ in LEAVING_FOR_VERBS:
+                clause |= {t.i for t in child.subtree}
+        return [r for r in doc.spans.get("roles", []) if r.root.i in clause]
 
     def _sentence_team(self, doc: Doc, sent: Span, head: Token, person: str | None,
                        exclude: set[str], heads: frozenset[int]) -> str | None:
