@@ -403,7 +403,7 @@ class RelationExtractor(RuleComponent):
             root = role.root
             while root.dep_ in ("poss", "compound", "amod") and root.head.i != root.i:
                 root = root.head  # "from the assistant's role", "from assistant coach duties"
-            if root.dep_ == "pobj" and root.head.lower_ == "from":
+            if root.dep_ == "pobj" and root.head.lower_ == "from" or _under_from(role.root):
                 out.append(role)
                 continue
             if not any(0 <= i - role.end <= 1 for i in person_tokens):
@@ -1181,4 +1181,10 @@ def _cue_owner(doc: Doc, cue: Span) -> str | None:
         if token.i in people:
             return people[token.i]
     return None
+
+
+def _under_from(token: Token) -> bool:
+    """The token sits in a clause about the place a person came from: "came from Philadelphia, where he had
+    been offensive coordinator" (the title is the old post)."""
+    return any(a.dep_ == "relcl" and a.head.dep_ == "pobj" and a.head.head.lower_ == "from" for a in token.ancestors)
 
