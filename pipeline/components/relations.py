@@ -795,7 +795,7 @@ class RelationExtractor(RuleComponent):
                 rule += ":paragraph_team" if team else ":home_team"
                 team = team or doc._.home_team
         # "promoted assistant coach X", "assistant X takes charge": the title before the name is the one he leaves
-        promotion = head.lemma_ in PROMOTION or voice == "intransitive"
+        promotion = head.lemma_ in PROMOTION or voice in ("intransitive", "replace")
         old_posts = self._old_posts(doc, sent, person_tokens, team, promotion=promotion) \
             if trigger["type"] == "hire" else []
         # "left X to become an assistant with Y": the title in the purpose clause is the new post's
