@@ -795,7 +795,9 @@ class RelationExtractor(RuleComponent):
                 rule += ":paragraph_team" if team else ":home_team"
                 team = team or doc._.home_team
         # "promoted assistant coach X", "assistant X takes charge": the title before the name is the one he leaves
-        promotion = head.lemma_ in PROMOTION or voice in ("intransitive", "replace")
+        # and so does a successor's ("associate head coach X will succeed Y"), when the titled name is the subject
+        promotion = head.lemma_ in PROMOTION or voice == "intransitive" \
+            or voice == "replace" and subj is not None and subj.pos_ != "PRON" and subj.i in person_tokens
         old_posts = self._old_posts(doc, sent, person_tokens, team, promotion=promotion) \
             if trigger["type"] == "hire" else []
         # "left X to become an assistant with Y": the title in the purpose clause is the new post's
