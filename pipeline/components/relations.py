@@ -423,7 +423,9 @@ class RelationExtractor(RuleComponent):
         out = set()
         for role in doc.spans.get("roles", []):
             if sent.start <= role.start < sent.end:
-                after = [people.get(i) for i in (role.end, role.end + 1) if i < sent.end]
+                # "his assistant Y", "assistant coach, Y": not "on a caretaker basis after Y was sacked"
+                gap = role.end < sent.end and doc[role.end].pos_ in ("ADP", "SCONJ", "VERB", "AUX")
+                after = [people.get(i) for i in (role.end, role.end + 1) if i < sent.end and not (gap and i > role.end)]
                 names = [name for name in after if name is not None]
                 if names and person not in names or syntax.subject_elsewhere(role, people, person):
                     out.add(role.start)
