@@ -659,16 +659,16 @@ class RelationExtractor(RuleComponent):
     def _sentence_manners(self, doc: Doc, candidates: list[Candidate]) -> None:
         """A departure whose trigger says only that the coach left takes the manner its sentence states
         ("left by mutual consent", "stepped down when his contract ran out")."""
-        cues: dict[int, list[tuple[str | None, str]]] = {}
+        cues: dict[int, list[tuple[frozenset[str], str]]] = {}
         for match_id, start, end in self.manner_matcher(doc):
             cue = self.manners[int(self.nlp.vocab.strings[match_id])]
-            owner = _cue_owner(doc, doc[start:end])
-            cues.setdefault(doc[start].sent.start_char, []).append((owner, cue["manner"]))
+            owners = _cue_owners(doc, doc[start:end])
+            cues.setdefault(doc[start].sent.start_char, []).append((owners, cue["manner"]))
         for cand in candidates:
             if cand.type != "departure" or cand.manner not in (None, "unknown", "resigned"):
                 continue
             # a cue said of someone else ("replaced the sacked X", "X, whose contract ran out") is his manner
-            found = {manner for owner, manner in cues.get(cand.sentence[0], []) if owner in (None, cand.person)}
+            found = {manner for owners, manner in cues.get(cand.sentence[0], []) if not owners or cand.person in owners}
             for manner in ("mutual_consent", "contract_expired", "retired", "fired", "resigned"):
                 if manner in found and (cand.manner in (None, "unknown") or manner in ("mutual_consent", "contract_expired")):
                     cand.manner = manner
@@ -1171,20 +1171,20 @@ class RelationExtractor(RuleComponent):
 OWNER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
 
 
-def _cue_owner(doc: Doc, cue: Span) -> str | None:
-    """The person a manner cue is said of, when the parse ties it to one: the person it qualifies or
+def _cue_owners(doc: Doc, cue: Span) -> frozenset[str]:
+    """The people a manner cue is said of, when the parse ties it to someone: the person it qualifies or
     whose relative clause holds it ("the sacked X", "X, whose contract ran out"), or the subject,
-    object or owner of its own word ("the club fired X", "X's dismissal")."""
+    object or owner of its own word ("the club fired X", "X's dismissal"), with the names coordinated
+    with that person ("A and B, whose contracts end"). Empty when the parse ties it to no one."""
     # a pronoun's link is a guess (the sentence's subject), so only names decide
     people = {i: person for i, person in doc._.links["person"].items() if doc[i].pos_ != "PRON"}
-    for token in cue:
-        for child in token.children:
-            if child.dep_ in OWNER_DEPS and child.i in people and child.i not in range(cue.start, cue.end):
-                return people[child.i]
-    for token in cue.root.ancestors:
-        if token.i in people:
-            return people[token.i]
-    return None
+    owner = next((child for token in cue for child in token.children
+                  if child.dep_ in OWNER_DEPS and child.i in people and child.i not in range(cue.start, cue.end)),
+                 None) or next((token for token in cue.root.ancestors if token.i in people), None)
+    if owner is None:
+        return frozenset()
+    group = [owner, *owner.conjuncts, *(c for t in owner.conjuncts for c in t.conjuncts)]
+    return frozenset(people[t.i] for t in group if t.i in people)
 
 
 def _under_from(token: Token) -> bool:
