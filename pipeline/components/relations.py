@@ -401,7 +401,9 @@ class RelationExtractor(RuleComponent):
         out = []
         for role in roles:
             root = role.root
-            if root.dep_ == "pobj" and root.head.lower_ == "from":
+            while root.dep_ in ("poss", "compound", "amod") and root.head.i != root.i:
+                root = root.head  # "from the assistant's role", "from assistant coach duties"
+            if root.dep_ == "pobj" and root.head.lower_ == "from" or _under_from(role.root):
                 out.append(role)
                 continue
             if not any(0 <= i - role.end <= 1 for i in person_tokens):
@@ -421,7 +423,9 @@ class RelationExtractor(RuleComponent):
         out = set()
         for role in doc.spans.get("roles", []):
             if sent.start <= role.start < sent.end:
-                after = [people.get(i) for i in (role.end, role.end + 1) if i < sent.end]
+                # "his assistant Y", "assistant coach, Y": not "on a caretaker basis after Y was sacked"
+                gap = role.end < sent.end and doc[role.end].pos_ in ("ADP", "SCONJ", "VERB", "AUX")
+                after = [people.get(i) for i in (role.end, role.end + 1) if i < sent.end and not (gap and i > role.end)]
                 names = [name for name in after if name is not None]
                 if names and person not in names or syntax.subject_elsewhere(role, people, person):
                     out.add(role.start)
@@ -658,14 +662,16 @@ class RelationExtractor(RuleComponent):
     def _sentence_manners(self, doc: Doc, candidates: list[Candidate]) -> None:
         """A departure whose trigger says only that the coach left takes the manner its sentence states
         ("left by mutual consent", "stepped down when his contract ran out")."""
-        cues: dict[int, list[tuple[int, str]]] = {}
+        cues: dict[int, list[tuple[frozenset[str], str]]] = {}
         for match_id, start, end in self.manner_matcher(doc):
             cue = self.manners[int(self.nlp.vocab.strings[match_id])]
-            cues.setdefault(doc[start].sent.start_char, []).append((doc[start].idx, cue["manner"]))
+            owners = _cue_owners(doc, doc[start:end])
+            cues.setdefault(doc[start].sent.start_char, []).append((owners, cue["manner"]))
         for cand in candidates:
             if cand.type != "departure" or cand.manner not in (None, "unknown", "resigned"):
                 continue
-            found = {manner for _, manner in cues.get(cand.sentence[0], [])}
+            # a cue said of someone else ("replaced the sacked X", "X, whose contract ran out") is his manner
+            found = {manner for owners, manner in cues.get(cand.sentence[0], []) if not owners or cand.person in owners}
             for manner in ("mutual_consent", "contract_expired", "retired", "fired", "resigned"):
                 if manner in found and (cand.manner in (None, "unknown") or manner in ("mutual_consent", "contract_expired")):
                     cand.manner = manner
@@ -794,10 +800,14 @@ class RelationExtractor(RuleComponent):
                 rule += ":paragraph_team" if team else ":home_team"
                 team = team or doc._.home_team
         # "promoted assistant coach X", "assistant X takes charge": the title before the name is the one he leaves
-        promotion = head.lemma_ in PROMOTION or voice == "intransitive"
+        # and so does a successor's ("associate head coach X will succeed Y"), when the titled name is the subject
+        promotion = head.lemma_ in PROMOTION or voice == "intransitive" \
+            or voice == "replace" and subj is not None and subj.pos_ != "PRON" and subj.i in person_tokens
         old_posts = self._old_posts(doc, sent, person_tokens, team, promotion=promotion) \
             if trigger["type"] == "hire" else []
-        skip = frozenset(r.start for r in old_posts) | self._others_titles(doc, sent, person)
+        # "left X to become an assistant with Y": the title in the purpose clause is the new post's
+        new_posts = self._destination_roles(doc, head) if trigger["type"] == "departure" else []
+        skip = frozenset(r.start for r in old_posts + new_posts) | self._others_titles(doc, sent, person)
         role, interim, front_office = self._role(doc, sent, person_tokens, match, skip)
         attached = self._attached_role(doc, head, match, preps, objs)
         if attached is not None and attached.label_ == "ROLE" and attached.kb_id_:
@@ -827,9 +837,11 @@ class RelationExtractor(RuleComponent):
         if person is not None and (destinations or trigger["type"] == "departure" and self._moves_on(head)):
             out[0].manner = "moved"
             for token in destinations[:1]:
+                # with no title of its own, the new post is taken to be of the same rank as the old one
+                new_role = next((r.kb_id_ for r in new_posts if r.label_ == "ROLE" and r.kb_id_), base["role"])
                 out.append(Candidate(type="hire", manner=None, person=person, team=teams[token.i],
                                      rule=rule + ":moved_to", **{k: v for k, v in base.items() if k != "team"}
-                                     | {"interim": False, "strength": "weak"}))
+                                     | {"interim": False, "strength": "weak", "role": new_role}))
         if person is not None and out and voice != "replace":
             # "dismissed X and general manager Y", "coordinators X and Y were fired": one transition each
             arguments = [t for t in ([subj] if passive or voice in ("intransitive", "symmetric") else objs) if t is not None]
@@ -1056,6 +1068,17 @@ class RelationExtractor(RuleComponent):
                 out += [t for t in child.children if t.i in teams and t.dep_ == "pobj" and t.i not in opponents]
         return out
 
+    @staticmethod
+    def _destination_roles(doc: Doc, head: Token) -> list[Span]:
+        """Titles inside a departure's purpose clause or "for" phrase: "left to become an assistant with Y",
+        "leaves for the Sounders assistant's role" name the post he goes to, not the one he leaves."""
+        clause: set[int] = set()
+        for child in head.children:
+            if child.dep_ in ("xcomp", "advcl") and child.lemma_ in DESTINATION_VERBS \
+                    or child.dep_ == "prep" and child.lower_ == "for" and head.lemma_ in LEAVING_FOR_VERBS:
+                clause |= {t.i for t in child.subtree}
+        return [r for r in doc.spans.get("roles", []) if r.root.i in clause]
+
     def _sentence_team(self, doc: Doc, sent: Span, head: Token, person: str | None,
                        exclude: set[str], heads: frozenset[int]) -> str | None:
         teams, opponents = doc._.links["team"], doc._.links.get("opponent", {})
@@ -1152,3 +1175,29 @@ def _past_colon(doc: Doc, head: Token, ent: Span) -> bool:
     """"He takes charge with two qualifiers imminent: away to X on September 9": what follows a colon after the
     trigger lists other things (fixtures, a schedule), not the trigger's date."""
     return any(t.text == ":" for t in doc[head.i + 1:ent.start])
+
+
+OWNER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
+
+
+def _cue_owners(doc: Doc, cue: Span) -> frozenset[str]:
+    """The people a manner cue is said of, when the parse ties it to someone: the person it qualifies or
+    whose relative clause holds it ("the sacked X", "X, whose contract ran out"), or the subject,
+    object or owner of its own word ("the club fired X", "X's dismissal"), with the names coordinated
+    with that person ("A and B, whose contracts end"). Empty when the parse ties it to no one."""
+    # a pronoun's link is a guess (the sentence's subject), so only names decide
+    people = {i: person for i, person in doc._.links["person"].items() if doc[i].pos_ != "PRON"}
+    owner = next((child for token in cue for child in token.children
+                  if child.dep_ in OWNER_DEPS and child.i in people and child.i not in range(cue.start, cue.end)),
+                 None) or next((token for token in cue.root.ancestors if token.i in people), None)
+    if owner is None:
+        return frozenset()
+    group = [owner, *owner.conjuncts, *(c for t in owner.conjuncts for c in t.conjuncts)]
+    return frozenset(people[t.i] for t in group if t.i in people)
+
+
+def _under_from(token: Token) -> bool:
+    """The token sits in a clause about the place a person came from: "came from Philadelphia, where he had
+    been offensive coordinator" (the title is the old post)."""
+    return any(a.dep_ == "relcl" and a.head.dep_ == "pobj" and a.head.head.lower_ == "from" for a in token.ancestors)
+
