@@ -403,7 +403,7 @@ class RelationExtractor(RuleComponent):
             root = role.root
             while root.dep_ in ("poss", "compound", "amod") and root.head.i != root.i:
                 root = root.head  # "from the assistant's role", "from assistant coach duties"
-            if root.dep_ == "pobj" and root.head.lower_ == "from" or _under_from(role.root):
+            if root.dep_ == "pobj" and root.head.lower_ == "from" or syntax.under_from(role.root):
                 out.append(role)
                 continue
             if not any(0 <= i - role.end <= 1 for i in person_tokens):
@@ -498,7 +498,7 @@ class RelationExtractor(RuleComponent):
         best = None
         for ent in [*sent.ents, *unlabelled_shifts(doc, ancestors), *opening_shift(doc, sent)]:
             ent = trim_interval(doc, ent)
-            if not point_in_time(doc, ent) or _past_colon(doc, head, ent):
+            if not point_in_time(doc, ent) or syntax.past_colon(doc, head, ent):
                 continue
             if ent.root in ancestors[1:]:
                 rank: float | None = 0  # "on June 5, when the club fired X": the date the clause describes
@@ -665,7 +665,7 @@ class RelationExtractor(RuleComponent):
         cues: dict[int, list[tuple[frozenset[str], str]]] = {}
         for match_id, start, end in self.manner_matcher(doc):
             cue = self.manners[int(self.nlp.vocab.strings[match_id])]
-            owners = _cue_owners(doc, doc[start:end])
+            owners = syntax.cue_owners(doc, doc[start:end])
             cues.setdefault(doc[start].sent.start_char, []).append((owners, cue["manner"]))
         for cand in candidates:
             if cand.type != "departure" or cand.manner not in (None, "unknown", "resigned"):
@@ -1169,35 +1169,3 @@ class RelationExtractor(RuleComponent):
             if roles and roles[0].end < sent.end and people.get(roles[0].end) == person and not syntax.former(token, self.former_words):
                 found.append(name)
         return list(dict.fromkeys(found))
-
-
-def _past_colon(doc: Doc, head: Token, ent: Span) -> bool:
-    """"He takes charge with two qualifiers imminent: away to X on September 9": what follows a colon after the
-    trigger lists other things (fixtures, a schedule), not the trigger's date."""
-    return any(t.text == ":" for t in doc[head.i + 1:ent.start])
-
-
-OWNER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
-
-
-def _cue_owners(doc: Doc, cue: Span) -> frozenset[str]:
-    """The people a manner cue is said of, when the parse ties it to someone: the person it qualifies or
-    whose relative clause holds it ("the sacked X", "X, whose contract ran out"), or the subject,
-    object or owner of its own word ("the club fired X", "X's dismissal"), with the names coordinated
-    with that person ("A and B, whose contracts end"). Empty when the parse ties it to no one."""
-    # a pronoun's link is a guess (the sentence's subject), so only names decide
-    people = {i: person for i, person in doc._.links["person"].items() if doc[i].pos_ != "PRON"}
-    owner = next((child for token in cue for child in token.children
-                  if child.dep_ in OWNER_DEPS and child.i in people and child.i not in range(cue.start, cue.end)),
-                 None) or next((token for token in cue.root.ancestors if token.i in people), None)
-    if owner is None:
-        return frozenset()
-    group = [owner, *owner.conjuncts, *(c for t in owner.conjuncts for c in t.conjuncts)]
-    return frozenset(people[t.i] for t in group if t.i in people)
-
-
-def _under_from(token: Token) -> bool:
-    """The token sits in a clause about the place a person came from: "came from Philadelphia, where he had
-    been offensive coordinator" (the title is the old post)."""
-    return any(a.dep_ == "relcl" and a.head.dep_ == "pobj" and a.head.head.lower_ == "from" for a in token.ancestors)
-

@@ -140,3 +140,34 @@ def titled_list_after(doc: Doc, head: Token, person: str) -> list[str]:
             return out
         out.append(name)
         i = role.end
+
+
+def past_colon(doc: Doc, head: Token, ent: Span) -> bool:
+    """"He takes charge with two qualifiers imminent: away to X on September 9": what follows a colon after the
+    trigger lists other things (fixtures, a schedule), not the trigger's date."""
+    return any(t.text == ":" for t in doc[head.i + 1:ent.start])
+
+
+OWNER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
+
+
+def cue_owners(doc: Doc, cue: Span) -> frozenset[str]:
+    """The people a manner cue is said of, when the parse ties it to someone: the person it qualifies or
+    whose relative clause holds it ("the sacked X", "X, whose contract ran out"), or the subject,
+    object or owner of its own word ("the club fired X", "X's dismissal"), with the names coordinated
+    with that person ("A and B, whose contracts end"). Empty when the parse ties it to no one."""
+    # a pronoun's link is a guess (the sentence's subject), so only names decide
+    people = {i: person for i, person in doc._.links["person"].items() if doc[i].pos_ != "PRON"}
+    owner = next((child for token in cue for child in token.children
+                  if child.dep_ in OWNER_DEPS and child.i in people and child.i not in range(cue.start, cue.end)),
+                 None) or next((token for token in cue.root.ancestors if token.i in people), None)
+    if owner is None:
+        return frozenset()
+    group = [owner, *owner.conjuncts, *(c for t in owner.conjuncts for c in t.conjuncts)]
+    return frozenset(people[t.i] for t in group if t.i in people)
+
+
+def under_from(token: Token) -> bool:
+    """The token sits in a clause about the place a person came from: "came from Philadelphia, where he had
+    been offensive coordinator" (the title is the old post)."""
+    return any(a.dep_ == "relcl" and a.head.dep_ == "pobj" and a.head.head.lower_ == "from" for a in token.ancestors)
