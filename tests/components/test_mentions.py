@@ -5,7 +5,7 @@ Every sentence here was written for this test.
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 import pipeline
 
@@ -240,13 +240,23 @@ def test_a_name_after_a_title_and_a_comma_is_a_person_not_a_club(nlp):
     [
         pytest.param("He is the third foreign manager after Lars-Göran Hedlund and Paolo Ferri.",
                      id="coordinated-with-a-person"),
-        pytest.param("His long-time colleague Sigurður Hálfdánarson joins as an assistant coach.",
-                     id="after-a-person-noun"),
     ],
 )
 def test_an_organisation_that_reads_as_a_person_is_no_team(nlp, text):
     doc = run(nlp, text)
     assert doc._.teams == []
+
+
+def test_a_name_the_model_tags_as_an_organisation_after_a_person_noun_is_a_person(nlp):
+    text = "His long-time colleague Sigurdur Halfdanarson joins as an assistant coach."
+    doc = pipeline.prepare(nlp, text, "2024-01-01")
+    for name, proc in nlp.pipeline:
+        if name == "coaching_mentions":  # the statistical model's mistake, made certain
+            name_span = doc.char_span(text.index("Sigurdur"), text.index(" joins"))
+            doc.ents = [Span(doc, name_span.start, name_span.end, label="ORG")]
+        doc = proc(doc)
+    assert doc._.teams == []
+    assert "Sigurdur Halfdanarson" in doc._.people
 
 
 @pytest.mark.parametrize(
