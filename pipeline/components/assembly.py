@@ -91,6 +91,13 @@ def _split_permanent(cands: list[Candidate]) -> list[list[Candidate]]:
     return [[c for c in cands if c not in permanent], permanent]
 
 
+def _interim_post(cands: list[Candidate]) -> bool:
+    """A departure is from an interim post when a row calls the post interim after the person's name
+    ("Team — X — interim coach, not retained"). A prose departure's interim flag is not trusted: the word is
+    as often about the successor ("fired X and named Y interim coach")."""
+    return any(c.interim and c.rule.startswith("row:") for c in cands)
+
+
 class Assembly(RuleComponent):
     def __init__(self, nlp: Language, name: str = "coaching_assembly", *, min_confidence: float = 0.0) -> None:
         self.min_confidence = min_confidence
@@ -165,7 +172,8 @@ class Assembly(RuleComponent):
             role = next((c.role for c in sorted(cands, key=lambda c: ("role:attached" not in c.notes, -c.confidence))
                          if c.role), None) \
                 or article_title or (gazetteer and gazetteer.head_title(best.team)) or "head coach"
-            interim = best.type == "hire" and any(c.interim for c in cands)
+            interim = any(c.interim for c in cands) if best.type == "hire" \
+                else _interim_post(cands)
             confidence = max(c.confidence for c in cands)
             if confidence < self.min_confidence:
                 continue

@@ -8,6 +8,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
+BULLETS = ("•", "·", "▪", "*", "-", "–", "—")
+
+
 @Language.component("coaching_lines", assigns=["token.is_sent_start"])
 def line_boundaries(doc: Doc) -> Doc:
     for token in doc[1:]:
@@ -26,5 +29,7 @@ def _dateline(doc: Doc, dash: int) -> bool:
     start = dash
     while start > 0 and "\n" not in doc[start - 1].text_with_ws and not doc[start - 1].is_space:
         start -= 1
+    if doc[start].text in BULLETS:
+        return False  # "• GWS Giants — X — sacked": a list item's label, not where the story was filed
     words = [t for t in doc[start:dash] if t.is_alpha]
     return 0 < len(words) <= 6 and words[0].text.isupper() and len(words[0]) > 1
