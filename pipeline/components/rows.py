@@ -27,6 +27,7 @@ from ..candidates import Candidate
 from ..date_spans import first_point_in_time
 from ..extensions import doc_text
 from .base import RuleComponent
+from .respectively import pair_respectively
 from .row_lines import LineReader
 
 CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
@@ -149,7 +150,8 @@ class RowReader(LineReader, RuleComponent):
                 row.notes = [n for n in row.notes if not n.startswith("date:")] + [n for n in cand.notes if n.startswith("date:")]
             row.role = row.role or cand.role
             row.interim = row.interim or (cand.interim and row.type == "hire")
-        doc._.candidates = kept + added
+        # "A and B hired C and D respectively": several changes in one clause, paired in order
+        doc._.candidates = pair_respectively(doc, kept) + added
 
     @staticmethod
     def _outside_tracker_lines(candidates: list[Candidate], added: list[Candidate]) -> list[Candidate]:

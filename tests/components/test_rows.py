@@ -175,3 +175,24 @@ def test_a_season_table_with_a_manner_column(nlp):
         ("hire", "Lorcan Bevis", "Stoke City", True, None, "2023-11-02"),
         ("hire", "Ivo Marchetti", "Stoke City", True, None, "2023-11-02"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("On Monday the Chicago Bears and the Detroit Lions hired Dale Ockerman and Ronnie Vasquez "
+                     "respectively.",
+                     {("hire", "Dale Ockerman", "Chicago Bears"), ("hire", "Ronnie Vasquez", "Detroit Lions")},
+                     id="two-teams-two-coaches"),
+        pytest.param("The Seattle Storm and the Chicago Sky have hired Aces assistants Gil Brandtmeyer and Tom "
+                     "Ashcroft, respectively.",
+                     {("hire", "Gil Brandtmeyer", "Seattle Storm"), ("hire", "Tom Ashcroft", "Chicago Sky"),
+                      ("departure", "Gil Brandtmeyer", "Las Vegas Aces"),
+                      ("departure", "Tom Ashcroft", "Las Vegas Aces")},
+                     id="a-shared-previous-post"),
+    ],
+)
+def test_respectively_pairs_people_with_teams_in_order(nlp, text, expected):
+    """Class 4 (several changes in one sentence): "A and B hired C and D respectively"."""
+    doc = pipeline.make_doc(nlp, text, "2024-11-05")
+    assert {(e.type, e.coach, e.team) for e in doc._.events} == expected
