@@ -43,7 +43,7 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 # "two days later", "a day earlier", "the following day": a day count from another dated event ("two days
 # after" needs its event: "two days after he resigned" is read on the parse)
 RELATIVE_SHIFT = re.compile(r"^(?:only |just |barely |some )?(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|"
-                            r"ten|eleven|twelve|\d+) (?P<unit>days?|weeks?|hours?) (?P<way>later|earlier|afterwards?)$")
+                            r"ten|eleven|twelve|\d+) (?P<unit>days?|weeks?|hours?) (?P<way>later|earlier|afterwards?|after that|before that)$")
 NEXT_DAY = {"the following day": 1, "the next day": 1, "the day after": 1, "the previous day": -1,
             "the day before": -1, "a day later": 1, "the same day": 0, "that same day": 0, "later that day": 0,
             "that day": 0, "the following morning": 1, "the next morning": 1}
@@ -126,7 +126,7 @@ def relative_shift(text: str) -> int | None:
     days = day_count(match.group("count"), match.group("unit"))
     if days is None:
         return None
-    return -days if match.group("way") == "earlier" else days
+    return -days if match.group("way") in ("earlier", "before that") else days
 
 
 def shift(iso: str | None, days: int) -> str | None:

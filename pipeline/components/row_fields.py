@@ -23,6 +23,11 @@ MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)
 DAY_MONTH = re.compile(r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?:\s+(?:19|20)\d\d)?\b",
                        re.I)
 
+# "two days after that", "a day later", "the following day": counted from the day the text named before
+RELATIVE_DAY = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?)\s+"
+                          r"(?:later|earlier|after that|before that)|the (?:following|next|previous) day|the day (?:after|before)"
+                          r"|later that day|that same day|the same day)\b", re.I)
+
 
 class RowFields:
     """Readers of the arguments a row or line holds within a char range of ``doc_text(doc)``."""
@@ -84,6 +89,9 @@ class RowFields:
         """The clause's first point in time, also a month and day the NER left untagged ("(Aug 22)")."""
         found = MONTH_DAY.search(doc_text(doc), start, end) or DAY_MONTH.search(doc_text(doc), start, end)
         date = first_point_in_time(doc, start, end)
+        relative = RELATIVE_DAY.search(doc_text(doc), start, end)
+        if date is None and found is None and relative is not None:
+            return doc.char_span(relative.start(), relative.end(), alignment_mode="expand")
         if found and (date is None or date.start_char >= found.start() and date.end_char <= found.end()):
             # the whole day ("22 Dec 2016") rather than the part the NER tagged ("Dec 2016")
             return doc.char_span(found.start(), found.end(), alignment_mode="expand")

@@ -57,6 +57,7 @@ class Timing(RuleComponent):
         self._interim_succession(live)
         self._continue_story(doc, live)
         self._refer_when_clauses(doc, live)
+        self._refer_since_event(doc, live)
 
     def _since_then(self, doc: Doc, live: list[Candidate]) -> None:
         """"X has led the team as interim coach since then": the spell starts at the last date named before it
@@ -134,6 +135,23 @@ class Timing(RuleComponent):
                 inner = [c for c in doc._.candidates if start <= c.trigger[0] <= end and c is not cand and c.team]
                 if inner:
                     cand.date_ref = "|".join((inner[0].type, inner[0].person, inner[0].team))
+
+    def _refer_since_event(self, doc: Doc, live: list[Candidate]) -> None:
+        """"X, who has been interim coach since Y's dismissal": the spell starts with the transition the
+        "since" phrase names, dated wherever the article dates it (assembly follows ``date_ref``)."""
+        for cand in live:
+            if "date_source:default" not in cand.notes or cand.type != "hire":
+                continue
+            span = doc.char_span(*cand.trigger, alignment_mode="expand")
+            head = span.root
+            since = [t for t in list(span) + list(head.children) if t.lower_ == "since"]
+            objects = [c for t in since for c in t.children if c.dep_ == "pobj"]
+            for obj in objects:
+                inner = [c for c in doc._.candidates if c.trigger[0] <= obj.idx < c.trigger[1]
+                         and c is not cand and c.team and c.person != cand.person]
+                if inner:
+                    cand.date_ref = "|".join((inner[0].type, inner[0].person, inner[0].team))
+                    break
 
     @staticmethod
     def _lead_end(doc: Doc) -> int:

@@ -236,3 +236,21 @@ def test_an_earlier_step_told_with_previously_has_no_date(nlp):
                       "by mutual consent.")
     assert got[("hire", "Dean Whitlock")] == "2018-07-27"
     assert got.get(("departure", "Dean Whitlock"), None) is None
+
+
+def test_an_interim_spell_since_a_named_transition_starts_with_it(nlp):
+    """Class 5: "interim coach since X's dismissal" takes the day the article gives that dismissal, not the
+    publication date."""
+    text = ("Portland fired Gil Brandtmeyer on Monday after a 2-9 start. Assistant Tom Ashcroft, who has been "
+            "interim coach since Brandtmeyer's dismissal, will coach Saturday's game.")
+    found = events(nlp, text)
+    assert found[("departure", "Gil Brandtmeyer")] == "2018-07-23"
+    assert found[("hire", "Tom Ashcroft")] == "2018-07-23"
+
+
+def test_a_list_line_counts_days_from_the_line_before(nlp):
+    """Class 5: "two days after that" on a list line counts from the day the line before names."""
+    text = ("Every change so far.\n\n• PORTLAND PILOTS — Fired Gil Brandtmeyer on July 9 after two seasons.\n\n"
+            "• SEATTLE STORM — Parted ways with Tom Ashcroft two days after that, after one season.\n")
+    found = events(nlp, text)
+    assert found[("departure", "Tom Ashcroft")] == "2018-07-11"
