@@ -91,11 +91,19 @@ def _split_permanent(cands: list[Candidate]) -> list[list[Candidate]]:
     return [[c for c in cands if c not in permanent], permanent]
 
 
-def _interim_post(cands: list[Candidate]) -> bool:
+def _interim_post(departure: list[Candidate], live: list[Candidate]) -> bool:
     """A departure is from an interim post when a row calls the post interim after the person's name
-    ("Team — X — interim coach, not retained"). A prose departure's interim flag is not trusted: the word is
-    as often about the successor ("fired X and named Y interim coach")."""
-    return any(c.interim and c.rule.startswith("row:") for c in cands)
+    ("Team — X — interim coach, not retained"), or when the article first tells the person's interim spell
+    at that team and then his leaving it, with no permanent appointment between ("took over on an interim
+    basis ... he left on Jan. 5"). A prose departure's own interim flag is not trusted: the word is as often
+    about the successor ("fired X and named Y interim coach")."""
+    if any(c.interim and c.rule.startswith("row:") for c in departure):
+        return True
+    first = min(departure, key=lambda c: c.trigger[0])
+    hires = [c for c in live if c.type == "hire" and c.person == first.person and c.team == first.team]
+    earlier = [c for c in hires if c.interim and c.trigger[0] < first.trigger[0]
+               and (not c.date or not first.date or c.date[:len(first.date)] <= first.date)]
+    return bool(earlier) and all(c.interim and "permanent" not in c.notes for c in hires)
 
 
 class Assembly(RuleComponent):
@@ -173,7 +181,7 @@ class Assembly(RuleComponent):
                          if c.role), None) \
                 or article_title or (gazetteer and gazetteer.head_title(best.team)) or "head coach"
             interim = any(c.interim for c in cands) if best.type == "hire" \
-                else _interim_post(cands)
+                else _interim_post(cands, live)
             confidence = max(c.confidence for c in cands)
             if confidence < self.min_confidence:
                 continue
