@@ -123,19 +123,34 @@ def titled_list_after(doc: Doc, head: Token, person: str) -> list[str]:
     """Titled people listed right after the verb's titled object, read on the words when the parser broke the
     list ("fired coordinator X, line coach Y, running backs coach Z and tight ends coach W")."""
     people, sent = doc._.links["person"], head.sent
-    starts = {r.start: r for r in doc.spans.get("roles", []) if r.label_ == "ROLE"}
     first = next((i for i in range(head.i + 1, sent.end) if people.get(i) == person), None)
+    return _titled_list(doc, first, sent.end, person)
+
+
+def titled_list_before(doc: Doc, head: Token, person: str) -> list[str]:
+    """The same list as the verb's subject, before it: "coordinator X, line coach Y and backs coach Z were let
+    go" (the parser hangs the later names as appositions or modifiers of the first)."""
+    people, sent = doc._.links["person"], head.sent
+    first = next((i for i in range(sent.start, head.i) if people.get(i) == person), None)
+    return _titled_list(doc, first, head.i, person)
+
+
+def _titled_list(doc: Doc, first: int | None, stop: int, person: str) -> list[str]:
+    """From the person's titled name at ``first``, the titled names that follow it joined by commas and
+    "and", up to ``stop``."""
+    people = doc._.links["person"]
+    starts = {r.start: r for r in doc.spans.get("roles", []) if r.label_ == "ROLE"}
     if first is None or not any(r.end == first for r in starts.values()):
         return []
     out: list[str] = []
     i, name = first, person
     while True:
-        while i < sent.end and people.get(i) == name:
+        while i < stop and people.get(i) == name:
             i += 1
-        while i < sent.end and doc[i].lower_ in (",", "and"):
+        while i < stop and doc[i].lower_ in (",", "and"):
             i += 1
         role = starts.get(i)
-        name = people.get(role.end) if role is not None and role.end < sent.end else None
+        name = people.get(role.end) if role is not None and role.end < stop else None
         if role is None or name is None or name == person or name in out:
             return out
         out.append(name)

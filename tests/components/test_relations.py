@@ -194,3 +194,16 @@ def test_an_adjectival_trigger_takes_the_noun_it_qualifies(nlp):
                             "2020-01-20")
     assert any(c.type == "departure" and c.person == "Gerard Gallard" and ":nearest_person" not in c.rule
                and c.rule.startswith("transitive:fire") for c in doc._.candidates)
+
+
+def test_a_titled_list_as_the_subject_gives_one_departure_each(nlp):
+    """Class 4 (several changes in one sentence): "coordinator X, position coach Y and position coach Z were
+    fired", a list the parser hangs as appositions of the first name."""
+    text = ("The Portland Pilots said that offensive coordinator Hal Briggs, running backs coach Tom Pryce and "
+            "quarterbacks coach Ed Lowe were fired on Monday.")
+    doc = pipeline.make_doc(nlp, text, "2018-01-25")
+    assert {(e.type, e.coach, e.team, e.role) for e in doc._.events} == {
+        ("departure", "Hal Briggs", "Portland", "offensive coordinator"),
+        ("departure", "Tom Pryce", "Portland", "running backs coach"),
+        ("departure", "Ed Lowe", "Portland", "quarterbacks coach"),
+    }

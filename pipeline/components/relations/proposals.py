@@ -180,6 +180,8 @@ class Proposals:
         coordinated = self._conjoined(doc, arguments, person)
         if site.voice == "transitive" and not passive:
             coordinated += [n for n in self._listed_objects(doc, site.head, person) if n not in coordinated]
+        elif site.voice != "noun":  # the list as the subject: "coordinator X, line coach Y and Z were let go"
+            coordinated += [n for n in syntax.titled_list_before(doc, site.head, person) if n not in coordinated]
         coordinated += [name for name in self._conjoined_people(doc, draft.person_tokens, person, site.head)
                         if name not in coordinated]
         out = []
