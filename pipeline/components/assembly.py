@@ -30,6 +30,7 @@ def make_assembly(nlp: Language, name: str, min_confidence: float) -> "Assembly"
 
 DERIVED = (":moved_from", ":moved_to", ":replaced")
 NEWS_DEFAULT_RANK = 3
+SECTION_RANK = 2.5  # a live blog section's day: the news default of that section, before the article's
 
 
 def _date_rank(cand: Candidate) -> float:
@@ -38,6 +39,8 @@ def _date_rank(cand: Candidate) -> float:
     then an effective date ("from January"), then the news default."""
     if "date_source:default" in cand.notes:
         return NEWS_DEFAULT_RANK
+    if "date_source:section" in cand.notes:
+        return SECTION_RANK
     if "date:effective" in cand.notes:
         return 2
     rank = 0 if "date:direct" in cand.notes and "date_source:own" in cand.notes else 1
@@ -70,12 +73,12 @@ def _most_precise(date: str, dated: list[Candidate]) -> str:
 def _referenced_date(cands: list[Candidate], groups: dict[tuple, list[Candidate]]) -> str | None:
     """"Y took over when X left": with only the news default of its own, an event takes the date the article
     gives the transition its when-clause names."""
-    if any(c.date and _date_rank(c) < NEWS_DEFAULT_RANK for c in cands):
+    if any(c.date and _date_rank(c) < SECTION_RANK for c in cands):
         return None
     for cand in cands:
         key = tuple(cand.date_ref.split("|")) if cand.date_ref else None
         referenced = groups.get(key, []) if key else []
-        dated = sorted((c for c in referenced if c.date and _date_rank(c) < NEWS_DEFAULT_RANK),
+        dated = sorted((c for c in referenced if c.date and _date_rank(c) < SECTION_RANK),
                        key=lambda c: (_date_rank(c), c.trigger[0]))
         if dated:
             return dated[0].date

@@ -33,6 +33,11 @@ NEWS_SENTENCES = 2  # of those, the ones about the news: a transition told or on
 # a line that opens with a day and a dash or colon: "TUESDAY — ...", "- Wednesday: ...", "Jan. 8: ..."
 DATE_LABEL = re.compile(r"^[\s\-•*–—]*(?P<label>(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|"
                         r"sept?|oct|nov|dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)\s*[:—–-]\s", re.I)
+# a line that is nothing but a day: the heading of a live blog's or timeline's section ("TUESDAY 18 JANUARY",
+# "Monday, Jan. 17", "17 January 2022")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+DATE_HEADING = re.compile(r"^[\s#*]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
+                          + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+(?:19|20)\d\d)?[\s:*]*$", re.I)
 YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
 NEWS_KEY = ("coaching_timing", "news_date")  # doc.user_data cache of the news day
 LEAD_SENTENCES = 4  # body sentences (of five words or more: datelines and bylines do not count) that may name the news day
@@ -58,6 +63,7 @@ class Timing(RuleComponent):
         self._continue_story(doc, live)
         self._refer_when_clauses(doc, live)
         self._refer_since_event(doc, live)
+        self._refer_successor(live)
 
     def _since_then(self, doc: Doc, live: list[Candidate]) -> None:
         """"X has led the team as interim coach since then": the spell starts at the last date named before it
@@ -136,6 +142,19 @@ class Timing(RuleComponent):
                 if inner:
                     cand.date_ref = "|".join((inner[0].type, inner[0].person, inner[0].team))
 
+    @staticmethod
+    def _refer_successor(live: list[Candidate]) -> None:
+        """"appointed last June to succeed X": with no date of its own (nor in X's relative clause), X's
+        departure takes the date of the successor's appointment, wherever the article gives it."""
+        for cand in live:
+            if ":replaced" not in cand.rule or not any(n in cand.notes for n in ("date_source:default",
+                                                                                 "date_source:section")):
+                continue
+            successor = next((c for c in live if c.trigger == cand.trigger and c.type == "hire"
+                              and c.team == cand.team and c.person != cand.person), None)
+            if successor is not None and not cand.date_ref:
+                cand.date_ref = "|".join(("hire", successor.person, successor.team))
+
     def _refer_since_event(self, doc: Doc, live: list[Candidate]) -> None:
         """"X, who has been interim coach since Y's dismissal": the spell starts with the transition the
         "since" phrase names, dated wherever the article dates it (assembly follows ``date_ref``)."""
@@ -183,6 +202,9 @@ class Timing(RuleComponent):
             if value is not None:
                 return value, "clause"
         if self.news_default and published and not self._background(doc, cand):
+            value = self._section_date(doc, cand)
+            if value is not None:
+                return value, "section"
             if NEWS_KEY not in doc.user_data:
                 doc.user_data[NEWS_KEY] = self.news_date(doc)
             return doc.user_data[NEWS_KEY] or published, "default"
@@ -294,6 +316,20 @@ class Timing(RuleComponent):
             value = dates.resolve(trim_interval(doc, ent).text, doc._.published)
             if value is not None:
                 return value
+        return None
+
+    @staticmethod
+    def _section_date(doc: Doc, cand: Candidate) -> str | None:
+        """A change told under a line that is only a day ("MONDAY 17 JANUARY" over a live blog's entries) is
+        news of that day, not of the publication day."""
+        text = doc_text(doc)
+        body = doc._.body_offset or 0
+        end = text.rfind("\n", 0, cand.trigger[0])
+        while end > body:
+            start = text.rfind("\n", 0, end) + 1
+            if DATE_HEADING.match(text[start:end]):
+                return dates.resolve(text[start:end].strip(" #*:"), doc._.published)
+            end = start - 1
         return None
 
     @staticmethod

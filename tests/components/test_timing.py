@@ -254,3 +254,23 @@ def test_a_list_line_counts_days_from_the_line_before(nlp):
             "• SEATTLE STORM — Parted ways with Tom Ashcroft two days after that, after one season.\n")
     found = events(nlp, text)
     assert found[("departure", "Tom Ashcroft")] == "2018-07-11"
+
+
+def test_a_live_blog_entry_takes_the_day_of_its_section(nlp):
+    """Class 5 (per-line dates of timelines): an undated change under a heading that is only a day is news of
+    that day, not of the publication day."""
+    text = ("Portland are looking for a new coach. Latest first.\n\nFRIDAY 27 JULY\n\n11:05\nIt's official: "
+            "assistant Tom Ashcroft has been named interim head coach of Portland.\n\nWEDNESDAY 25 JULY\n\n"
+            "17:30\nPortland have confirmed that line coach Ed Lowe has left the club.\n")
+    found = events(nlp, text)
+    assert found[("hire", "Tom Ashcroft")] == "2018-07-27"
+    assert found[("departure", "Ed Lowe")] == "2018-07-25"
+
+
+def test_the_replaced_coach_leaves_when_the_successor_is_appointed(nlp):
+    """Class 5: "appointed last June to succeed X" dates X's departure by the appointment, not by the news."""
+    text = ("Burnley sacked Tom Hale on Thursday. Hale was appointed in June 2017. He succeeded manager Dean "
+            "Whitlock, who had left for Leeds.")
+    found = events(nlp, text)
+    assert found[("hire", "Tom Hale")] == "2017-06"
+    assert found[("departure", "Dean Whitlock")] == "2017-06"
