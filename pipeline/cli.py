@@ -20,9 +20,11 @@ from typing import Annotated, NoReturn
 import typer
 
 from . import DEFAULT_MODELS, __version__
+from .db import StoreError
 from .readers import MissingInputError, Reject
 from .resources import ResourceError
 from .run import DEFAULT_BATCH_SIZE, ExtractOptions, OutputConflictError, run_extract
+from .sinks import SinkError, is_file_sink
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -83,8 +85,23 @@ def extract(
         ),
     ],
     output: Annotated[
-        str, typer.Option("--output", "-o", help="Events file (JSON Lines), or - for stdout.")
-    ] = "-",
+        list[str] | None,
+        typer.Option("--output", "-o",
+                     help="Events file: .csv, .parquet (needs the [parquet] extra), else JSON Lines; "
+                          "- for stdout. May be given several times. Default: stdout, unless --db is given.",
+                     show_default=False),
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Database URL to upsert articles and events into: sqlite:///events.db, "
+                                  "postgresql://user@host/dbname (any SQLAlchemy URL).",
+                     show_default=False),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="With --db: process again the articles the database already holds "
+                                     "for this text and pipeline version (skipped by default)."),
+    ] = False,
     rejects: Annotated[
         str | None,
         typer.Option(
@@ -114,19 +131,35 @@ def extract(
     ] = None,
 ) -> None:
     """Extract the events of articles into JSON Lines, one event a line."""
-    options = ExtractOptions(inputs=list(inputs), output=output, rejects=rejects, model=model,
-                             batch_size=batch_size, n_process=n_process, progress=progress)
+    main, extra = split_outputs(output or [], db)
+    options = ExtractOptions(inputs=list(inputs), output=main, rejects=rejects, model=model,
+                             batch_size=batch_size, n_process=n_process, progress=progress,
+                             outputs=extra, db=db, force=force)
     try:
         counts = run_extract(options, on_reject=_print_reject)
     except BrokenPipeError:
         _stdout_closed()
-    except (MissingInputError, OutputConflictError, ResourceError) as error:
+    except (MissingInputError, OutputConflictError, ResourceError, SinkError, StoreError) as error:
         fail(str(error))
     except OSError as error:  # the model cannot be loaded, an output cannot be written
         fail(str(error))
     say(counts.summary())
     if counts.rejects_path is not None:
         say(f"rejects written to {counts.rejects_path}")
+
+
+def split_outputs(outputs: list[str], db: str | None) -> tuple[str | None, list[str]]:
+    """The main JSON Lines output (the first -o that is not CSV or Parquet) and the other outputs.
+
+    Without any -o, events go to stdout, unless they go to a database.
+    """
+    if not outputs:
+        return (None if db else "-"), []
+    main = next((path for path in outputs if not is_file_sink(path)), None)
+    extra = list(outputs)
+    if main is not None:
+        extra.remove(main)
+    return main, extra
 
 
 app.command("extract")(extract)
