@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, delete, func, insert, select
@@ -77,6 +78,16 @@ def event_from_row(row: dict[str, Any]) -> Event:
     return Event(evidence=evidence, **data)
 
 
+def _make_sqlite_folder(url: URL) -> None:
+    """Create the folder of a SQLite file, as -o does for files."""
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:") \
+            and not url.database.startswith("file:"):
+        try:
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"cannot open database {shown(url)}: {error.strerror or error}") from None
+
+
 class EventStore:
     """A database of articles and events; open with :meth:`open`, close with :meth:`close`."""
 
@@ -100,6 +111,7 @@ class EventStore:
             raise StoreError(f"not a database URL: {url!r} ({_reason(error)})") from None
         store = cls(engine)
         try:
+            _make_sqlite_folder(parsed)
             store.migrate()
         except SQLAlchemyError as error:
             engine.dispose()
