@@ -60,3 +60,40 @@ def table_rows(url: str, query: str) -> list[tuple]:
             return [tuple(row) for row in connection.execute(sa.text(query))]
     finally:
         engine.dispose()
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "articles.jsonl"
+SAMPLE_SIZE = 24  # articles of corpus/ the resume tests run on
+
+
+@pytest.fixture(scope="session")
+def corpus_sample(tmp_path_factory) -> Path:
+    """The first articles of corpus/, as a JSON Lines file."""
+    lines = CORPUS.read_text(encoding="utf-8").splitlines(keepends=True)[:SAMPLE_SIZE]
+    path = tmp_path_factory.mktemp("sample") / "articles.jsonl"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def event_table(url: str) -> list[tuple]:
+    """Every row of the events table, every column, in key order (types as SQLAlchemy reads them)."""
+    from pipeline.db.tables import events
+
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(sa.select(events).order_by(events.c.event_id))]
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def corpus_reference(nlp, corpus_sample, tmp_path_factory) -> list[tuple]:
+    """The events table of an uninterrupted run over the corpus sample with the real pipeline."""
+    from pipeline.run import ExtractOptions, run_extract
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('reference') / 'events.db'}"
+    run_extract(ExtractOptions(inputs=[str(corpus_sample)], output=None, db=url, batch_size=1), nlp)
+    rows = event_table(url)
+    assert len(rows) > 50
+    return rows
