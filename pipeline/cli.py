@@ -165,3 +165,4 @@ def split_outputs(outputs: list[str], db: str | None) -> tuple[str | None, list[
 app.command("extract")(extract)
 
 from . import cli_review  # noqa: E402,F401  registers evaluate/explain/stats
+from . import cli_transitions  # noqa: E402,F401  registers transitions

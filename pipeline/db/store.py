@@ -25,7 +25,8 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from ..readers import Article
 from ..schema import Event, Evidence
-from .tables import MIGRATIONS, SCHEMA_VERSION, articles, events, metadata, schema_version
+from ..transitions import Change, Report
+from .tables import MIGRATIONS, SCHEMA_VERSION, articles, events, metadata, schema_version, transitions
 
 # PostgreSQL without a driver in the URL means psycopg (version 3), the driver this package pins.
 DEFAULT_DRIVERS = {"postgresql": "postgresql+psycopg"}
@@ -219,3 +220,29 @@ class EventStore:
             for row in connection.execute(query).mappings():
                 found[row["doc_id"]].append(event_from_row(dict(row)))
         return found
+
+    # --- across articles -------------------------------------------------------------------------
+
+    def reports(self) -> list[Report]:
+        """Every recorded event with its article's publication date, in a stable order."""
+        query = select(events, articles.c.published).join(articles, articles.c.id == events.c.doc_id) \
+            .order_by(events.c.doc_id, events.c.position, events.c.event_id)
+        try:
+            with self.engine.connect() as connection:
+                return [Report(event_from_row({k: v for k, v in row.items() if k != "published"}), row["published"])
+                        for row in connection.execute(query).mappings()]
+        except SQLAlchemyError as error:
+            raise StoreError(f"cannot read database {shown(self.url)}: {_reason(error)}") from None
+
+    def replace_transitions(self, changes: Iterable[Change]) -> int:
+        """The ``transitions`` table rebuilt from ``changes``, in one transaction."""
+        rows = [{"change_id": change.change_id, **change.to_record(), "sources": ",".join(change.sources),
+                 "event_ids": ",".join(change.event_ids)} for change in changes]
+        try:
+            with self.engine.begin() as connection:
+                connection.execute(delete(transitions))
+                if rows:
+                    connection.execute(insert(transitions), rows)
+        except SQLAlchemyError as error:
+            raise StoreError(f"cannot write to database {shown(self.url)}: {_reason(error)}") from None
+        return len(rows)

@@ -67,6 +67,7 @@ transitions = Table(
     "transitions", metadata,
     Column("change_id", String(16), primary_key=True),
     Column("team", Text, nullable=False),
+    Column("role", Text),
     Column("outgoing_coach", Text),
     Column("manner", String(32)),
     Column("vacancy_date", String(10)),
