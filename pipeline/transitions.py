@@ -10,7 +10,8 @@
    (``2019-12`` and ``2019-12-20``), or when both are days at most
    :data:`SAME_DAYS` apart (the announcement and the day it took effect).
    The transition lists all its sources; its date is the best-supported one
-   (the date most reports agree with, the more precise on a tie) and its
+   (the date most reports agree with, the more precise on a tie); a report
+   with no date joins the spell whose date is nearest its publication and its
    manner the one most reports give (``unknown`` only when none says more).
 2. **Departure and successor.** At one team and post, a departure pairs with
    the hire of another coach that follows it: the first hire dated from the
@@ -86,7 +87,7 @@ def best_date(dates: Iterable[str | None]) -> str | None:
 
     def support(candidate: str) -> tuple:
         agreeing = sum(n for date, n in counts.items() if candidate.startswith(date) or date.startswith(candidate))
-        return agreeing, counts[candidate], len(candidate), _earliest_first(candidate)
+        return agreeing, len(candidate), counts[candidate], _earliest_first(candidate)
 
     return max(counts, key=support)
 
@@ -167,7 +168,7 @@ def group(reports: Iterable[Report]) -> list[Transition]:
         for report in members:
             home = next((t for t in found if report.event.date and t.accepts(report)), None)
             if home is None and not report.event.date and found:
-                home = min(found, key=lambda t: _distance(report.published, t.published))
+                home = min(found, key=lambda t: _distance(report.published, t.date or t.published))
             if home is None:
                 event = report.event
                 home = Transition(event.type, event.coach, event.team, key[3], event.interim)
