@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from .parallel import ArticleProcessor
 from .db import EventStore, StoreError, pipeline_version
+from .db.resume import Resume
 from .progress import byte_progress, wanted
 from .readers import STDIN, Article, ArticleReader, InputPath, Reject, check_inputs
 from .schema import Event
@@ -147,19 +148,6 @@ def run_extract(options: ExtractOptions, nlp: Language | None = None, *,
             store.close()
 
 
-def _unrecorded(batches: Iterable[list[Article | Reject]], store: EventStore, version: str,
-                counts: RunCounts) -> Iterator[list[Article | Reject]]:
-    """The batches without the articles the database holds for this text and pipeline version."""
-    for batch in batches:
-        todo = {id(article) for article in store.unrecorded(
-            [record for record in batch if isinstance(record, Article)], version)}
-        kept = [record for record in batch if isinstance(record, Reject) or id(record) in todo]
-        counts.skipped += len(batch) - len(kept)
-        counts.read += len(batch) - len(kept)
-        if kept:
-            yield kept
-
-
 def _run(options: ExtractOptions, nlp: Language, reader: ArticleReader, store: EventStore | None,
          counts: RunCounts, on_reject: Callable[[Reject], None] | None) -> RunCounts:
     rejects = RejectsWriter(options.rejects_path())
@@ -172,8 +160,10 @@ def _run(options: ExtractOptions, nlp: Language, reader: ArticleReader, store: E
 
     version = pipeline_version(nlp) if store is not None else ""
     batches = _batched(reader, options.batch_size)
+    resume = None
     if store is not None and not options.force:
-        batches = _unrecorded(batches, store, version, counts)
+        resume = Resume(store, version, read_back=options.output is not None or bool(options.outputs))
+        batches = resume.batches(batches)
     processor = ArticleProcessor(nlp, batch_size=options.batch_size, n_process=options.n_process)
     if store is not None:
         store.engine.dispose()  # no open connection for forked workers to inherit
@@ -183,15 +173,19 @@ def _run(options: ExtractOptions, nlp: Language, reader: ArticleReader, store: E
             byte_progress(reader, wanted(options.progress)) as progress:
         for batch in processor.process_batches(batches):
             done: list[tuple[Article, list[Event]]] = []
-            for record, result in batch:
+            recorded: set[str] = set()  # articles the database holds already (resumed runs)
+            for record, result, fresh in resume.merge(batch) if resume else ((*pair, True) for pair in batch):
                 counts.read += 1
                 if isinstance(result, Reject):
                     reject(result)
                 else:
                     counts.events += output.write_events(result) if output is not None else len(result)
                     done.append((record, result))
-            sinks.write_batch(done)
+                    if not fresh:
+                        recorded.add(record.id)
+            sinks.write_batch(done, recorded=recorded)
             progress.update()
+    counts.skipped = resume.skipped if resume else 0
     if rejects.count:
         counts.rejects_path = Path(rejects.path)
     return counts

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
@@ -196,13 +196,15 @@ class Sinks:
             raise
         return cls(files, store, version)
 
-    def write_batch(self, results: Sequence[tuple[Article, list[Event]]]) -> None:
-        """One batch of processed articles: every file gets the events, the database one transaction."""
+    def write_batch(self, results: Sequence[tuple[Article, list[Event]]], *,
+                    recorded: Collection[str] = ()) -> None:
+        """One batch of articles with their events, in input order: every file gets the events, the
+        database (in one transaction) the articles and events it does not hold yet (ids not in ``recorded``)."""
         for sink in self.files:
             for _article, events in results:
                 sink.write_events(events)
         if self.store is not None:
-            self.store.write(results, self.version)
+            self.store.write([pair for pair in results if pair[0].id not in recorded], self.version)
 
     def __enter__(self) -> Sinks:
         return self

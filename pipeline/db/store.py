@@ -216,9 +216,12 @@ class EventStore:
         """The recorded events of the articles ``ids``, each article's in its output order."""
         query = select(events).where(events.c.doc_id.in_(list(ids))).order_by(events.c.doc_id, events.c.position)
         found: dict[str, list[Event]] = {article_id: [] for article_id in ids}
-        with self.engine.connect() as connection:
-            for row in connection.execute(query).mappings():
-                found[row["doc_id"]].append(event_from_row(dict(row)))
+        try:
+            with self.engine.connect() as connection:
+                for row in connection.execute(query).mappings():
+                    found[row["doc_id"]].append(event_from_row(dict(row)))
+        except SQLAlchemyError as error:
+            raise StoreError(f"cannot read database {shown(self.url)}: {_reason(error)}") from None
         return found
 
     # --- across articles -------------------------------------------------------------------------

@@ -10,9 +10,13 @@ import subprocess
 import sys
 import time
 
+import pytest
 import sqlalchemy as sa
 
-from .conftest import SAMPLE_SIZE, event_table
+from pipeline.parallel import can_fork
+from pipeline.run import ExtractOptions, run_extract
+
+from .conftest import SAMPLE_SIZE, event_table, write_jsonl
 
 TIMEOUT = 300
 
@@ -58,3 +62,35 @@ def test_a_run_killed_with_sigkill_resumes_to_the_same_events(db_url, corpus_sam
     assert again.returncode == 0, again.stderr
     assert f"read {SAMPLE_SIZE} articles, skipped {landed} already in the database" in again.stderr
     assert event_table(db_url) == corpus_reference
+
+
+# --- resumed runs that also write files (stand-in pipeline, conftest.fake_nlp) --------------------
+
+FEED = [{"id": f"f{n}", "text": f"Rovers sacked Tom Reed{'x' * n}; then City sacked Ann Vale{'y' * n}."}
+        for n in range(7)] + [{"id": "empty", "text": "No change."}, {"id": 3}]
+
+
+def test_a_resumed_run_writes_complete_files_in_input_order(fake_nlp, tmp_path, db_url):
+    feed = write_jsonl(tmp_path / "feed.jsonl", FEED)
+    fresh = tmp_path / "fresh"
+    run_extract(ExtractOptions(inputs=[str(feed)], output=str(fresh / "e.jsonl"), outputs=[str(fresh / "e.csv")],
+                               batch_size=3), fake_nlp)
+    # A first run that got through part of the feed, then the full run over the same database.
+    write_jsonl(tmp_path / "part.jsonl", FEED[1:5:2])
+    run_extract(ExtractOptions(inputs=[str(tmp_path / "part.jsonl")], output=None, db=db_url), fake_nlp)
+    resumed = tmp_path / "resumed"
+    counts = run_extract(ExtractOptions(inputs=[str(feed)], output=str(resumed / "e.jsonl"),
+                                        outputs=[str(resumed / "e.csv")], db=db_url, batch_size=3), fake_nlp)
+    assert (counts.read, counts.skipped, counts.rejected, counts.events) == (9, 2, 1, 14)
+    for name in ("e.jsonl", "e.csv"):
+        assert (resumed / name).read_bytes() == (fresh / name).read_bytes()
+    assert len(event_table(db_url)) == 14
+
+
+@pytest.mark.skipif(not can_fork(), reason="worker processes need fork()")
+def test_worker_processes_write_the_same_rows(fake_nlp, tmp_path, db_url):
+    feed = write_jsonl(tmp_path / "feed.jsonl", FEED)
+    run_extract(ExtractOptions(inputs=[str(feed)], output=None, db=db_url, batch_size=2, n_process=2), fake_nlp)
+    parallel = event_table(db_url)
+    run_extract(ExtractOptions(inputs=[str(feed)], output=None, db=db_url, batch_size=2, force=True), fake_nlp)
+    assert event_table(db_url) == parallel and len(parallel) == 14
