@@ -12,7 +12,8 @@ import sqlalchemy as sa
 from typer.testing import CliRunner
 
 import pipeline.run
-from pipeline.cli import app, split_outputs
+from pipeline.cli import app
+from pipeline.cli.extract import split_outputs
 from pipeline.sinks import EVENT_COLUMNS, CsvSink, flat
 from pipeline.schema import Event, Evidence
 

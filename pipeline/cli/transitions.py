@@ -1,6 +1,6 @@
 """``coaching-events transitions``: the changes consolidated across the articles of a database.
 
-Registered by pipeline.cli (which imports this module at its end). The list
+Registered in pipeline/cli/__init__.py. The list
 goes to stdout (or ``-o FILE``) as a table, CSV, Markdown or JSON, and is kept
 in the database's ``transitions`` table, rebuilt on each call.
 """
@@ -16,9 +16,9 @@ from typing import Annotated, TextIO
 
 import typer
 
-from .cli import app, fail, say
-from .db import EventStore, StoreError
-from .transitions import COLUMNS, Change, consolidate
+from ..db import EventStore, StoreError
+from ..transitions import COLUMNS, Change, consolidate
+from .app import fail, say
 
 HEADERS = {"team": "Team", "role": "Role", "outgoing_coach": "Outgoing coach", "manner": "Manner of departure",
            "vacancy_date": "Date of vacancy", "incoming_coach": "Incoming coach", "interim": "Interim",
@@ -119,5 +119,3 @@ def transitions(
     sources = len({source for change in changes for source in change.sources})
     say(f"{len(changes)} changes from {sources} articles; kept in the transitions table")
 
-
-app.command("transitions")(transitions)
