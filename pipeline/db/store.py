@@ -214,7 +214,7 @@ class EventStore:
 
     def events_of(self, ids: Sequence[str]) -> dict[str, list[Event]]:
         """The recorded events of the articles ``ids``, each article's in its output order."""
-        query = select(events).where(events.c.doc_id.in_(list(ids))).order_by(events.c.doc_id, events.c.position)
+        query = select(events).where(events.c.doc_id.in_(list(ids))).order_by(events.c.doc_id, events.c.position, events.c.event_id)
         found: dict[str, list[Event]] = {article_id: [] for article_id in ids}
         try:
             with self.engine.connect() as connection:
