@@ -138,10 +138,17 @@ def test_an_output_that_cannot_be_used_stops_the_run_before_it_starts(tmp_path, 
     assert "read " not in result.stderr
 
 
-def test_bad_command_line_is_exit_2(source):
-    result = invoke(str(source), "--db")
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(["--db"], "Option '--db' requires an argument", id="db-without-url"),
+        pytest.param(["--force"], "error: --force is for runs with --db", id="force-without-db"),
+    ],
+)
+def test_bad_command_line_is_exit_2(source, args, message):
+    result = invoke(str(source), *args)
     assert result.exit_code == 2
-    assert "--db" in result.stderr
+    assert message in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -78,6 +78,8 @@ def extract(
     ] = None,
 ) -> None:
     """Extract the events of articles into JSON Lines, one event a line."""
+    if force and not db:
+        fail("--force is for runs with --db (it processes again what the database holds)", code=2)
     main, extra = split_outputs(output or [], db)
     options = ExtractOptions(inputs=list(inputs), output=main, rejects=rejects, model=model,
                              batch_size=batch_size, n_process=n_process, progress=progress,
