@@ -15,6 +15,7 @@ transaction, as it comes.
 from __future__ import annotations
 
 import csv
+import glob
 import os
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
@@ -57,16 +58,36 @@ class FileSink(Protocol):
     def close(self, ok: bool) -> None: ...
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, someone else's
+        return True
+    return True
+
+
 class _Staged:
-    """A file written under a temporary name beside ``path``, renamed over it by ``close(ok=True)``."""
+    """A file written under a temporary name beside ``path`` (``.NAME.PID.tmp``), renamed over it by
+    ``close(ok=True)``. Temporary files of the same target left by killed runs (their process is gone)
+    are removed."""
 
     def __init__(self, path: OutputPath) -> None:
         self.path = Path(path)
         self.temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._remove_stale()
         except OSError as error:
             raise SinkError(f"cannot write {self.path}: {error.strerror or error}") from None
+
+    def _remove_stale(self) -> None:
+        prefix = f".{self.path.name}."
+        for candidate in self.path.parent.glob(f"{glob.escape(prefix)}*.tmp"):
+            pid = candidate.name[len(prefix):-len(".tmp")]
+            if pid.isdigit() and not _alive(int(pid)):
+                candidate.unlink(missing_ok=True)
 
     def _finish(self, ok: bool) -> None:
         if ok:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -169,3 +170,15 @@ def test_rejects_go_beside_the_first_output_when_there_is_no_jsonl(tmp_path):
     result = invoke(str(source), "-o", str(tmp_path / "out" / "events.csv"))
     assert result.exit_code == 0, result.output
     assert read_jsonl(tmp_path / "out" / "events.rejects.jsonl")[0]["reason"] == "missing text"
+
+
+def test_temporary_files_of_killed_runs_are_cleaned_up(tmp_path, source):
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = tmp_path / f".events.csv.{dead.stdout.strip()}.tmp"
+    stale.write_text("half a file", encoding="utf-8")
+    other = tmp_path / ".other.csv.1.tmp"  # another target's: left alone
+    other.write_text("x", encoding="utf-8")
+    result = invoke(str(source), "-o", str(tmp_path / "events.csv"))
+    assert result.exit_code == 0, result.output
+    assert not stale.exists() and other.exists()
+    assert (tmp_path / "events.csv").read_text(encoding="utf-8").startswith("event_id,doc_id,")
