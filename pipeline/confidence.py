@@ -26,6 +26,7 @@ MODEL_FILE = "confidence.json"
 RULE_FAMILIES = ("transitive", "intransitive", "replace", "row", "noun", "symmetric")
 BINDING_MARKERS = ("home_team", "sentence_team", "paragraph_team", "person_team", "where_team", "nearest_person",
                    "moved_from", "moved_to", "replaced", "conj", "passive")
+GAP_CAP = 3.0
 PENALTIES = ((":nearest_person", 0.2), (":home_team", 0.15), (":sentence_team", 0.05), (":replaced", 0.1),
              (":moved_from", 0.1))
 
@@ -50,25 +51,41 @@ class ArticleView:
     mention_spans: list[tuple[int, int, str, str]]  # (start_char, end_char, label, canonical)
     article_sport: str | None
     home_team: str | None
+    glued: frozenset  # people whose name follows a capitalised word ("New Zealander Dave Rennie")
 
     @classmethod
     def of(cls, doc: Doc, sport_of: Any = None) -> "ArticleView":
         people: Counter = Counter()
         teams: Counter = Counter()
         spans = []
+        glued = set()
         for span in doc.spans.get("mentions", []):
             (people if span.label_ == "PERSON" else teams)[span.kb_id_] += 1
             spans.append((span.start_char, span.end_char, span.label_, span.kb_id_))
+            before = doc[span.start - 1] if span.start > 0 else None
+            if span.label_ == "PERSON" and before is not None and before.is_title and not before.is_sent_start:
+                glued.add(span.kb_id_)
         sports = Counter(s for team, n in teams.items() for s in [sport_of(team) if sport_of else None] if s
                          for _ in range(n))
         sport = sports.most_common(1)[0][0] if sports else None
         return cls(body_offset=doc._.body_offset or 0, person_mentions=people, team_mentions=teams,
-                   mention_spans=spans, article_sport=sport, home_team=doc._.home_team)
+                   mention_spans=spans, article_sport=sport, home_team=doc._.home_team, glued=frozenset(glued))
 
     def in_sentence(self, sentence: tuple[int, int], label: str, canonical: str) -> bool:
+        return self.gap(sentence, sentence, label, canonical) < GAP_CAP
+
+    def gap(self, sentence: tuple[int, int], trigger: tuple[int, int], label: str, canonical: str) -> float:
+        """Characters (in hundreds, at most GAP_CAP) from the trigger to the nearest mention of ``canonical``
+        in the trigger's sentence; GAP_CAP when the sentence does not name it."""
         start, end = sentence
-        return any(s >= start and e <= end and lab == label and kb == canonical
-                   for s, e, lab, kb in self.mention_spans)
+        gaps = [max(trigger[0] - e, s - trigger[1], 0) for s, e, lab, kb in self.mention_spans
+                if s >= start and e <= end and lab == label and kb == canonical]
+        return min([g / 100 for g in gaps] + [GAP_CAP])
+
+    def crowd(self, sentence: tuple[int, int], label: str) -> int:
+        """How many different people (or teams) the sentence names."""
+        start, end = sentence
+        return len({kb for s, e, lab, kb in self.mention_spans if s >= start and e <= end and lab == label})
 
 
 def event_features(cands: list[Candidate], view: ArticleView, sport: str | None,
@@ -90,6 +107,7 @@ def event_features(cands: list[Candidate], view: ArticleView, sport: str | None,
         "role_attached": float(any("role:attached" in c.notes for c in cands)),
         "news_date": float(all("date_source:default" in c.notes or not c.date for c in cands)),
         "single_name": float(surname_only),
+        "name_after_capital": float(best.person in view.glued),
         "person_mentions": math.log1p(view.person_mentions.get(best.person, 0)),
         "team_mentions": math.log1p(view.team_mentions.get(best.team or "", 0)),
         "home_team": float(best.team == view.home_team),
@@ -98,6 +116,11 @@ def event_features(cands: list[Candidate], view: ArticleView, sport: str | None,
         "known_team": float(sport is not None),
         "other_sport": float(sport is not None and view.article_sport is not None and sport != view.article_sport),
         "person_teams": math.log1p(max(teams_of_person - 1, 0)),
+        "person_gap": view.gap(best.sentence, best.trigger, "PERSON", best.person),
+        "team_gap": view.gap(best.sentence, best.trigger, "TEAM", best.team or ""),
+        "sentence_people": math.log1p(max(view.crowd(best.sentence, "PERSON") - 1, 0)),
+        "sentence_teams": math.log1p(max(view.crowd(best.sentence, "TEAM") - 1, 0)),
+        "sentence_length": min((best.sentence[1] - best.sentence[0]) / 100, GAP_CAP),
     }
     for name in RULE_FAMILIES:
         features[f"family:{name}"] = float(family == name)
