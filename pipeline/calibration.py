@@ -73,3 +73,28 @@ def at_least(judged: Iterable[tuple[float, bool]], threshold: float = TRUSTED) -
     """The events at or above ``threshold`` taken together."""
     chosen = [right for confidence, right in judged if confidence >= threshold]
     return Band(threshold, 1.0, len(chosen), sum(chosen))
+
+
+def to_dict(judged: list[tuple[float, bool]]) -> dict[str, Any]:
+    """The bands and the trusted share, as JSON-ready data."""
+    top = at_least(judged)
+    return {"bands": [b.to_dict() for b in precision_by_band(judged)],
+            "at_least": {"threshold": top.low, "events": top.events, "right": top.right,
+                         "precision": round(top.precision, 4)}}
+
+
+def render(judged: list[tuple[float, bool]], console: Any) -> None:
+    """The bands as a rich table on ``console``; bands with no events are left out."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(title="Precision by confidence band", title_justify="left",
+                  box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for name, justify in (("confidence", "left"), ("events", "right"), ("right", "right"),
+                          ("precision", "right")):
+        table.add_column(name, justify=justify, no_wrap=True)
+    top = at_least(judged)
+    for band in [b for b in precision_by_band(judged) if b.events] + [top]:
+        label = band.label() if band is not top else f">= {top.low:.1f}"
+        table.add_row(label, str(band.events), str(band.right), f"{band.precision:.3f}")
+    console.print(table)

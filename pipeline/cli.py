@@ -112,10 +112,16 @@ def extract(
                      help="Progress bar on stderr. Default: shown when stderr is a terminal.",
                      show_default=False),
     ] = None,
+    min_confidence: Annotated[
+        float,
+        typer.Option("--min-confidence", min=0.0, max=1.0,
+                     help="Write only events whose confidence is at least this (0-1)."),
+    ] = 0.0,
 ) -> None:
     """Extract the events of articles into JSON Lines, one event a line."""
     options = ExtractOptions(inputs=list(inputs), output=output, rejects=rejects, model=model,
-                             batch_size=batch_size, n_process=n_process, progress=progress)
+                             batch_size=batch_size, n_process=n_process, progress=progress,
+                             min_confidence=min_confidence)
     try:
         counts = run_extract(options, on_reject=_print_reject)
     except BrokenPipeError:

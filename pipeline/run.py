@@ -39,6 +39,7 @@ class ExtractOptions:
     output is stdout. The file is created only when something is rejected.
     progress: True/False to force the progress bar on stderr on or off;
     None shows it when stderr is a terminal.
+    min_confidence: events whose confidence is below it are not written.
     """
 
     inputs: list[InputPath]
@@ -48,6 +49,7 @@ class ExtractOptions:
     batch_size: int = DEFAULT_BATCH_SIZE
     n_process: int = 1
     progress: bool | None = False
+    min_confidence: float = 0.0
 
     def rejects_path(self) -> Path:
         if self.rejects is not None:
@@ -112,6 +114,8 @@ def run_extract(options: ExtractOptions, nlp: Language | None = None, *,
     """
     if options.batch_size < 1 or options.n_process < 1:
         raise ValueError("batch_size and n_process must be at least 1")
+    if not 0.0 <= options.min_confidence <= 1.0:
+        raise ValueError(f"min_confidence must be between 0 and 1, got {options.min_confidence}")
     check_inputs(options.inputs)
     reader = ArticleReader(options.inputs)
     check_outputs(options, reader.files)
@@ -135,7 +139,8 @@ def run_extract(options: ExtractOptions, nlp: Language | None = None, *,
                 if isinstance(result, Reject):
                     reject(result)
                 else:
-                    counts.events += output.write_events(result)
+                    counts.events += output.write_events(
+                        [event for event in result if event.confidence >= options.min_confidence])
             progress.update()
     if rejects.count:
         counts.rejects_path = Path(rejects.path)
