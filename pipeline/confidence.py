@@ -10,6 +10,7 @@ the hand-set rule strengths and penalties of :func:`hand_confidence` are used.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import math
 from collections import Counter
@@ -65,11 +66,22 @@ class ArticleView:
             before = doc[span.start - 1] if span.start > 0 else None
             if span.label_ == "PERSON" and before is not None and before.is_title and not before.is_sent_start:
                 glued.add(span.kb_id_)
-        sports = Counter(s for team, n in teams.items() for s in [sport_of(team) if sport_of else None] if s
-                         for _ in range(n))
+        sports: Counter = Counter()
+        for team, count in teams.items():
+            team_sport = sport_of(team) if sport_of else None
+            if team_sport:
+                sports[team_sport] += count
         sport = sports.most_common(1)[0][0] if sports else None
         return cls(body_offset=doc._.body_offset or 0, person_mentions=people, team_mentions=teams,
-                   mention_spans=spans, article_sport=sport, home_team=doc._.home_team, glued=frozenset(glued))
+                   mention_spans=sorted(spans), article_sport=sport, home_team=doc._.home_team,
+                   glued=frozenset(glued))
+
+    def _within(self, sentence: tuple[int, int]) -> list[tuple[int, int, str, str]]:
+        """The mentions inside the sentence (``mention_spans`` is sorted by start)."""
+        start, end = sentence
+        low = bisect.bisect_left(self.mention_spans, (start,))
+        high = bisect.bisect_left(self.mention_spans, (end,))
+        return [m for m in self.mention_spans[low:high] if m[1] <= end]
 
     def in_sentence(self, sentence: tuple[int, int], label: str, canonical: str) -> bool:
         return self.gap(sentence, sentence, label, canonical) < GAP_CAP
@@ -77,15 +89,13 @@ class ArticleView:
     def gap(self, sentence: tuple[int, int], trigger: tuple[int, int], label: str, canonical: str) -> float:
         """Characters (in hundreds, at most GAP_CAP) from the trigger to the nearest mention of ``canonical``
         in the trigger's sentence; GAP_CAP when the sentence does not name it."""
-        start, end = sentence
-        gaps = [max(trigger[0] - e, s - trigger[1], 0) for s, e, lab, kb in self.mention_spans
-                if s >= start and e <= end and lab == label and kb == canonical]
+        gaps = [max(trigger[0] - e, s - trigger[1], 0) for s, e, lab, kb in self._within(sentence)
+                if lab == label and kb == canonical]
         return min([g / 100 for g in gaps] + [GAP_CAP])
 
     def crowd(self, sentence: tuple[int, int], label: str) -> int:
         """How many different people (or teams) the sentence names."""
-        start, end = sentence
-        return len({kb for s, e, lab, kb in self.mention_spans if s >= start and e <= end and lab == label})
+        return len({kb for _s, _e, lab, kb in self._within(sentence) if lab == label})
 
 
 def event_features(cands: list[Candidate], view: ArticleView, sport: str | None,

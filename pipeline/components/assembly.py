@@ -3,6 +3,9 @@
 Canonical team and fullest coach name come from the mention stage; the role
 falls back to the article's own word for its head coaches ("manager" or
 "head coach"), then to the team's (``head_title`` in models/teams.jsonl or leagues.jsonl); a coach who leaves one team for another gets manner ``moved``.
+An event's ``confidence`` is the confidence model's estimate (models/confidence.json, see
+:mod:`pipeline.confidence`) from the features of its candidates; without a model file, the best hand-set score.
+The features of the events are left in ``doc.user_data[FEATURES_KEY]``, in the order of ``doc._.events``.
 """
 from __future__ import annotations
 
