@@ -98,3 +98,10 @@ def test_without_a_model_the_hand_set_confidence_is_used(nlp, monkeypatch):
         own = [c for c in doc._.candidates
                if not c.vetoed and (c.type, c.person, c.team) == (event.type, event.coach, event.team)]
         assert event.confidence == max(hand_confidence(c) for c in own)
+
+
+def test_every_weight_of_the_packaged_model_is_a_feature_the_pipeline_computes(nlp):
+    """A renamed or dropped feature would silently count as 0: refit the model when features change."""
+    doc = pipeline.make_doc(nlp, CLEAR, PUBLISHED, doc_id="k1")
+    computed = set(doc.user_data[FEATURES_KEY][0])
+    assert set(load_model().weights) == computed
