@@ -49,6 +49,7 @@ class ExtractOptions:
     Lines); ``db``: a SQLAlchemy URL to upsert articles and events into, where
     articles already recorded with the same text by this pipeline version are
     skipped unless ``force``.
+    min_confidence: events whose confidence is below it are written to no sink.
     """
 
     inputs: list[InputPath]
@@ -61,6 +62,7 @@ class ExtractOptions:
     outputs: list[OutputPath] = field(default_factory=list)
     db: str | None = None
     force: bool = False
+    min_confidence: float = 0.0
 
     def rejects_path(self) -> Path:
         if self.rejects is not None:
@@ -131,6 +133,8 @@ def run_extract(options: ExtractOptions, nlp: Language | None = None, *,
     """
     if options.batch_size < 1 or options.n_process < 1:
         raise ValueError("batch_size and n_process must be at least 1")
+    if not 0.0 <= options.min_confidence <= 1.0:
+        raise ValueError(f"min_confidence must be between 0 and 1, got {options.min_confidence}")
     check_inputs(options.inputs)
     reader = ArticleReader(options.inputs)
     check_outputs(options, reader.files)
@@ -179,6 +183,7 @@ def _run(options: ExtractOptions, nlp: Language, reader: ArticleReader, store: E
                 if isinstance(result, Reject):
                     reject(result)
                 else:
+                    result = [event for event in result if event.confidence >= options.min_confidence]
                     counts.events += output.write_events(result) if output is not None else len(result)
                     done.append((record, result))
                     if not fresh:

@@ -76,6 +76,11 @@ def extract(
                      help="Progress bar on stderr. Default: shown when stderr is a terminal.",
                      show_default=False),
     ] = None,
+    min_confidence: Annotated[
+        float,
+        typer.Option("--min-confidence", min=0.0, max=1.0,
+                     help="Write only events whose confidence is at least this (0-1)."),
+    ] = 0.0,
 ) -> None:
     """Extract the events of articles into JSON Lines, one event a line."""
     if force and not db:
@@ -83,7 +88,7 @@ def extract(
     main, extra = split_outputs(output or [], db)
     options = ExtractOptions(inputs=list(inputs), output=main, rejects=rejects, model=model,
                              batch_size=batch_size, n_process=n_process, progress=progress,
-                             outputs=extra, db=db, force=force)
+                             outputs=extra, db=db, force=force, min_confidence=min_confidence)
     try:
         counts = run_extract(options, on_reject=_print_reject)
     except BrokenPipeError:
