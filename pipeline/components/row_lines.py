@@ -24,6 +24,7 @@ from .row_fields import MONTHS_AND_DAYS, RowFields
 BULLET = re.compile(r"^\s*(?:[•·▪*–-]|\d{1,2}[.)])\s+")
 LABEL_SEPARATOR = re.compile(r"\s*(?:—|–|--|:|\|)\s+|\s+-\s+")
 MAX_LABEL_WORDS = 6
+BLOCK_LINES = 6  # how far above a labelled line its block's team heading may be
 ALONG_WITH = re.compile(r"\b(?:along with|together with|as well as)\s+", re.I)
 
 
@@ -39,6 +40,8 @@ class TrackerClause:
 
 class LineReader(RowFields):
     """Candidates of labelled list lines (a mixin of the rows component)."""
+
+    label_posts: dict[str, tuple[str, bool]]  # "caretakers" -> ("hire", interim)
 
     def _labelled_line(self, doc: Doc, text: str, start: int, end: int) -> list[Candidate]:
         bullet = BULLET.match(text)
@@ -60,6 +63,10 @@ class LineReader(RowFields):
             # "• Wollaston Rovers — X — sacked (May 3)": the line's shape says the label is the team, also
             # one the gazetteer does not know
             return self._team_labelled(doc, label_text.strip(), rest, (start, end), tracker)
+        post = self.label_posts.get(label_text.strip().lower())
+        if post is not None:  # "Interim: X", "Caretakers: A (Rovers), B (Town)"
+            return self._cue_labelled(doc, (0, len(label_text), post[0], None), label, rest, (start, end),
+                                      interim=post[1])
         cue = self._cue(label_text)
         if cue and len(label_text.split()) <= 2:
             return self._cue_labelled(doc, cue, label, rest, (start, end))
@@ -211,17 +218,42 @@ class LineReader(RowFields):
                                 date=self._clause_date(doc, *clause.span), role=role)]
 
     def _cue_labelled(self, doc: Doc, cue: tuple[int, int, str, str | None], label: tuple[int, int],
-                      rest: tuple[int, int], line: tuple[int, int]) -> list[Candidate]:
-        """"Fired: X (Bears), Y (Vikings)": each person with the team named after it."""
+                      rest: tuple[int, int], line: tuple[int, int], *, interim: bool = False) -> list[Candidate]:
+        """"Fired: X (Bears), Y (Vikings)": each person with the team named after it; with none, the team
+        whose name heads the block of lines ("CHICAGO BEARS" over "Fired: X" and "Interim: Y")."""
         people = self._people(doc, *rest)
         teams = self._teams(doc, *rest)
+        block = None
         out = []
         for n, (token, person) in enumerate(people):
             limit = people[n + 1][0] if n + 1 < len(people) else len(doc)
             team = next((t for i, t in teams if token < i < limit), None)
+            if team is None and not teams:
+                block = block or self._block_team(doc, line[0])
+                team = block
             if team is None:
                 continue
-            out.append(self._candidate(type_=cue[2], manner=cue[3], person=person, team=team, rule="row:cue_label",
-                                       trigger=(label[0] + cue[0], label[0] + cue[1]), line=line,
-                                       date=first_point_in_time(doc, doc[token].idx, doc[limit - 1].idx if limit < len(doc) else rest[1])))
+            cand = self._candidate(type_=cue[2], manner=cue[3], person=person, team=team, rule="row:cue_label",
+                                   trigger=(label[0] + cue[0], label[0] + cue[1]), line=line,
+                                   date=first_point_in_time(doc, doc[token].idx, doc[limit - 1].idx if limit < len(doc) else rest[1]))
+            cand.interim = interim
+            out.append(cand)
         return out
+
+    def _block_team(self, doc: Doc, line_start: int) -> str | None:
+        """The team named alone on a line above, in the same block of lines (no blank line between)."""
+        text = doc_text(doc)
+        end = line_start - 1
+        for _ in range(BLOCK_LINES):
+            if end <= (doc._.body_offset or 0):
+                return None
+            start = text.rfind("\n", 0, end) + 1
+            if not text[start:end].strip():
+                return None
+            body = BULLET.sub("", text[start:end]).strip(" :")
+            first = start + text[start:end].find(body)
+            teams = self._teams(doc, first, first + len(body)) if body else []
+            if teams and self._covers(doc, (first, first + len(body)), teams):
+                return teams[0][1]
+            end = start - 1
+        return None

@@ -65,6 +65,7 @@ class RowReader(LineReader, RuleComponent):
         self.rows = self.data["rows.jsonl"]
         self.columns: dict[str, str] = {}
         self.cues: list[tuple[re.Pattern[str], str, str | None]] = []
+        self.label_posts: dict[str, tuple[str, bool]] = {}
         for row in self.rows:
             if row["kind"] == "column":
                 for word in row["words"]:
@@ -72,6 +73,9 @@ class RowReader(LineReader, RuleComponent):
             elif row["kind"] == "cue":
                 for word in row["words"]:
                     self.cues.append((_cue_pattern(word), row["type"], row.get("manner")))
+            elif row["kind"] == "label":  # a label that is a post, not a change word: "Caretakers: A (X), B (Y)"
+                for word in row["words"]:
+                    self.label_posts[word.lower()] = (row["type"], bool(row.get("interim")))
 
     def process(self, doc: Doc) -> None:
         self.read(doc)

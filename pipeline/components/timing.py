@@ -30,9 +30,12 @@ FUTURE_FRAMES = ("expect", "set", "due", "schedule", "plan", "be")  # "is set to
 NOT_COACHES = ("player", "front_office")  # vetoes that say the person holds no coaching post
 ANNOUNCING = ("announce", "confirm")  # "The club confirmed the appointment on Friday": the lead's news day
 NEWS_SENTENCES = 2  # of those, the ones about the news: a transition told or one of its people named
-# a line that opens with a day and a dash or colon: "TUESDAY — ...", "- Wednesday: ...", "Jan. 8: ..."
-DATE_LABEL = re.compile(r"^[\s\-•*–—]*(?P<label>(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|"
-                        r"sept?|oct|nov|dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)\s*[:—–-]\s", re.I)
+# a line that opens with a day and a dash or colon: "TUESDAY — ...", "- Wednesday: ...", "Jan. 8: ...", and the
+# lines of a timeline: "2013: ...", "May 2021 — ...", "3 December 2019: ..."
+_LABEL_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+DATE_LABEL = re.compile(r"^[\s\-•*–—]*(?P<label>(?:mon|tues|wednes|thurs|fri|satur|sun)day|" + _LABEL_MONTH
+                        + r" \d{1,2}(?:, \d{4})?|\d{1,2} " + _LABEL_MONTH + r"(?: \d{4})?|" + _LABEL_MONTH
+                        + r" (?:19|20)\d\d|(?:19|20)\d\d)\s*[:—–-]\s", re.I)
 # a line that is nothing but a day: the heading of a live blog's or timeline's section ("TUESDAY 18 JANUARY",
 # "Monday, Jan. 17", "17 January 2022")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"

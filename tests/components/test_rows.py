@@ -196,3 +196,17 @@ def test_respectively_pairs_people_with_teams_in_order(nlp, text, expected):
     """Class 4 (several changes in one sentence): "A and B hired C and D respectively"."""
     doc = pipeline.make_doc(nlp, text, "2024-11-05")
     assert {(e.type, e.coach, e.team) for e in doc._.events} == expected
+
+
+def test_post_labels_and_a_team_heading_over_its_block(nlp):
+    """Class 4: "Caretakers: A (Team), B (Team)" hires each as interim; "Fired: X" and "Interim: Y" under a
+    line that is only a team's name are that team's changes."""
+    text = ("Coaching changes this week.\n\nCaretakers: Tom Ashcroft (Hull City), Ed Lowe (Stoke City)\n\n"
+            "CHICAGO BEARS\nFired: Hal Briggs\nInterim: Gil Brandtmeyer\n")
+    doc = pipeline.make_doc(nlp, text, "2024-01-10")
+    assert {(e.type, e.coach, e.team, e.interim) for e in doc._.events} == {
+        ("hire", "Tom Ashcroft", "Hull City", True),
+        ("hire", "Ed Lowe", "Stoke City", True),
+        ("departure", "Hal Briggs", "Chicago Bears", False),
+        ("hire", "Gil Brandtmeyer", "Chicago Bears", True),
+    }

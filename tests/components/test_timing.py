@@ -274,3 +274,14 @@ def test_the_replaced_coach_leaves_when_the_successor_is_appointed(nlp):
     found = events(nlp, text)
     assert found[("hire", "Tom Hale")] == "2017-06"
     assert found[("departure", "Dean Whitlock")] == "2017-06"
+
+
+def test_each_line_of_a_timeline_takes_its_own_year_or_month(nlp):
+    """Class 5 (per-line dates of timelines): "2013: ..." and "May 2019 — ..." date the changes on their line."""
+    text = ("How the Rovers bench has turned over.\n\n2013: Tom Ashcroft took over from Hal Briggs, who stepped "
+            "down.\nMay 2016 — Ashcroft was sacked and Ed Lowe was appointed manager.\n")
+    found = events(nlp, text)
+    assert found[("hire", "Tom Ashcroft")] == "2013"
+    assert found[("departure", "Hal Briggs")] == "2013"
+    assert found[("departure", "Tom Ashcroft")] == "2016-05"
+    assert found[("hire", "Ed Lowe")] == "2016-05"
