@@ -225,6 +225,9 @@ def resolve(text: str, published: str | None = None, prefer_future: bool = False
         if base is None:
             return None
         wanted = WEEKDAYS.index(phrase.split()[-1])
+        if prefer_future and not phrase.startswith("last "):
+            # "will step down on Friday": the coming Friday, not the one before publication
+            return (base + dt.timedelta(days=(wanted - base.weekday()) % 7)).isoformat()
         back = (base.weekday() - wanted) % 7
         if phrase.startswith("last ") and back == 0:
             back = 7

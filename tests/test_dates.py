@@ -190,3 +190,17 @@ def test_shift_by_keeps_the_precision_a_count_allows():
 def test_fixed_date_holidays(expression, published, future, expected):
     """Class 5: a holiday names a day."""
     assert resolve(expression, published, prefer_future=future) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "future", "expected"),
+    [
+        pytest.param("Friday", True, "2018-07-27", id="the-same-day-still-to-come"),
+        pytest.param("Monday", True, "2018-07-30", id="the-coming-monday"),
+        pytest.param("Monday", False, "2018-07-23", id="a-past-monday"),
+        pytest.param("last Monday", True, "2018-07-23", id="last-is-always-back"),
+    ],
+)
+def test_a_weekday_still_to_come_resolves_forward(expression, future, expected):
+    """Class 5: "will step down on Monday" (published on a Friday) is the coming Monday."""
+    assert resolve(expression, "2018-07-27", prefer_future=future) == expected

@@ -220,6 +220,10 @@ class Timing(RuleComponent):
         if days is not None and cand.date_span is not None:
             return dates.shift(self._day_before(doc, cand.date_span[0]), days)
         future = "date:effective" in cand.notes or self._future(doc, cand)
+        if future and "date:governor" in cand.notes and cand.date_span is not None:
+            # "announced on Friday that X will take over": the day is the announcing verb's, told in the past
+            span = doc.char_span(*cand.date_span, alignment_mode="expand")
+            future = span is None or _dates_the_future(span) or self._told_in_future(span)
         published = doc._.published
         if not future and not YEAR_IN_TEXT.search(cand.date_text) and cand.date_span is not None:
             published = self._year_anchor(doc, cand) or published
@@ -264,6 +268,14 @@ class Timing(RuleComponent):
             if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
                 return True
         return False
+
+    @staticmethod
+    def _told_in_future(span: Span) -> bool:
+        """The verb a date hangs on has a future auxiliary ("will be unveiled on Friday")."""
+        verb = span.root
+        while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+        return any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in verb.children)
 
     @staticmethod
     def news_date(doc: Doc) -> str | None:

@@ -285,3 +285,18 @@ def test_each_line_of_a_timeline_takes_its_own_year_or_month(nlp):
     assert found[("departure", "Hal Briggs")] == "2013"
     assert found[("departure", "Tom Ashcroft")] == "2016-05"
     assert found[("hire", "Ed Lowe")] == "2016-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "date"),
+    [
+        pytest.param("Dean Whitlock will step down as Burnley manager on Monday.", ("departure", "Dean Whitlock"),
+                     "2018-07-30", id="a-weekday-still-to-come"),
+        pytest.param("Burnley announced on Monday that Tom Hale will take over as manager.", ("hire", "Tom Hale"),
+                     "2018-07-23", id="the-announcing-day-is-past"),
+    ],
+)
+def test_a_future_weekday_resolves_forward_but_an_announcement_day_back(nlp, text, key, date):
+    """Class 5: "will step down on Monday" is the coming Monday; "announced on Monday that X will take over"
+    dates the announcement, a past Monday (the future tense is the trigger's, not the date's verb's)."""
+    assert events(nlp, text)[key] == date
