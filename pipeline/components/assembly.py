@@ -76,7 +76,7 @@ def _most_precise(date: str, dated: list[Candidate]) -> str:
     return max(agreeing, key=len, default=date)
 
 
-def _referenced_date(cands: list[Candidate], groups: dict[tuple, list[Candidate]]) -> str | None:
+def _referenced_date(cands: list[Candidate], groups: dict[tuple, list[Candidate]], depth: int = 0) -> str | None:
     """"Y took over when X left": with only the news default of its own, an event takes the date the article
     gives the transition its when-clause names."""
     if any(c.date and _date_rank(c) < SECTION_RANK for c in cands):
@@ -88,6 +88,10 @@ def _referenced_date(cands: list[Candidate], groups: dict[tuple, list[Candidate]
                        key=lambda c: (_date_rank(c), c.trigger[0]))
         if dated:
             return dated[0].date
+        if depth < 2 and referenced:  # the referenced transition is itself dated by reference
+            onward = _referenced_date(referenced, groups, depth + 1)
+            if onward:
+                return onward
     return None
 
 

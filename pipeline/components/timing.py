@@ -147,16 +147,24 @@ class Timing(RuleComponent):
 
     @staticmethod
     def _refer_successor(live: list[Candidate]) -> None:
-        """"appointed last June to succeed X": with no date of its own (nor in X's relative clause), X's
-        departure takes the date of the successor's appointment, wherever the article gives it."""
+        """"appointed last June to succeed X": with no date of its own (nor in X's relative clause), or only a
+        default, X's departure takes the date of the successor's appointment, wherever the article gives it."""
         for cand in live:
-            if ":replaced" not in cand.rule or not any(n in cand.notes for n in ("date_source:default",
-                                                                                 "date_source:section")):
+            if ":replaced" not in cand.rule or cand.date is not None and not any(
+                    n in cand.notes for n in ("date_source:default", "date_source:section")):
                 continue
             successor = next((c for c in live if c.trigger == cand.trigger and c.type == "hire"
                               and c.team == cand.team and c.person != cand.person), None)
             if successor is not None and not cand.date_ref:
                 cand.date_ref = "|".join(("hire", successor.person, successor.team))
+        # "X, who had left to become coach of Y": the undated move's hire happens with its departure
+        for cand in live:
+            if cand.type != "hire" or cand.date is not None or cand.date_ref:
+                continue
+            left = next((c for c in live if c.type == "departure" and c.person == cand.person and c.team
+                         and c.team != cand.team and c.sentence == cand.sentence), None)
+            if left is not None:
+                cand.date_ref = "|".join(("departure", left.person, left.team))
 
     def _refer_since_event(self, doc: Doc, live: list[Candidate]) -> None:
         """"X, who has been interim coach since Y's dismissal": the spell starts with the transition the
@@ -257,9 +265,16 @@ class Timing(RuleComponent):
         """Told in the past perfect ("had been sacked") or as an earlier step ("previously left", "was once
         sacked"): a background fact with no date of its own."""
         head = self._trigger_head(doc, cand)
-        auxes = [c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")]
-        earlier = [c.lower_ for c in head.children if c.dep_ == "advmod"]
-        return any(a in PAST_PERFECT for a in auxes) or any(a in EARLIER_STEP for a in earlier)
+        for _ in range(3):
+            auxes = [c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")]
+            earlier = [c.lower_ for c in head.children if c.dep_ == "advmod"]
+            if any(a in PAST_PERFECT for a in auxes) or any(a in EARLIER_STEP for a in earlier):
+                return True
+            # "who had left to return to Madrid": a purpose clause shares the tense of the verb it serves
+            if not (head.dep_ in ("xcomp", "advcl") and "to" in auxes) or head.head.i == head.i:
+                return False
+            head = head.head
+        return False
 
     def _future(self, doc: Doc, cand: Candidate) -> bool:
         """"will step down on May 8": a year-less date is the next such day."""

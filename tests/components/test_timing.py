@@ -300,3 +300,20 @@ def test_a_future_weekday_resolves_forward_but_an_announcement_day_back(nlp, tex
     """Class 5: "will step down on Monday" is the coming Monday; "announced on Monday that X will take over"
     dates the announcement, a past Monday (the future tense is the trigger's, not the date's verb's)."""
     assert events(nlp, text)[key] == date
+
+
+def test_a_purpose_clause_shares_the_past_perfect_of_its_verb(nlp):
+    """Class 5: "who had left to join Leeds" is background: the move has no date of its own, not the news day."""
+    text = "Burnley sacked Tom Hale on Thursday. He had succeeded Dean Whitlock, who had left to join Leeds United."
+    found = events(nlp, text)
+    assert found[("hire", "Dean Whitlock")] is None
+
+
+def test_a_succession_dates_the_predecessors_move(nlp):
+    """Class 5: "promoted on May 3 to succeed X, who had left to become coach of Y": X's departure is dated by
+    the successor's promotion, and so is X's hire by Y, the other half of the same move."""
+    text = ("Burnley sacked Tom Hale on Thursday. Hale had been promoted from the under-21s on May 3 to succeed "
+            "manager Dean Whitlock, who had left to become manager of Leeds United.")
+    found = events(nlp, text)
+    assert found[("departure", "Dean Whitlock")] == "2018-05-03"
+    assert found[("hire", "Dean Whitlock")] == "2018-05-03"
