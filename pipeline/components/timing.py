@@ -265,9 +265,11 @@ class Timing(RuleComponent):
         """Told in the past perfect ("had been sacked") or as an earlier step ("previously left", "was once
         sacked"): a background fact with no date of its own."""
         head = self._trigger_head(doc, cand)
-        for _ in range(3):
+        for step in range(3):
             auxes = [c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")]
             earlier = [c.lower_ for c in head.children if c.dep_ == "advmod"]
+            if step and head.dep_ == "ccomp":
+                return False  # "confirmed he had asked to leave": reported news, its tense shifted back
             if any(a in PAST_PERFECT for a in auxes) or any(a in EARLIER_STEP for a in earlier):
                 return True
             # "who had left to return to Madrid": a purpose clause shares the tense of the verb it serves
