@@ -56,7 +56,7 @@ def make_rows(nlp: Language, name: str, data_dir: str | None) -> "RowReader":
     return RowReader(nlp, name, data_dir=data_dir)
 
 class RowReader(LineReader, RuleComponent):
-    data_files = ("rows.jsonl",)
+    data_files = ("rows.jsonl", "manners.jsonl")
 
     def __init__(self, nlp: Language, name: str = "coaching_rows", *, data_dir: str | None = None) -> None:
         super().__init__(nlp, name, data_dir=data_dir)
@@ -66,6 +66,7 @@ class RowReader(LineReader, RuleComponent):
         self.columns: dict[str, str] = {}
         self.cues: list[tuple[re.Pattern[str], str, str | None]] = []
         self.label_posts: dict[str, tuple[str, bool]] = {}
+        self.manner_phrases = [(" " + row["pattern"].lower() + " ", row["manner"]) for row in self.data["manners.jsonl"]]
         for row in self.rows:
             if row["kind"] == "column":
                 for word in row["words"]:
@@ -154,8 +155,20 @@ class RowReader(LineReader, RuleComponent):
                 row.notes = [n for n in row.notes if not n.startswith("date:")] + [n for n in cand.notes if n.startswith("date:")]
             row.role = row.role or cand.role
             row.interim = row.interim or (cand.interim and row.type == "hire")
+        for row in added:  # "out (July 12); he and the club agreed to end his tenure": the line says how he left
+            if row.type == "departure" and row.manner in (None, "unknown"):
+                row.manner = self._line_manner(doc, *row.sentence) or row.manner
         # "A and B hired C and D respectively": several changes in one clause, paired in order
         doc._.candidates = pair_respectively(doc, kept) + added
+
+    def _line_manner(self, doc: Doc, start: int, end: int) -> str | None:
+        """The manner a row's line states in words of ``models/manners.jsonl`` ("by mutual consent", "agreed
+        to end"), matched on lemmas."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        lemmas = " " + " ".join(t.lemma_.lower() for t in span) + " "
+        return next((manner for phrase, manner in self.manner_phrases if phrase in lemmas), None)
 
     @staticmethod
     def _outside_tracker_lines(candidates: list[Candidate], added: list[Candidate]) -> list[Candidate]:

@@ -210,3 +210,12 @@ def test_post_labels_and_a_team_heading_over_its_block(nlp):
         ("departure", "Hal Briggs", "Chicago Bears", False),
         ("hire", "Gil Brandtmeyer", "Chicago Bears", True),
     }
+
+
+def test_a_tracker_line_says_how_the_coach_left(nlp):
+    """Class 4/5: "out (May 3); he and the club agreed to end his tenure" is a departure by mutual consent."""
+    text = ("Every change so far:\n• Wollaston Rovers — Dermot Keane — out (May 3) after two wins in 20 games; he "
+            "and the club agreed to end his tenure\n• Harbury Athletic — Colm Ruddy — sacked (May 9)\n")
+    doc = pipeline.make_doc(nlp, text, "2023-06-02")
+    manners = {e.coach: e.manner for e in doc._.events if e.type == "departure"}
+    assert manners == {"Dermot Keane": "mutual_consent", "Colm Ruddy": "fired"}
