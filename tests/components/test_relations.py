@@ -207,3 +207,17 @@ def test_a_titled_list_as_the_subject_gives_one_departure_each(nlp):
         ("departure", "Tom Pryce", "Portland", "running backs coach"),
         ("departure", "Ed Lowe", "Portland", "quarterbacks coach"),
     }
+
+
+def test_a_fronted_day_the_parser_hung_on_the_subject_dates_the_verb(nlp):
+    """Class 5: "On Sunday Rovers named X": when the parser makes the day a compound of the subject, the bare
+    "On" before it still belongs to the verb, so the day dates the verb's clause (rank 0), not no clause."""
+    from pipeline.components.relations.dates import Dating
+
+    words = ["On", "Sunday", "Rovers", "named", "Tom", "Hale", "coach", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[3, 2, 3, 3, 5, 3, 3, 3],
+              deps=["prep", "compound", "nsubj", "ROOT", "compound", "dobj", "oprd", "punct"],
+              pos=["ADP", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "NOUN", "PUNCT"],
+              ents=["O", "B-DATE", "O", "O", "O", "O", "O", "O"])
+    head = doc[3]
+    assert Dating()._date_rank(doc.ents[0], head, [head], found=None) == 0

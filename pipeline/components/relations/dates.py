@@ -63,6 +63,11 @@ class Dating:
                    match: Span | None = None) -> float | None:
         """How far up the trigger's clause chain the date's verb sits (0 = the trigger itself)."""
         qualified = ent.root.head
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and before.dep_ == "prep" and before.lower_ in ("on", "in") and before.head in ancestors \
+                and not any(c.dep_ == "pobj" for c in before.children):
+            # "On Sunday Sundowns named ...": the parser hung the day on the subject; its preposition is the verb's
+            return ancestors.index(before.head)
         if (ent.root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and qualified.i != head.i
                 and qualified.ent_type_ not in ("DATE", "TIME") and qualified.lower_ not in dates.DAYPARTS):
             return None  # a date qualifying a noun ("the 1996 title team", "last season's final") dates no change
