@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 from spacy.language import Language
 
+from .atomic import remove_stale
+from .lifecycle import Interrupted, interruptible
 from .parallel import ArticleProcessor
 from .progress import byte_progress, wanted
-from .readers import STDIN, ArticleReader, InputPath, Reject, check_inputs
+from .readers import DEFAULT_MAX_CHARS, STDIN, ArticleReader, CsvColumns, InputPath, Reject, check_inputs
 from .writers import STDOUT, JsonlWriter, OutputPath, RejectsWriter
 
 DEFAULT_BATCH_SIZE = 32
@@ -39,6 +41,8 @@ class ExtractOptions:
     output is stdout. The file is created only when something is rejected.
     progress: True/False to force the progress bar on stderr on or off;
     None shows it when stderr is a terminal.
+    max_chars: longest article text accepted; a longer one is rejected.
+    csv_columns: which columns of a CSV input hold the id, text, date, title, url.
     """
 
     inputs: list[InputPath]
@@ -48,6 +52,8 @@ class ExtractOptions:
     batch_size: int = DEFAULT_BATCH_SIZE
     n_process: int = 1
     progress: bool | None = False
+    max_chars: int = DEFAULT_MAX_CHARS
+    csv_columns: CsvColumns = field(default_factory=CsvColumns)
 
     def rejects_path(self) -> Path:
         if self.rejects is not None:
@@ -68,6 +74,16 @@ class RunCounts:
 
     def summary(self) -> str:
         return f"read {self.read} articles, rejected {self.rejected}, wrote {self.events} events"
+
+
+class RunInterrupted(Exception):
+    """A run stopped by SIGINT/SIGTERM: what it had done, and the signal (``exit_code``)."""
+
+    def __init__(self, counts: RunCounts, interrupted: Interrupted) -> None:
+        super().__init__(f"{interrupted.name}: stopped after {counts.summary()}")
+        self.counts = counts
+        self.signal_name = interrupted.name
+        self.exit_code = interrupted.exit_code
 
 
 def load_nlp(model: str | None = None) -> Language:
@@ -113,7 +129,7 @@ def run_extract(options: ExtractOptions, nlp: Language | None = None, *,
     if options.batch_size < 1 or options.n_process < 1:
         raise ValueError("batch_size and n_process must be at least 1")
     check_inputs(options.inputs)
-    reader = ArticleReader(options.inputs)
+    reader = ArticleReader(options.inputs, max_chars=options.max_chars, csv_columns=options.csv_columns)
     check_outputs(options, reader.files)
     nlp = nlp if nlp is not None else load_nlp(options.model)
 
@@ -127,16 +143,23 @@ def run_extract(options: ExtractOptions, nlp: Language | None = None, *,
             on_reject(item)
 
     processor = ArticleProcessor(nlp, batch_size=options.batch_size, n_process=options.n_process)
-    with JsonlWriter(options.output) as output, rejects, processor, \
-            byte_progress(reader, wanted(options.progress)) as progress:
-        for batch in processor.process_batches(_batched(reader, options.batch_size)):
-            for _record, result in batch:
-                counts.read += 1
-                if isinstance(result, Reject):
-                    reject(result)
-                else:
-                    counts.events += output.write_events(result)
-            progress.update()
+    try:
+        # Outputs are written beside their targets and moved into place only when
+        # the block ends well (pipeline.atomic): an interrupted run keeps the old ones.
+        with interruptible(), JsonlWriter(options.output) as output, rejects, processor, \
+                byte_progress(reader, wanted(options.progress)) as progress:
+            for batch in processor.process_batches(_batched(reader, options.batch_size)):
+                for _record, result in batch:
+                    counts.read += 1
+                    if isinstance(result, Reject):
+                        reject(result)
+                    else:
+                        counts.events += output.write_events(result)
+                progress.update(read=counts.read, events=counts.events, rejected=counts.rejected)
+    except Interrupted as interrupted:
+        raise RunInterrupted(counts, interrupted) from None
     if rejects.count:
         counts.rejects_path = Path(rejects.path)
+    else:
+        remove_stale(rejects.path)  # an earlier run's rejects do not belong to this output
     return counts
