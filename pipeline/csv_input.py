@@ -48,7 +48,13 @@ def _not_utf8(values: list[str]) -> bool:
 def read_csv(stream: BinaryIO, name: str, columns: CsvColumns) -> Iterator[Article | Reject]:
     """Articles and Rejects of one CSV stream (see the module doc)."""
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
-    rows = csv.reader(text)
+    try:
+        yield from _read_rows(csv.reader(text), name, columns)
+    finally:
+        text.detach()  # the caller closes the stream it opened
+
+
+def _read_rows(rows: Iterator[list[str]], name: str, columns: CsvColumns) -> Iterator[Article | Reject]:
     try:
         header = next(rows, None)
     except csv.Error as error:
