@@ -29,12 +29,14 @@ from pipeline.run import ExtractOptions, run_extract
 from pipeline import load
 nlp = load()
 path, out = sys.argv[1], sys.argv[2]
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+usage = resource.getrusage(resource.RUSAGE_SELF)
+before, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 start = time.perf_counter()
 counts = run_extract(ExtractOptions(inputs=[path], output=out), nlp)
 took = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"seconds": took, "peak_kb": peak, "loaded_kb": before,
+usage = resource.getrusage(resource.RUSAGE_SELF)
+peak, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime - cpu
+print(json.dumps({"seconds": took, "cpu": cpu, "peak_kb": peak, "loaded_kb": before,
                   "events": counts.events, "rejected": counts.rejected}))
 """
 
@@ -64,7 +66,7 @@ def main() -> None:
     args = parser.parse_args()
     for size in (int(s) for s in args.chars.split(",")):
         r = measure(size, breaks=not args.no_breaks)
-        print(f"chars {r['chars']:>10,}  breaks {not args.no_breaks!s:5}  {r['seconds']:7.1f} s  "
+        print(f"chars {r['chars']:>10,}  breaks {not args.no_breaks!s:5}  {r['seconds']:7.1f} s (CPU {r['cpu']:.1f} s)  "
               f"peak {r['peak_kb'] / 1024:7.0f} MB (model loaded {r['loaded_kb'] / 1024:.0f} MB)  "
               f"events {r['events']}  rejected {r['rejected']}  offsets right {r['offsets_right']}",
               flush=True)

@@ -1,16 +1,4 @@
-"""The ``coaching-events`` command line: thin typer commands over plain functions.
-
-Data goes to stdout (or the output file) and nothing else does; messages,
-rejects, the summary and the progress bar go to stderr.
-
-Exit codes: 0 the run finished (also when records were rejected);
-1 the run could not start or could not write (missing input, model or
-data file not loadable, output not writable); 2 the command line is wrong.
-
-A new command goes in its own module as a plain function with typer
-annotations, and is registered at the bottom of this file with
-``app.command("name")(function)``; use :func:`fail` for errors.
-"""
+"""``coaching-events extract``: articles in, events out (a thin command over :func:`pipeline.run.run_extract`)."""
 from __future__ import annotations
 
 import os
@@ -19,50 +7,16 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from . import DEFAULT_MODELS, __version__
-from .readers import DEFAULT_MAX_CHARS, CsvColumns, MissingInputError, Reject
-from .resources import ResourceError
-from .run import DEFAULT_BATCH_SIZE, ExtractOptions, OutputConflictError, RunInterrupted, run_extract
-
-EXIT_OK = 0
-EXIT_FAILURE = 1
-
-app = typer.Typer(
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_show_locals=False,  # locals would dump whole articles
-    help="Extract coaching-transition events (hires and departures) from sports news.",
-)
-
-
-def say(message: str) -> None:
-    """A line for the person at the terminal: stderr, never stdout."""
-    print(message, file=sys.stderr, flush=True)
-
-
-def fail(message: str, code: int = EXIT_FAILURE) -> NoReturn:
-    say(f"error: {message}")
-    raise typer.Exit(code)
+from ..db import StoreError
+from ..readers import DEFAULT_MAX_CHARS, CsvColumns, MissingInputError, Reject
+from ..resources import ResourceError
+from ..run import DEFAULT_BATCH_SIZE, ExtractOptions, OutputConflictError, RunInterrupted, run_extract
+from ..sinks import SinkError, is_file_sink
+from .app import EXIT_FAILURE, ModelOption, fail, say
 
 
 def _print_reject(reject: Reject) -> None:
     say(reject.describe())
-
-
-def _version(value: bool) -> None:
-    if value:
-        print(f"coaching-events {__version__}")
-        raise typer.Exit(EXIT_OK)
-
-
-@app.callback()
-def main(
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
-    ] = False,
-) -> None:
-    """Extract coaching-transition events (hires and departures) from sports news."""
 
 
 def _stdout_closed() -> NoReturn:
@@ -83,8 +37,23 @@ def extract(
         ),
     ],
     output: Annotated[
-        str, typer.Option("--output", "-o", help="Events file (JSON Lines), or - for stdout.")
-    ] = "-",
+        list[str] | None,
+        typer.Option("--output", "-o",
+                     help="Events file: .csv, .parquet (needs the [parquet] extra), else JSON Lines; "
+                          "- for stdout. May be given several times. Default: stdout, unless --db is given.",
+                     show_default=False),
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Database URL to upsert articles and events into: sqlite:///events.db, "
+                                  "postgresql://user@host/dbname (any SQLAlchemy URL).",
+                     show_default=False),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="With --db: process again the articles the database already holds "
+                                     "for this text and pipeline version (skipped by default)."),
+    ] = False,
     rejects: Annotated[
         str | None,
         typer.Option(
@@ -93,12 +62,7 @@ def extract(
             show_default=False,
         ),
     ] = None,
-    model: Annotated[
-        str | None,
-        typer.Option(help="spaCy model to build on. Default: the first of "
-                          f"{', '.join(DEFAULT_MODELS)} that is installed.",
-                     show_default=False),
-    ] = None,
+    model: ModelOption = None,
     batch_size: Annotated[
         int, typer.Option("--batch-size", "-b", min=1, help="Articles per nlp.pipe batch.")
     ] = DEFAULT_BATCH_SIZE,
@@ -112,6 +76,11 @@ def extract(
                      help="Progress bar on stderr. Default: shown when stderr is a terminal.",
                      show_default=False),
     ] = None,
+    min_confidence: Annotated[
+        float,
+        typer.Option("--min-confidence", min=0.0, max=1.0,
+                     help="Write only events whose confidence is at least this (0-1)."),
+    ] = 0.0,
     max_chars: Annotated[
         int, typer.Option("--max-chars", min=1, help="Reject an article whose text is longer (characters).")
     ] = DEFAULT_MAX_CHARS,
@@ -122,20 +91,25 @@ def extract(
     url_col: Annotated[str, typer.Option("--url-col", help="CSV inputs: the url column.")] = "url",
 ) -> None:
     """Extract the events of articles into JSON Lines, one event a line."""
-    options = ExtractOptions(inputs=list(inputs), output=output, rejects=rejects, model=model,
+    if force and not db:
+        fail("--force is for runs with --db (it processes again what the database holds)", code=2)
+    main, extra = split_outputs(output or [], db)
+    options = ExtractOptions(inputs=list(inputs), output=main, rejects=rejects, model=model,
                              batch_size=batch_size, n_process=n_process, progress=progress,
+                             outputs=extra, db=db, force=force, min_confidence=min_confidence,
                              max_chars=max_chars,
                              csv_columns=CsvColumns(id=id_col, text=text_col, date=date_col,
                                                     title=title_col, url=url_col))
     try:
         counts = run_extract(options, on_reject=_print_reject)
     except RunInterrupted as stopped:
+        kept = "; the database keeps the batches written: run the same command again to resume" if db else ""
         say(f"interrupted by {stopped.signal_name}: {stopped.counts.summary()} so far; "
-            "the output and rejects files were not written (earlier ones are left as they were)")
+            f"the output and rejects files were not written (earlier ones are left as they were){kept}")
         raise typer.Exit(stopped.exit_code) from None
     except BrokenPipeError:
         _stdout_closed()
-    except (MissingInputError, OutputConflictError, ResourceError) as error:
+    except (MissingInputError, OutputConflictError, ResourceError, SinkError, StoreError) as error:
         fail(str(error))
     except OSError as error:  # the model cannot be loaded, an output cannot be written
         fail(str(error))
@@ -146,6 +120,16 @@ def extract(
         say(f"rejects written to {counts.rejects_path}")
 
 
-app.command("extract")(extract)
+def split_outputs(outputs: list[str], db: str | None) -> tuple[str | None, list[str]]:
+    """The main JSON Lines output (the first -o that is not CSV or Parquet) and the other outputs.
 
-from . import cli_review  # noqa: E402,F401  registers evaluate/explain/stats
+    Without any -o, events go to stdout, unless they go to a database.
+    """
+    if not outputs:
+        return (None if db else "-"), []
+    main = next((path for path in outputs if not is_file_sink(path)), None)
+    extra = list(outputs)
+    if main is not None:
+        extra.remove(main)
+    return main, extra
+

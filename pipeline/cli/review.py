@@ -1,8 +1,7 @@
 """The review commands of ``coaching-events``: evaluate, explain, stats.
 
 Thin typer commands over :mod:`pipeline.evaluate`, :mod:`pipeline.explain` and
-:mod:`pipeline.stats`, registered on the app of :mod:`pipeline.cli` (which
-imports this module at its end). As there: data on stdout (a table, or JSON
+:mod:`pipeline.stats`, registered on the app in ``pipeline/cli/__init__.py``. As there: data on stdout (a table, or JSON
 with ``--json``), messages on stderr, exit code 1 when the command cannot run
 and 2 when the command line is wrong.
 """
@@ -17,22 +16,15 @@ from typing import Annotated, Any
 
 import typer
 
-from . import DEFAULT_MODELS
-from .cli import app, fail, say
+from .app import JsonOption, ModelOption, fail, say
 
 EXIT_USAGE = 2
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
-ModelOption = Annotated[
-    str | None,
-    typer.Option(help="spaCy model to build on. Default: the first of "
-                      f"{', '.join(DEFAULT_MODELS)} that is installed.", show_default=False),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout instead of tables.")]
 
 
 def _load(model: str | None) -> Any:
-    from . import run
+    from .. import run
 
     say("loading the pipeline…")
     try:
@@ -52,7 +44,7 @@ def _print_json(data: Any) -> None:
 
 
 def _read_jsonl(path: Path, what: str) -> list[dict[str, Any]]:
-    from .evaluate import DataFileError, read_jsonl
+    from ..evaluate import DataFileError, read_jsonl
 
     if str(path) == "-":
         rows = []
@@ -89,7 +81,7 @@ def _check_date(value: str | None) -> str | None:
 # -- evaluate ----------------------------------------------------------------------------------
 def _gold_articles(gold_docs: list[dict[str, Any]], source: Path) -> list[dict[str, Any]]:
     """The gold file's articles as extractor input, or an error naming the bad record."""
-    from .readers import InvalidRecord, article_from_record
+    from ..readers import InvalidRecord, article_from_record
 
     records = []
     for number, doc in enumerate(gold_docs, 1):
@@ -114,14 +106,19 @@ def evaluate(
         bool, typer.Option("--errors", help="List each missed, spurious and wrong-attribute event, "
                                             "with its evidence sentence.")
     ] = False,
+    bands: Annotated[
+        bool, typer.Option("--bands", help="Also show the precision of the predicted events by confidence "
+                                           "band (is confidence worth its name?).")
+    ] = False,
     json_output: JsonOption = False,
     model: ModelOption = None,
 ) -> None:
     """Score predicted events against gold articles (precision, recall, F1, strict F1, attributes)."""
-    from . import extract as extract_events
-    from .evaluate import DataFileError, check_gold
-    from .evaluate import evaluate as score
-    from .evaluate import render
+    from .. import calibration
+    from .. import extract as extract_events
+    from ..evaluate import DataFileError, check_gold
+    from ..evaluate import evaluate as score
+    from ..evaluate import render
 
     gold_docs = _read_jsonl(gold, "gold file")
     try:
@@ -136,15 +133,22 @@ def evaluate(
     else:
         preds = _read_jsonl(pred, "predictions file")
     report = score(gold_docs, preds)
+    judged = calibration.judge(gold_docs, preds) if bands else []
     if json_output:
-        _print_json(report.to_dict(errors=errors))
+        data = report.to_dict(errors=errors)
+        if bands:
+            data["confidence"] = calibration.to_dict(judged)
+        _print_json(data)
     else:
-        render(report, _console(), errors=errors)
+        console = _console()
+        render(report, console, errors=errors)
+        if bands:
+            calibration.render(judged, console)
 
 
 # -- explain -----------------------------------------------------------------------------------
 def _find_article(path: Path, article_id: str) -> Any:
-    from .readers import Article, MissingInputError, read_articles
+    from ..readers import Article, MissingInputError, read_articles
 
     try:
         for item in read_articles([path]):
@@ -185,8 +189,8 @@ def explain(
     model: ModelOption = None,
 ) -> None:
     """Show why an article gave its events: per sentence the entities, linked mentions, rules and vetoes."""
-    from .explain import explain as explain_article
-    from .explain import render, to_html
+    from ..explain import explain as explain_article
+    from ..explain import render, to_html
 
     doc_id = None
     if input_path is not None:
@@ -232,8 +236,8 @@ def stats(
     json_output: JsonOption = False,
 ) -> None:
     """Count events by type, team, sport, month and manner; plot transitions per month."""
-    from .stats import compute_stats, render
-    from .stats import plot as plot_months
+    from ..stats import compute_stats, render
+    from ..stats import plot as plot_months
 
     result = compute_stats(_read_jsonl(events, "events file"))
     if plot is not None:
@@ -249,7 +253,3 @@ def stats(
     else:
         render(result, _console(), top=top)
 
-
-app.command("evaluate")(evaluate)
-app.command("explain")(explain)
-app.command("stats")(stats)
