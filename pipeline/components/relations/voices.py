@@ -52,11 +52,10 @@ class Site:
 @dataclass
 class Reading:
     """What a voice reads off the parse: the person and team, whether the clause is passive after all,
-    the voice's rule suffix, and extra (type, person, manner) transitions ("A replaced B": B's departure)."""
+    and extra (type, person, manner) transitions ("A replaced B": B's departure)."""
     person: str | None = None
     team: str | None = None
     passive: bool = False
-    rule: str = ""
     others: list[tuple[str, str | None, str]] = field(default_factory=list)
 
 
@@ -86,7 +85,6 @@ def transitive(x: "RelationExtractor", site: Site) -> Reading | None:
     if passive:
         agent = next((o for p, o in preps if p == "by"), None)
         team = x._team(doc, agent) or site.prep_team
-        rule = ":passive"
     else:
         for obj in objs + [o for p, o in preps if p == "to" and not objs]:
             person = person or x._person(doc, obj)  # "handed the reins to X"
@@ -95,14 +93,13 @@ def transitive(x: "RelationExtractor", site: Site) -> Reading | None:
             # a headline the parser flattened: "Watford sack Rob Edwardson", "Celtic appoint X as manager"
             person = people.get(match.end)
             team = team or teams.get(match.start - 1)
-        rule = ":active"
     if site.type == "hire":
         argument = subj if passive else (objs[0] if objs else None)
         if argument is not None and argument.i in site.found.heads and argument.i != head.i:
             return None  # "X's sacking was confirmed": the argument is another transition
     if person is None and head.dep_ == "amod":
         person = x._person(doc, head.head)  # "replacing the fired Gerard Gallant"
-    return Reading(person=person, team=team, passive=passive, rule=rule)
+    return Reading(person=person, team=team, passive=passive)
 
 
 def intransitive(x: "RelationExtractor", site: Site) -> Reading:
