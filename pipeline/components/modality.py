@@ -212,9 +212,9 @@ class ModalityFilter(RuleComponent):
                 out.add(cand.person)
         return out
 
-    def _head(self, doc: Doc, cand: Candidate) -> Token:
-        span = doc.char_span(*cand.trigger, alignment_mode="expand")
-        return next((t for t in span if t.pos_ in ("VERB", "NOUN", "PROPN")), span[0])
+    @staticmethod
+    def _head(doc: Doc, cand: Candidate) -> Token:
+        return doc[cand.head]  # relations and rows find it (syntax.trigger_head)
 
     def _lemma_in(self, token: Token, kind: str) -> str | None:
         cues = self.cues.get(kind, {})

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from ..candidates import Candidate
 from ..date_spans import first_point_in_time
 from ..extensions import doc_text
+from ..syntax import trigger_head
 from ..titles import title_at
 from .base import RuleComponent
 
@@ -138,11 +139,12 @@ class RowReader(RuleComponent):
 
 
     # -- candidates ----------------------------------------------------------
-    def _candidate(self, *, type_: str, manner: str | None, person: str, team: str, kind: str,
+    def _candidate(self, doc: Doc, *, type_: str, manner: str | None, person: str, team: str, kind: str,
                    trigger: tuple[int, int], line: tuple[int, int], date: Span | None,
                    role: str | None = None, front_office: str | None = None, derived: str | None = None) -> Candidate:
         cand = Candidate(type=type_, manner=manner if type_ == "departure" else None, person=person, team=team,
                          role=role, interim=False, voice="row", pattern=kind, derived=derived, trigger=trigger,
+                         head=trigger_head(doc.char_span(*trigger, alignment_mode="expand")).i,
                          sentence=line, strength="strong", date_label="direct" if date is not None else None,
                          front_office=front_office or None,
                          date_text=date.text if date is not None else None,
@@ -231,7 +233,7 @@ class RowReader(RuleComponent):
                 continue
             manner = cue[3] if cue else "unknown"
             date = first_point_in_time(doc, cell.start, cell.end) or row_date
-            out.append(self._candidate(type_=type_, manner=manner, person=person, team=team, kind="table",
+            out.append(self._candidate(doc, type_=type_, manner=manner, person=person, team=team, kind="table",
                                        trigger=trigger, line=line, date=date))
             if type_ == "hire":
                 out += self._previous_post(doc, cell, token, person, team, line, date)
@@ -255,7 +257,7 @@ class RowReader(RuleComponent):
             cue = self._cue(doc_text(doc)[after_name:cell.end])
             if cue is None:
                 continue
-            out.append(self._candidate(type_=cue[2], manner=cue[3], person=person, team=team, kind="headless",
+            out.append(self._candidate(doc, type_=cue[2], manner=cue[3], person=person, team=team, kind="headless",
                                        trigger=(after_name + cue[0], after_name + cue[1]), line=line,
                                        date=first_point_in_time(doc, after_name, cell.end)))
         return out
@@ -269,7 +271,7 @@ class RowReader(RuleComponent):
             return []
         role = next((r.kb_id_ for r in doc.spans.get("roles", [])
                      if r.label_ == "ROLE" and r.kb_id_ and after <= r.start_char < cell.end), None)
-        return [self._candidate(type_="departure", manner="moved", person=person, team=teams[0][1],
+        return [self._candidate(doc, type_="departure", manner="moved", person=person, team=teams[0][1],
                                 kind="table", derived="moved_from", trigger=(doc[teams[0][0]].idx, cell.end),
                                 line=line, date=date, role=role)]
 
@@ -322,7 +324,7 @@ class RowReader(RuleComponent):
                 return []
             token, person = people[0]
             role, front_office = title_at(doc, ends_at={token})
-            return [self._candidate(type_=cue[2], manner=cue[3], person=person, team=team, kind="labelled",
+            return [self._candidate(doc, type_=cue[2], manner=cue[3], person=person, team=team, kind="labelled",
                                     trigger=(s_start + cue[0], s_start + cue[1]), line=line,
                                     date=first_point_in_time(doc, s_start, s_end), role=role, front_office=front_office)]
         return []
@@ -338,7 +340,7 @@ class RowReader(RuleComponent):
             team = next((t for i, t in teams if token < i < limit), None)
             if team is None:
                 continue
-            out.append(self._candidate(type_=cue[2], manner=cue[3], person=person, team=team, kind="cue_label",
+            out.append(self._candidate(doc, type_=cue[2], manner=cue[3], person=person, team=team, kind="cue_label",
                                        trigger=(label[0] + cue[0], label[0] + cue[1]), line=line,
                                        date=first_point_in_time(doc, doc[token].idx, doc[limit - 1].idx if limit < len(doc) else rest[1])))
         return out

@@ -200,7 +200,7 @@ class Timing(RuleComponent):
 
     @staticmethod
     def _trigger_head(doc: Doc, cand: Candidate) -> Token:
-        return doc.char_span(*cand.trigger, alignment_mode="expand").root
+        return doc[cand.head]  # relations and rows find it (syntax.trigger_head)
 
     def _background(self, doc: Doc, cand: Candidate) -> bool:
         """Told in the past perfect ("had been sacked") or as an earlier step ("previously left", "was once
