@@ -3,21 +3,27 @@
 Canonical team and fullest coach name come from the mention stage; the role
 falls back to the article's own word for its head coaches ("manager" or
 "head coach"), then to the team's (``head_title`` in models/teams.jsonl or leagues.jsonl); a coach who leaves one team for another gets manner ``moved``.
+An event's ``confidence`` is the confidence model's estimate (models/confidence.json, see
+:mod:`pipeline.confidence`) from the features of its candidates; without a model file, the best hand-set score.
+The features of the events are left in ``doc.user_data[FEATURES_KEY]``, in the order of ``doc._.events``.
 """
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import DROPPED, KEPT, VETOED, Candidate
+from ..confidence import MODEL_FILE, ArticleView, event_features, hand_confidence, load_model, teams_per_person
 from ..schema import Event, Evidence, post_kind
 from ..extensions import doc_text
 from .base import RuleComponent
 
 HEAD_ROLES = ("head coach", "manager")
+FEATURES_KEY = "coaching_events.features"  # doc.user_data: the confidence features of doc._.events, in order
 MANNER_RANK = {None: 0, "unknown": 1, "moved": 2, "contract_expired": 3, "retired": 3, "mutual_consent": 4,
                "resigned": 3, "fired": 3}
 
@@ -94,7 +100,18 @@ def _split_permanent(cands: list[Candidate]) -> list[list[Candidate]]:
 class Assembly(RuleComponent):
     def __init__(self, nlp: Language, name: str = "coaching_assembly", *, min_confidence: float = 0.0) -> None:
         self.min_confidence = min_confidence
+        self.model = None
         super().__init__(nlp, name)
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
+                   data_dir: str | None = None) -> None:
+        super().initialize(get_examples, nlp=nlp, data_dir=data_dir)
+        self.model = load_model(Path(data_dir) if data_dir else None)
+
+    def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
+        super().to_disk(path, exclude=exclude)
+        if self.model is not None:
+            (Path(path) / MODEL_FILE).write_text(self.model.to_json(), encoding="utf-8")
 
     def process(self, doc: Doc) -> None:
         doc._.events = self.assemble(doc)
@@ -109,13 +126,7 @@ class Assembly(RuleComponent):
 
     @staticmethod
     def confidence(cand: Candidate) -> float:
-        score = 0.9 if cand.strength == "strong" else 0.75
-        for guessed, cost in ((cand.nearest_person, 0.2), (cand.team_from == "home_team", 0.15),
-                              (cand.team_from == "sentence_team", 0.05), (cand.derived == "replaced", 0.1),
-                              (cand.derived == "moved_from", 0.1)):
-            if guessed:
-                score -= cost
-        return round(max(score, 0.05), 2)
+        return hand_confidence(cand)
 
     @staticmethod
     def article_title(doc: Doc) -> str | None:
@@ -167,7 +178,10 @@ class Assembly(RuleComponent):
         article_title = self.article_title(doc)
         gazetteer = self._gazetteer()
         moves = {(c.person, c.team) for c in live if c.type == "hire"}
+        view = ArticleView.of(doc, gazetteer.sport if gazetteer else None)
+        person_teams = teams_per_person(live)
         events = []
+        features_of_events = []
         for cands in merged:
             best = max(cands, key=lambda c: (c.confidence, -c.trigger[0]))
             first = min(cands, key=lambda c: c.trigger[0])
@@ -182,17 +196,21 @@ class Assembly(RuleComponent):
                          if c.role), None) \
                 or article_title or (gazetteer and gazetteer.head_title(best.team)) or "head coach"
             interim = best.type == "hire" and any(c.interim for c in cands)
-            confidence = max(c.confidence for c in cands)
+            features = event_features(cands, view, gazetteer.sport(best.team) if gazetteer else None,
+                                      person_teams[best.person])
+            confidence = self.model(features) if self.model else max(c.confidence for c in cands)
             if confidence < self.min_confidence:
                 for cand in cands:
                     cand.status, cand.drop_reason = DROPPED, "below the confidence threshold"
                 continue
+            features_of_events.append(features)
             events.append(Event(
                 doc_id=str(doc._.doc_id or ""), type=best.type, coach=best.person, team=best.team,
                 role=role, interim=interim, manner=manner, date=date,
                 evidence=self.evidence(doc, first), rule=first.rule, confidence=confidence,
                 sport=gazetteer.sport(best.team) if gazetteer else None,
             ))
+        doc.user_data[FEATURES_KEY] = features_of_events
         return events
 
     @staticmethod
