@@ -98,6 +98,14 @@ class Candidate:
         return out + self.notes
 
     @property
+    def markers(self) -> frozenset[str]:
+        """How the person and team were bound, as the words of ``rule`` after the pattern that name a
+        fallback or a derivation: ``team_from``, ``derived``, "nearest_person", "passive"."""
+        found = {self.team_from, self.derived, "nearest_person" if self.nearest_person else None,
+                 "passive" if self.passive else None}
+        return frozenset(marker for marker in found if marker)
+
+    @property
     def team_guessed(self) -> bool:
         """The team was not read off the trigger's own arguments (sentence, section, home, the person's)."""
         return self.team_from in GUESSED_TEAM

@@ -28,25 +28,19 @@ RULE_FAMILIES = ("transitive", "intransitive", "replace", "row", "noun", "symmet
 BINDING_MARKERS = ("home_team", "sentence_team", "paragraph_team", "person_team", "where_team", "nearest_person",
                    "moved_from", "moved_to", "replaced", "conj", "passive")
 GAP_CAP = 3.0
+# what a fallback costs the hand-set score, by the candidate's marker (Candidate.markers)
+PENALTIES = (("nearest_person", 0.2), ("home_team", 0.15), ("sentence_team", 0.05), ("replaced", 0.1),
+             ("moved_from", 0.1))
 
 
 def hand_confidence(cand: Candidate) -> float:
     """The hand-set score of one candidate: 0.9 for a strong trigger, 0.75 for a weak one, less for the
     fallbacks that bound its person or team."""
     score = 0.9 if cand.strength == "strong" else 0.75
-    for fallback, cost in ((cand.nearest_person, 0.2), (cand.team_from == "home_team", 0.15),
-                           (cand.team_from == "sentence_team", 0.05), (cand.derived == "replaced", 0.1),
-                           (cand.derived == "moved_from", 0.1)):
-        if fallback:
+    for marker, cost in PENALTIES:
+        if marker in cand.markers:
             score -= cost
     return round(max(score, 0.05), 2)
-
-
-def binding_markers(cand: Candidate) -> set[str]:
-    """How the candidate's person and team were bound, in the words of ``BINDING_MARKERS``."""
-    found = {cand.team_from, cand.derived, "nearest_person" if cand.nearest_person else None,
-             "passive" if cand.passive else None}
-    return {marker for marker in found if marker}
 
 
 @dataclass
@@ -110,7 +104,7 @@ def event_features(cands: list[Candidate], view: ArticleView, sport: str | None,
     """The features of one event (its candidates share type, person and team)."""
     best = max(cands, key=lambda c: (hand_confidence(c), -c.trigger[0]))
     family = best.voice
-    markers = binding_markers(best)
+    markers = best.markers
     surname_only = len(best.person.split()) == 1
     features: dict[str, float] = {
         "hand": max(hand_confidence(c) for c in cands),

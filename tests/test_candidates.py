@@ -73,3 +73,11 @@ def test_assembly_records_what_became_of_each_candidate(nlp):
     assert status[("departure", "Ola Berg")] == (KEPT, None)
     assert status[("hire", "Rhea Solberg")][0] == VETOED and status[("hire", "Rhea Solberg")][1]
     assert all(c.status in (KEPT, VETOED, DROPPED) for c in doc._.candidates)
+
+
+def test_markers_name_the_fallbacks_and_derivations_of_the_rule():
+    cand = candidate(voice="transitive", pattern="appoint", passive=True, team_from="home_team",
+                     nearest_person=True, derived="conj")
+    assert cand.markers == {"passive", "home_team", "nearest_person", "conj"}
+    assert set(cand.rule.split(":")[2:]) == cand.markers
+    assert candidate(voice="transitive", pattern="appoint", passive=False).markers == frozenset()
