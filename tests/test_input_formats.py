@@ -199,3 +199,42 @@ def test_text_file_far_beyond_max_chars_is_refused_without_reading_it(tmp_path):
     path.write_bytes(b"y" * 50_000)
     [bad] = list(read_articles([path], max_chars=1000))
     assert bad.id == "huge" and "longer than --max-chars 1,000" in bad.reason
+
+
+# --- through the command line ---------------------------------------------------------------------
+
+@pytest.fixture
+def cli(monkeypatch, fake_nlp, tmp_path):
+    from typer.testing import CliRunner
+
+    import pipeline.run
+    from pipeline.cli import app
+
+    monkeypatch.setattr(pipeline.run, "load_nlp", lambda model=None: fake_nlp)
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    return lambda *args: runner.invoke(app, ["extract", *args])
+
+
+def test_cli_reads_csv_with_named_columns_and_a_gz_directory(cli, tmp_path):
+    write_csv(tmp_path / "feed.csv", "guid,body,when\nk1,Rovers sacked Tom Reed.,2022-05-02\nk2,,\n")
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "a.jsonl.gz").write_bytes(gzip.compress(jsonl_bytes(
+        [{"id": "z1", "text": "Harbour sacked Lee Park."}])))
+    result = cli("feed.csv", "archive", "--id-col", "guid", "--text-col", "body", "--date-col", "when",
+                 "-o", "events.jsonl")
+    assert result.exit_code == 0, result.output
+    events = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text().splitlines()]
+    assert [(e["doc_id"], e["coach"], e["date"]) for e in events] == [("k1", "Tom Reed", "2022-05-02"),
+                                                                      ("z1", "Lee Park", None)]
+    assert "rejected feed.csv:row 3 (k2): missing text" in result.output
+
+
+def test_cli_max_chars_and_an_input_with_no_article(cli, tmp_path):
+    (tmp_path / "in.jsonl").write_bytes(jsonl_bytes([{"id": "big", "text": "Rovers sacked Tom Reed. " * 20}]))
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    result = cli("in.jsonl", "empty.jsonl", "--max-chars", "100", "-o", "events.jsonl")
+    assert result.exit_code == 0, result.output
+    assert "rejected in.jsonl:1 (big): text of 480 characters is longer than --max-chars 100" in result.output
+    assert "rejected empty.jsonl: no article: the input is empty" in result.output
+    assert "warning: no article was read from the inputs" in result.output
