@@ -95,6 +95,8 @@ needs_fork_and_proc = pytest.mark.skipif(not can_fork() or not Path("/proc/self/
 @needs_fork_and_proc
 @pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM])
 def test_workers_exit_when_the_parent_is_killed(tmp_path, signum):
+    previous = '{"previous": "complete output"}\n'
+    (tmp_path / "events.jsonl").write_text(previous, encoding="utf-8")
     process, pids = start_run(tmp_path, "-n", "2", "-o", "events.jsonl")
     workers: set[int] = set()
     try:
@@ -104,6 +106,7 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path, signum):
         process.wait(timeout=30)
         assert wait_until(lambda: not any(alive(pid) for pid in workers), 10), \
             f"workers {workers} outlived their parent"
+        assert (tmp_path / "events.jsonl").read_text(encoding="utf-8") == previous
     finally:
         process.kill()
         for pid in workers:  # a worker left behind would hold the pipes open
