@@ -1,4 +1,4 @@
-"""Which files an input names, what kind each is, and opening them as byte streams.
+"""Which files an input names, what kind each is, and whether a file looks like text at all.
 
 Kinds, by name: ``*.txt`` (one article), ``*.json`` (one article, or an array
 of articles), ``*.csv`` / ``*.csv.gz`` (one article a row), and JSON Lines for
@@ -13,11 +13,9 @@ giving one reject per "line".
 """
 from __future__ import annotations
 
-import gzip
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -120,13 +118,6 @@ def kind_of(path: InputPath) -> str:
 
 def is_gzip(path: InputPath) -> bool:
     return str(path) != STDIN and Path(path).name.lower().endswith(".gz")
-
-
-def open_binary(path: Path) -> BinaryIO:
-    """The file's bytes, decompressed when its name ends in ``.gz``."""
-    if is_gzip(path):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    return path.open("rb")
 
 
 def sniff_binary(head: bytes) -> str | None:

@@ -41,7 +41,7 @@ from typing import BinaryIO
 from .csv_input import CsvColumns, read_csv
 from .input_files import (CSV, DIRECTORY_SUFFIXES, JSON, SNIFF_BYTES, STDIN, STDIN_NAME, TEXT, Input,
                           InputPath, MissingInputError, check_inputs, expand_inputs, is_gzip, kind_of,
-                          open_binary, resolve_inputs, sniff_binary)
+                          resolve_inputs, sniff_binary)
 from .records import (EXCERPT_CHARS, Article, InvalidRecord, Reject, article_from_record, excerpt,
                       utf8_error, valid_date)
 
