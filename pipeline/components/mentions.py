@@ -347,7 +347,9 @@ class MentionLinker(RuleComponent):
             words = self._name_tokens(doc[start:end])
             if words and not self._not_a_name(words):
                 raw.append((start, end, " ".join(words)))
-        full = sorted({n for _, _, n in raw if len(n.split()) > 1}, key=lambda n: -len(n.split()))
+        # longest names first, then in the order the article names them: never a set's order, which follows
+        # the interpreter's hash seed and would pick between two namesakes ("Tom Okafor", "Jim Okafor")
+        full = sorted(dict.fromkeys(n for _, _, n in raw if len(n.split()) > 1), key=lambda n: -len(n.split()))
         folded_full = [(n, [fold(w) for w in n.split()]) for n in full]
 
         def resolve(name: str, position: int, last_seen: dict[str, int]) -> str:
@@ -366,7 +368,7 @@ class MentionLinker(RuleComponent):
             last_seen[canonical] = start
             mentions.append((start, end, canonical))
         # surnames the model missed: proper nouns equal to a known surname
-        surnames: dict[str, str] = {n: n for n in {n for _, _, n in raw} if len(n.split()) == 1 and n[:1].isupper()
+        surnames: dict[str, str] = {n: n for n in dict.fromkeys(n for _, _, n in raw) if len(n.split()) == 1 and n[:1].isupper()
                                     and not any(f.split()[-1] == n or f.split()[0] == n for f in full)}  # mononyms
         for name in full:
             parts = name.split()
