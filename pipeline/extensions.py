@@ -26,6 +26,9 @@ register_extensions()
 
 
 _TEXT_KEY = "coaching_events.text"
+# set by ``pipeline.prepare`` for an article that comes without a publication date: it stays undated (timing
+# does not fall back on today's date, so a batch run gives the same output on any day)
+UNDATED_KEY = "coaching_events.undated"
 
 
 def doc_text(doc: Doc) -> str:

@@ -7,7 +7,6 @@ falls back to the article's own word for its head coaches ("manager" or
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,15 +16,12 @@ from ..schema import Event, Evidence, post_kind
 from ..extensions import doc_text
 from .base import RuleComponent
 
-HEAD_ROLES = ("head coach", "manager")
-MANNER_RANK = {None: 0, "unknown": 1, "moved": 2, "contract_expired": 3, "retired": 3, "mutual_consent": 4,
-               "resigned": 3, "fired": 3}
 
-
-@Language.factory("coaching_assembly", default_config={"min_confidence": 0.0},
-                  requires=["doc._.candidates"], assigns=["doc._.events"])
-def make_assembly(nlp: Language, name: str, min_confidence: float) -> "Assembly":
-    return Assembly(nlp, name, min_confidence=min_confidence)
+@Language.factory("coaching_assembly", default_config={"data_dir": None, "min_confidence": 0.0},
+                  requires=["doc._.candidates", "doc._.doc_id", "doc._.body_offset", "doc.spans"],
+                  assigns=["doc._.events"])
+def make_assembly(nlp: Language, name: str, data_dir: str | None, min_confidence: float) -> "Assembly":
+    return Assembly(nlp, name, data_dir=data_dir, min_confidence=min_confidence)
 
 
 DERIVED = (":moved_from", ":moved_to", ":replaced")
@@ -92,34 +88,32 @@ def _split_permanent(cands: list[Candidate]) -> list[list[Candidate]]:
 
 
 class Assembly(RuleComponent):
-    def __init__(self, nlp: Language, name: str = "coaching_assembly", *, min_confidence: float = 0.0) -> None:
+    # the gazetteer (a team's sport and head-coach title) and words.jsonl (manner ranks, confidence costs)
+    data_files = ("teams.jsonl", "federations.jsonl", "leagues.jsonl", "venues.jsonl", "words.jsonl")
+
+    def __init__(self, nlp: Language, name: str = "coaching_assembly", *, data_dir: str | None = None,
+                 min_confidence: float = 0.0) -> None:
         self.min_confidence = min_confidence
-        super().__init__(nlp, name)
+        super().__init__(nlp, name, data_dir=data_dir, min_confidence=min_confidence)
+
+    def build(self) -> None:
+        self.head_roles = self.lexicon.words("head_role")
+        self.manner_rank = self.lexicon.values("manner_rank")
+        self.penalties = tuple(self.lexicon.values("confidence_penalty").items())
 
     def process(self, doc: Doc) -> None:
         doc._.events = self.assemble(doc)
 
-    def _gazetteer(self) -> Any:
-        """The entities stage's gazetteer when it is in the pipeline (for sport and head-coach title)."""
-        for _name, proc in self.nlp.pipeline:
-            gazetteer = getattr(proc, "gazetteer", None)
-            if gazetteer is not None:
-                return gazetteer
-        return None
-
-    @staticmethod
-    def confidence(cand: Candidate) -> float:
+    def confidence(self, cand: Candidate) -> float:
         score = 0.9 if cand.strength == "strong" else 0.75
-        for marker, cost in ((":nearest_person", 0.2), (":home_team", 0.15), (":sentence_team", 0.05),
-                             (":replaced", 0.1), (":moved_from", 0.1)):
+        for marker, cost in self.penalties:
             if marker in cand.rule:
                 score -= cost
         return round(max(score, 0.05), 2)
 
-    @staticmethod
-    def article_title(doc: Doc) -> str | None:
+    def article_title(self, doc: Doc) -> str | None:
         """The article's own word for head coaches, when it uses one more than the other."""
-        counts = Counter(r.kb_id_ for r in doc.spans.get("roles", []) if r.kb_id_ in HEAD_ROLES)
+        counts = Counter(r.kb_id_ for r in doc.spans.get("roles", []) if r.kb_id_ in self.head_roles)
         if counts["manager"] != counts["head coach"]:
             return "manager" if counts["manager"] > counts["head coach"] else "head coach"
         return None
@@ -149,7 +143,7 @@ class Assembly(RuleComponent):
             else:
                 merged.extend(_split_permanent(cands))
         article_title = self.article_title(doc)
-        gazetteer = self._gazetteer()
+        gazetteer = self.lexicon.gazetteer
         moves = {(c.person, c.team) for c in live if c.type == "hire"}
         events = []
         for cands in merged:
@@ -159,7 +153,7 @@ class Assembly(RuleComponent):
             date = _referenced_date(cands, groups) or date
             manner = None
             if best.type == "departure":
-                manner = max((c.manner for c in cands), key=lambda m: MANNER_RANK.get(m, 0))
+                manner = max((c.manner for c in cands), key=lambda m: self.manner_rank.get(m, 0))
                 if manner in (None, "unknown") and any(p == best.person and t != best.team for p, t in moves):
                     manner = "moved"
             role = next((c.role for c in sorted(cands, key=lambda c: ("role:attached" not in c.notes, -c.confidence))

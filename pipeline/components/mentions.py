@@ -12,15 +12,15 @@ Writes ``doc.spans["mentions"]`` (label_ PERSON or TEAM, kb_id_ canonical),
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import doc_text
+from ..folding import fold
 from .base import RuleComponent
 
-DATA_FILES = ("mentions.jsonl", "leagues.jsonl", "teams.jsonl", "federations.jsonl")
+DATA_FILES = ("mentions.jsonl", "leagues.jsonl", "teams.jsonl", "federations.jsonl", "words.jsonl")
 AGE = re.compile(r"^\d{2}-year-old$")
 SCORE_END = re.compile(r"(?<![\d-])\d{1,2}[-–]\d{1,2}$")  # "Arsenal 2-1 Chelsea": the score before the team
 SCORE_START = re.compile(r"^\d{1,2}[-–]\d{1,2}(?![\d-])")
@@ -34,17 +34,11 @@ AGE_NUMBER = re.compile(r"^(1[6-9]|[2-9]\d)$")
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’-]*$")
 NAME_ENT_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"}
-PARTICLES = {"van", "von", "de", "der", "den", "ten", "ter", "da", "di", "del", "della", "dos", "das", "la", "le", "du", "bin", "al"}
-
-
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.replace("ø", "o").replace("æ", "ae").lower()
 
 
 @Language.factory("coaching_mentions", default_config={"data_dir": None},
-                  requires=["doc.ents", "doc.spans"], assigns=["doc.spans"])
+                  requires=["doc.ents", "doc.spans", "token.dep", "token.pos", "doc._.body_offset"],
+                  assigns=["doc.spans", "doc._.people", "doc._.teams", "doc._.home_team", "doc._.links"])
 def make_mentions(nlp: Language, name: str, data_dir: str | None) -> "MentionLinker":
     return MentionLinker(nlp, name, data_dir=data_dir)
 
@@ -92,8 +86,9 @@ class MentionLinker(RuleComponent):
         super().__init__(nlp, name, data_dir=data_dir)
 
     def build(self) -> None:
-        self.rows = self.data["mentions.jsonl"]
-        words = {row["kind"]: row["words"] for row in self.rows}
+        lexicon = self.lexicon
+        words = {kind: lexicon.ordered(kind) for kind in lexicon.kinds("mentions.jsonl")}
+        self.particles = lexicon.words("name_particle")
         self.pronouns = {w.lower() for w in words.get("pronoun", [])}
         # "the Slovak", "the Ghanaian": every national team's demonym describes a person too
         demonyms = {d for row in self.data["teams.jsonl"] if row.get("kind") == "national"
@@ -102,10 +97,7 @@ class MentionLinker(RuleComponent):
         self.person_words = {w.lower() for w in [*self.person_nouns, *words.get("relation_noun", [])]}
         self.team_nouns = {w.lower() for w in words.get("team_noun", [])}
         self.honorifics = set(words.get("honorific", []))
-        self.leagues = set()
-        for row in self.data["leagues.jsonl"]:
-            self.leagues.update([row["name"], *row.get("aliases", [])])
-        self.leagues.update(words.get("not_team", []))
+        self.leagues = lexicon.not_teams
         self.not_team_words = {w.lower() for w in words.get("not_team_word", [])}
         self.name_start_stop = set(words.get("not_name_start", []))
         self.not_person_words = set(words.get("not_person_word", []))
@@ -118,7 +110,7 @@ class MentionLinker(RuleComponent):
         self.kinds.update({row["team"]: "national" for row in self.data["federations.jsonl"]})
         self.noun_kinds = {noun.lower(): kind for kind in ("national", "college", "club")
                            for noun in words.get(f"{kind}_noun", [])}
-        self.match_words = set(words.get("match_word", []))
+        self.match_words = lexicon.match_words
         self.team_pronouns = {w.lower() for w in words.get("team_pronoun", [])}
         self.opponent_preps = {w.lower() for w in words.get("opponent_prep", [])}
         self.match_preps = {w.lower() for w in words.get("match_prep", [])}
@@ -152,7 +144,7 @@ class MentionLinker(RuleComponent):
             elif prev.text == "-" and not prev.whitespace_ and start - 2 >= 0 and not doc[start - 2].whitespace_ \
                     and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha and start - 2 not in blocked:
                 start -= 2  # "Hans" + "-" + "Peter Wollnik"
-            elif prev.lower_ in PARTICLES and prev.text.islower() and start - 2 >= 0 and start - 2 not in blocked \
+            elif prev.lower_ in self.particles and prev.text.islower() and start - 2 >= 0 and start - 2 not in blocked \
                     and doc[start - 2].pos_ == "PROPN" and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha \
                     and "\n" not in doc[start - 2].text_with_ws + prev.text_with_ws:
                 start -= 2  # "Joost" + "van" + "Riel"
@@ -160,7 +152,7 @@ class MentionLinker(RuleComponent):
                 break
         while end + 1 < len(doc) and end not in blocked and end + 1 not in blocked:
             nxt, after = doc[end], doc[end + 1]
-            if nxt.lower_ in PARTICLES and after.text[:1].isupper() and after.is_alpha and "\n" not in nxt.text_with_ws:
+            if nxt.lower_ in self.particles and after.text[:1].isupper() and after.is_alpha and "\n" not in nxt.text_with_ws:
                 end += 2  # "Joost" + "van Riel", "Hans" + "ten Broek"
             elif nxt.text in ("-",) and not nxt.whitespace_ and not doc[end - 1].whitespace_ and after.is_alpha:
                 end += 2  # "Myung" + "-bo"
@@ -249,7 +241,7 @@ class MentionLinker(RuleComponent):
         out = []
         for token in doc[1:-1]:
             first, last = doc[token.i - 1], doc[token.i + 1]
-            if token.lower_ not in PARTICLES or not token.text.islower() or "\n" in first.text_with_ws + token.text_with_ws:
+            if token.lower_ not in self.particles or not token.text.islower() or "\n" in first.text_with_ws + token.text_with_ws:
                 continue
             span = range(first.i, last.i + 1)
             if any(i in taken or i in blocked for i in span):
@@ -263,7 +255,7 @@ class MentionLinker(RuleComponent):
         return any(w in self.not_person_words for w in words) or " ".join(words) in self.leagues \
             or len(words) == 1 and (words[0] in self.person_nouns or words[0].lower() in self.not_team_words
                                     or words[0] in self.team_nicknames) \
-            or any(not w[:1].isupper() and w.lower() not in PARTICLES or any(c.isdigit() for c in w) for w in words)
+            or any(not w[:1].isupper() and w.lower() not in self.particles or any(c.isdigit() for c in w) for w in words)
 
     def _role_names(self, doc: Doc, taken: set[int], blocked: set[int]) -> list[tuple[int, int]]:
         """Names right after a coaching title: "Corinthians coach Zecão", "manager Belmiro", "assistant manager,
@@ -313,7 +305,7 @@ class MentionLinker(RuleComponent):
         i = 0
         while i < len(doc):
             j = i
-            while j < len(doc) and j - i < 4 and (titled(doc[j]) or j > i and doc[j].lower_ in PARTICLES
+            while j < len(doc) and j - i < 4 and (titled(doc[j]) or j > i and doc[j].lower_ in self.particles
                                                   and j + 1 < len(doc) and titled(doc[j + 1])) \
                     and (j == i or "\n" not in doc[j - 1].text_with_ws):
                 j += 1
@@ -408,7 +400,13 @@ class MentionLinker(RuleComponent):
         return any(t.i in person_tokens for t in linked)
 
     def _is_league(self, name: str) -> bool:
-        return name in self.leagues
+        """A league, a division or another name that is no team, also with a common noun after it
+        ("Eastern Conference rivals", "AFC North leaders")."""
+        if name in self.leagues:
+            return True
+        words = name.split()
+        return any(" ".join(words[:n]) in self.leagues and all(w.islower() for w in words[n:])
+                   for n in range(1, len(words)))
 
     @staticmethod
     def _in_team(doc: Doc, i: int) -> bool:

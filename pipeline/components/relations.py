@@ -40,27 +40,22 @@ from .syntax import SUBJ
 
 OBJ = {"dobj", "dative", "oprd", "attr"}
 NP_STOP = {"prep", "relcl", "acl", "advcl", "punct", "cc", "conj", "ccomp", "xcomp", "mark", "appos"}
-NEG = {"not", "n't", "never"}
 COARSE_DATE = re.compile(r"^(in |the )?((early|late|mid-)?\s*(19|20)\d\d|[A-Z][a-z]+ (19|20)\d\d)$")
-MATCH_WORDS = {"defeat", "win", "victory", "loss", "draw", "game", "match", "tie", "final", "clash", "trip",
-               "derby", "meeting", "semifinal", "semi-final", "opener", "beat", "lose", "face", "play", "thrash"}
-DESTINATION_VERBS = {"join", "coach", "take", "become", "manage", "lead", "replace", "succeed", "return", "move"}
-LEAVING_FOR_VERBS = {"leave", "depart", "bolt", "quit", "exit", "resign", "walk"}
-REPORTING = {"announce", "confirm", "say", "reveal", "state", "tell", "declare", "inform", "make"}
-PROMOTION = {"promote", "elevate", "upgrade"}
 GUESSED_TEAM = (":sentence_team", ":paragraph_team", ":home_team", ":person_team")
 LIST_DEPS = {"conj", "appos", "compound", "npadvmod", "dobj", "oprd", "prep", "pobj", "cc", "punct", "amod", "det"}
 TEAM_STOP_PREPS = {"against", "over", "to", "versus", "vs", "beat", "past"}
 
 
 @Language.factory("coaching_relations", default_config={"data_dir": None, "role_window": 12, "team_distance": 4},
-                  requires=["doc.spans", "token.dep"], assigns=["doc._.candidates"])
+                  requires=["doc.spans", "doc.ents", "token.dep", "token.lemma", "doc._.links", "doc._.people",
+                            "doc._.teams", "doc._.home_team", "doc._.body_offset", "doc._.published"],
+                  assigns=["doc._.candidates"])
 def make_relations(nlp: Language, name: str, data_dir: str | None, role_window: int,
                    team_distance: int) -> "RelationExtractor":
     return RelationExtractor(nlp, name, data_dir=data_dir, role_window=role_window, team_distance=team_distance)
 
 
-def _token_pattern(trigger: dict[str, Any]) -> list[dict[str, Any]]:
+def _token_pattern(trigger: dict[str, Any], negation: frozenset[str]) -> list[dict[str, Any]]:
     words = trigger["pattern"].split()
     pattern: list[dict[str, Any]] = []
     head_done = False
@@ -68,7 +63,7 @@ def _token_pattern(trigger: dict[str, Any]) -> list[dict[str, Any]]:
         if word == "*":
             pattern += [{"IS_SENT_START": False, "IS_PUNCT": False, "OP": "?"}] * 4
         elif word == "not":
-            pattern.append({"LOWER": {"IN": sorted(NEG)}})
+            pattern.append({"LOWER": {"IN": sorted(negation)}})
         elif word in ("to", "the", "of", "on", "contract") or head_done:
             pattern.append({"LEMMA": word})
         else:
@@ -98,20 +93,30 @@ class Triggers:
 
 
 class RelationExtractor(RuleComponent):
-    data_files = ("triggers.jsonl", "manners.jsonl", "club_words.jsonl", "modality.jsonl")
+    data_files = ("triggers.jsonl", "manners.jsonl", "club_words.jsonl", "modality.jsonl", "mentions.jsonl",
+                  "words.jsonl")
 
     def __init__(self, nlp: Language, name: str = "coaching_relations", *, data_dir: str | None = None,
                  role_window: int = 12, team_distance: int = 4) -> None:
         self.role_window = role_window
         self.team_distance = team_distance  # edges in the parse between a trigger and a team it may take
-        super().__init__(nlp, name, data_dir=data_dir)
+        super().__init__(nlp, name, data_dir=data_dir, role_window=role_window, team_distance=team_distance)
 
     def build(self) -> None:
+        lexicon = self.lexicon
+        self.negation = lexicon.words("negation")
+        self.match_words = lexicon.match_date_words
+        self.destination_verbs = lexicon.words("destination_verb")
+        self.leaving_for_verbs = lexicon.words("leaving_for_verb")
+        self.reporting_verbs = lexicon.words("reporting_verb")
+        self.promotion_verbs = lexicon.words("promotion_verb")
+        self.manner_precedence = lexicon.ordered("manner_precedence")
+        self.manner_override = lexicon.words("manner_override")
         self.triggers = self.data["triggers.jsonl"]
         self.matcher = Matcher(self.nlp.vocab)
         for number, trigger in enumerate(self.triggers):
             if trigger.get("match") != "tree":  # "tree": only on the parse, where the gap is the object
-                self.matcher.add(str(number), [_token_pattern(trigger)])
+                self.matcher.add(str(number), [_token_pattern(trigger, self.negation)])
         # one-word transitive triggers by lemma, for headlines whose verb the tagger reads as a noun
         self.headline_triggers: dict[str, list[tuple[int, dict]]] = {}
         for number, trigger in enumerate(self.triggers):
@@ -138,7 +143,7 @@ class RelationExtractor(RuleComponent):
                 if word == "*":
                     pattern += [{"IS_PUNCT": False, "OP": "?"}] * 3
                 elif word == "not":
-                    pattern.append({"LOWER": {"IN": sorted(NEG)}})
+                    pattern.append({"LOWER": {"IN": sorted(self.negation)}})
                 else:
                     pattern.append({"LEMMA": word})
             self.manner_matcher.add(str(number), [pattern])
@@ -311,13 +316,12 @@ class RelationExtractor(RuleComponent):
             break
         return None
 
-    @staticmethod
-    def _adjacent_actor(doc: Doc, match: Span) -> str | None:
+    def _adjacent_actor(self, doc: Doc, match: Span) -> str | None:
         """The person named right before an intransitive trigger ("as Van Riel takes charge",
         "Smith has stepped down"): in headlines the parser often hangs the real subject elsewhere."""
         people = doc._.links["person"]
         i = match.start - 1
-        while i >= match.sent.start and doc[i].pos_ in ("AUX", "ADV", "PART") and doc[i].lower_ not in NEG:
+        while i >= match.sent.start and doc[i].pos_ in ("AUX", "ADV", "PART") and doc[i].lower_ not in self.negation:
             i -= 1
         if i < match.sent.start or i not in people or doc[i].dep_ == "poss":
             return None
@@ -502,7 +506,7 @@ class RelationExtractor(RuleComponent):
                 continue
             if ent.root in ancestors[1:]:
                 rank: float | None = 0  # "on June 5, when the club fired X": the date the clause describes
-            elif bound_limit(doc, ent) and not self._since_start(doc, ent, head) or dates_an_occasion(ent, MATCH_WORDS):
+            elif bound_limit(doc, ent) and not self._since_start(doc, ent, head) or dates_an_occasion(ent, self.match_words):
                 continue  # "a deal until 2026", "the first time since 2016", "the defeat on Saturday"
             else:
                 rank = self._date_rank(ent, head, ancestors, found, match)
@@ -544,7 +548,7 @@ class RelationExtractor(RuleComponent):
             if verb.i != head.i and verb.i in found.claimed and not COARSE_DATE.search(ent.text) and not shared:
                 return None
             return rank
-        if verb.lemma_ in REPORTING and verb.dep_ != "relcl" and not self._under_other_trigger(verb, head, found.heads):
+        if verb.lemma_ in self.reporting_verbs and verb.dep_ != "relcl" and not self._under_other_trigger(verb, head, found.heads):
             return 0.5  # "..., the club announced on Wednesday" (not "X, who announced on Monday that ...")
         if verb.head.i == head.i and same_time_clause(verb):
             return 1.5  # "left Sunderland to take the job in July", "took over when the season ended in May"
@@ -672,8 +676,8 @@ class RelationExtractor(RuleComponent):
                 continue
             # a cue said of someone else ("replaced the sacked X", "X, whose contract ran out") is his manner
             found = {manner for owners, manner in cues.get(cand.sentence[0], []) if not owners or cand.person in owners}
-            for manner in ("mutual_consent", "contract_expired", "retired", "fired", "resigned"):
-                if manner in found and (cand.manner in (None, "unknown") or manner in ("mutual_consent", "contract_expired")):
+            for manner in self.manner_precedence:
+                if manner in found and (cand.manner in (None, "unknown") or manner in self.manner_override):
                     cand.manner = manner
                     cand.notes.append(f"manner:{manner}")
                     break
@@ -801,7 +805,7 @@ class RelationExtractor(RuleComponent):
                 team = team or doc._.home_team
         # "promoted assistant coach X", "assistant X takes charge": the title before the name is the one he leaves
         # and so does a successor's ("associate head coach X will succeed Y"), when the titled name is the subject
-        promotion = head.lemma_ in PROMOTION or voice == "intransitive" \
+        promotion = head.lemma_ in self.promotion_verbs or voice == "intransitive" \
             or voice == "replace" and subj is not None and subj.pos_ != "PRON" and subj.i in person_tokens
         old_posts = self._old_posts(doc, sent, person_tokens, team, promotion=promotion) \
             if trigger["type"] == "hire" else []
@@ -1050,10 +1054,9 @@ class RelationExtractor(RuleComponent):
             token = token.head
         return False
 
-    @staticmethod
-    def _moves_on(head: Token) -> bool:
+    def _moves_on(self, head: Token) -> bool:
         """A departure with a purpose clause of taking another job: "quit Hull to take the Norwich job"."""
-        return any(c.dep_ in ("xcomp", "advcl") and c.lemma_ in DESTINATION_VERBS - {"return", "replace", "succeed"}
+        return any(c.dep_ in ("xcomp", "advcl") and c.lemma_ in self.destination_verbs - {"return", "replace", "succeed"}
                    and any(m.lower_ == "to" for m in c.children if m.dep_ == "aux") for c in head.children)
 
     def _destinations(self, doc: Doc, head: Token) -> list[Token]:
@@ -1061,21 +1064,20 @@ class RelationExtractor(RuleComponent):
         teams, opponents = doc._.links["team"], doc._.links.get("opponent", {})
         out = []
         for child in head.children:
-            if child.dep_ in ("xcomp", "advcl") and child.lemma_ in DESTINATION_VERBS:
+            if child.dep_ in ("xcomp", "advcl") and child.lemma_ in self.destination_verbs:
                 out += [t for t in child.subtree if t.i in teams and t.dep_ in ("dobj", "pobj") and t.i not in opponents]
-            elif child.dep_ == "prep" and child.lower_ == "for" and head.lemma_ in LEAVING_FOR_VERBS:
+            elif child.dep_ == "prep" and child.lower_ == "for" and head.lemma_ in self.leaving_for_verbs:
                 # "left Wake Forest for Auburn", "bolted for Auburn"
                 out += [t for t in child.children if t.i in teams and t.dep_ == "pobj" and t.i not in opponents]
         return out
 
-    @staticmethod
-    def _destination_roles(doc: Doc, head: Token) -> list[Span]:
+    def _destination_roles(self, doc: Doc, head: Token) -> list[Span]:
         """Titles inside a departure's purpose clause or "for" phrase: "left to become an assistant with Y",
         "leaves for the Sounders assistant's role" name the post he goes to, not the one he leaves."""
         clause: set[int] = set()
         for child in head.children:
-            if child.dep_ in ("xcomp", "advcl") and child.lemma_ in DESTINATION_VERBS \
-                    or child.dep_ == "prep" and child.lower_ == "for" and head.lemma_ in LEAVING_FOR_VERBS:
+            if child.dep_ in ("xcomp", "advcl") and child.lemma_ in self.destination_verbs \
+                    or child.dep_ == "prep" and child.lower_ == "for" and head.lemma_ in self.leaving_for_verbs:
                 clause |= {t.i for t in child.subtree}
         return [r for r in doc.spans.get("roles", []) if r.root.i in clause]
 
@@ -1098,9 +1100,9 @@ class RelationExtractor(RuleComponent):
             if owner is not None and owner != person:
                 continue  # "after Luis Ocampo of the White Sox": another person's team
             prep = token.head if token.dep_ == "pobj" else None
-            if prep is not None and (prep.lower_ in TEAM_STOP_PREPS | {"from"} or prep.head.lemma_ in MATCH_WORDS):
+            if prep is not None and (prep.lower_ in TEAM_STOP_PREPS | {"from"} or prep.head.lemma_ in self.match_words):
                 continue
-            if any(a.lemma_ in MATCH_WORDS and a.i != head.i for a in list(token.ancestors)[:3]):
+            if any(a.lemma_ in self.match_words and a.i != head.i for a in list(token.ancestors)[:3]):
                 continue
             distance = syntax.tree_distance(token, head)
             if distance <= self.team_distance:
