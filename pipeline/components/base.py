@@ -39,8 +39,15 @@ class RuleComponent(Pipe):
         self.nlp = nlp
         self.name = name
         self.cfg: dict[str, Any] = {"data_dir": data_dir, **settings}
+        self._apply_cfg()
         self.lexicon: Lexicon | None = None
         self.data: dict[str, list[dict[str, Any]]] = {}
+
+    def _apply_cfg(self) -> None:
+        """Each setting of ``cfg`` (but the data folder) is an attribute: ``self.role_window``."""
+        for key, value in self.cfg.items():
+            if key != "data_dir":
+                setattr(self, key, value)
 
     @property
     def data_dir(self) -> str | None:
@@ -80,6 +87,7 @@ class RuleComponent(Pipe):
         path = Path(path)
         if (path / CFG_FILE).exists():
             self.cfg.update(srsly.read_json(path / CFG_FILE))
+            self._apply_cfg()
         self._use(Lexicon.from_dir(path))
         return self
 
@@ -90,6 +98,7 @@ class RuleComponent(Pipe):
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> "RuleComponent":
         message = srsly.msgpack_loads(bytes_data)
         self.cfg.update(message.get(CFG_FILE, {}))
+        self._apply_cfg()
         self._use(Lexicon.from_rows(message["data"], origin=f"{self.name} (bytes)"))
         return self
 
