@@ -40,8 +40,16 @@ class Gazetteer:
                 self.primary[variant].add(canonical)
 
     def sport(self, canonical: str) -> str | None:
+        """The team's sport (models/sports.jsonl), None when its row gives several and no default."""
         record = self.teams.get(canonical)
         return record.get("sport") if record else None
+
+    def sports(self, canonical: str) -> list[str]:
+        """Every sport the team's name stands for: a college's programs, a nation's football and rugby sides."""
+        record = self.teams.get(canonical)
+        if not record:
+            return []
+        return list(record.get("sports") or ([record["sport"]] if record.get("sport") else []))
 
     def head_title(self, canonical: str) -> str | None:
         """The word a team's own world uses for its head coach ("manager" in English football and

@@ -82,3 +82,17 @@ def test_the_divisions_of_the_second_not_team_line_reach_the_code(nlp):
     """ "Eastern Conference" and the NFL divisions stood on a second ``not_team`` line that was dropped."""
     mentions = nlp.get_pipe("coaching_mentions")
     assert {"Eastern Conference", "AFC North", "NFC West", "Wembley"} <= mentions.leagues
+
+
+def test_every_sport_in_the_data_is_one_of_the_documented_vocabulary():
+    """The ``sport`` field uses the names of models/sports.jsonl, nothing else ("football" was soccer beside
+    "american football"; "college" is no sport)."""
+    data = Lexicon.from_dir()
+    vocabulary = {row["name"] for row in data.rows("sports.jsonl")}
+    assert {"soccer", "american football", "basketball", "ice hockey", "rugby union"} <= vocabulary
+    assert not {"football", "college", "rugby"} & vocabulary
+    for name in ("teams.jsonl", "leagues.jsonl", "federations.jsonl"):
+        for row in data.rows(name):
+            used = {row.get("sport"), *row.get("sports", [])} - {None}
+            assert used, f"{name}: {row['name']} has no sport"
+            assert used <= vocabulary, f"{name}: {row['name']}: {used - vocabulary}"

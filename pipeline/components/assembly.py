@@ -6,6 +6,7 @@ falls back to the article's own word for its head coaches ("manager" or
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.language import Language
@@ -89,7 +90,7 @@ def _split_permanent(cands: list[Candidate]) -> list[list[Candidate]]:
 
 class Assembly(RuleComponent):
     # the gazetteer (a team's sport and head-coach title) and words.jsonl (manner ranks, confidence costs)
-    data_files = ("teams.jsonl", "federations.jsonl", "leagues.jsonl", "venues.jsonl", "words.jsonl")
+    data_files = ("teams.jsonl", "federations.jsonl", "leagues.jsonl", "venues.jsonl", "words.jsonl", "sports.jsonl")
 
     def __init__(self, nlp: Language, name: str = "coaching_assembly", *, data_dir: str | None = None,
                  min_confidence: float = 0.0) -> None:
@@ -100,6 +101,21 @@ class Assembly(RuleComponent):
         self.head_roles = self.lexicon.words("head_role")
         self.manner_rank = self.lexicon.values("manner_rank")
         self.penalties = tuple(self.lexicon.values("confidence_penalty").items())
+        # the words that tell a sport, for a team whose name stands for several (sports.jsonl)
+        self.sport_cues = {row["name"]: re.compile("|".join(
+            rf"\b(?i:{re.escape(w)})\b" if w.islower() else rf"\b{re.escape(w)}\b" for w in row["words"]))
+            for row in self.data["sports.jsonl"] if row["words"]}
+
+    def sport(self, doc: Doc, team: str) -> str | None:
+        """The team's sport; for a team that plays several (a college, a nation's sides), the one whose words
+        the article uses most (the first the team's row lists on a tie), else the row's default."""
+        options = self.lexicon.gazetteer.sports(team)
+        if len(options) <= 1:
+            return options[0] if options else None
+        text = doc_text(doc)
+        counts = {s: len(self.sport_cues[s].findall(text)) if s in self.sport_cues else 0 for s in options}
+        best = max(options, key=lambda s: counts[s])
+        return best if counts[best] else self.lexicon.gazetteer.sport(team)
 
     def process(self, doc: Doc) -> None:
         doc._.events = self.assemble(doc)
@@ -167,7 +183,7 @@ class Assembly(RuleComponent):
                 doc_id=str(doc._.doc_id or ""), type=best.type, coach=best.person, team=best.team,
                 role=role, interim=interim, manner=manner, date=date,
                 evidence=self.evidence(doc, first), rule=first.rule, confidence=confidence,
-                sport=gazetteer.sport(best.team) if gazetteer else None,
+                sport=self.sport(doc, best.team),
             ))
         return events
 
