@@ -83,6 +83,26 @@ def prepare(nlp: Language, text: str, date: str | None = None, *, doc_id: str | 
     return doc
 
 
+def run_pipes(nlp: Language, doc: Doc, *, start: str | None = None, until: str | None = None,
+              before: str | None = None) -> Doc:
+    """Run a prepared Doc through the pipes of ``nlp`` in order, from the pipe ``start`` (the first when
+    None) up to the pipe ``until`` (included) or ``before`` (excluded), the others disabled with
+    ``nlp.select_pipes``: a stage's tests run it with what it reads from the stages before it and nothing
+    after it."""
+    names = nlp.pipe_names
+    first = names.index(start) if start else 0
+    stop = names.index(until) + 1 if until else names.index(before) if before else len(names)
+    with nlp.select_pipes(enable=names[first:stop]):
+        return nlp(doc)
+
+
+def run_until(nlp: Language, stage: str, text: str, date: str | None = None, *, doc_id: str | None = None,
+              title: str | None = None) -> Doc:
+    """An article run through the pipeline up to ``stage`` (included): ``run_until(nlp, "coaching_mentions",
+    text, date)`` has mentions linked and no candidates yet."""
+    return run_pipes(nlp, prepare(nlp, text, date, doc_id=doc_id, title=title), until=stage)
+
+
 def make_doc(nlp: Language, text: str, date: str | None = None, *, doc_id: str | None = None,
              title: str | None = None) -> Doc:
     """Run the whole pipeline on one article; ``doc._.events`` holds its events."""

@@ -28,12 +28,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .folding import fold
 from .jsonl import JsonlError, read_objects
 
 FIELDS = ("role", "interim", "manner", "date")
@@ -50,18 +50,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 # -- the rules of EVENTS.md -------------------------------------------------------------
-def fold(text: Any) -> str:
-    """Lower case, accents and punctuation dropped, a leading "the" dropped."""
-    if text is None:
-        return ""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("ø", "o").replace("Ø", "o").replace("æ", "ae").replace("ß", "ss")
-    text = "".join(c if c.isalnum() else " " for c in text.lower())
-    words = text.split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
+# names are compared folded (pipeline/folding.py: the scorer's rule)
 
 
 def role_key(role: Any) -> str:

@@ -13,7 +13,8 @@ PUBLISHED = "2018-07-27"
 
 
 def run(nlp, text: str, title: str | None = None, date: str = PUBLISHED) -> Doc:
-    return pipeline.make_doc(nlp, text, date, title=title)
+    """The doc as this stage leaves it (relations and the later stages do not run)."""
+    return pipeline.run_until(nlp, "coaching_mentions", text, date, title=title)
 
 
 def linked(doc: Doc, surface: str, kind: str, occurrence: int = -1) -> str | None:
