@@ -44,6 +44,14 @@ class Gazetteer:
         record = self.teams.get(canonical)
         return record.get("sport") if record else None
 
+    def sport_family(self, canonical: str) -> str | None:
+        """The team's sport, or for a team of several sports with no default (a college) all of them as one
+        value: what the confidence features compare between a team and its article."""
+        record = self.teams.get(canonical)
+        if not record:
+            return None
+        return record.get("sport") or " / ".join(record.get("sports", [])) or None
+
     def sports(self, canonical: str) -> list[str]:
         """Every sport the team's name stands for: a college's programs, a nation's football and rugby sides."""
         record = self.teams.get(canonical)

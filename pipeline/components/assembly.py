@@ -3,23 +3,33 @@
 Canonical team and fullest coach name come from the mention stage; the role
 falls back to the article's own word for its head coaches ("manager" or
 "head coach"), then to the team's (``head_title`` in models/teams.jsonl or leagues.jsonl); a coach who leaves one team for another gets manner ``moved``.
+An event's ``confidence`` is the confidence model's estimate (models/confidence.json, see
+:mod:`pipeline.confidence`) from the features of its candidates; without a model file, the best hand-set score.
+The features of the events are left in ``doc.user_data[FEATURES_KEY]``, in the order of ``doc._.events``.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
+from typing import Any
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import Candidate
+from ..confidence import (MODEL_FILE, ArticleView, ConfidenceModel, event_features, hand_confidence, load_model,
+                          teams_per_person)
 from ..schema import Event, Evidence, post_kind
 from ..extensions import doc_text
 from .base import RuleComponent
 
+FEATURES_KEY = "coaching_events.features"  # doc.user_data: the confidence features of doc._.events, in order
+
 
 @Language.factory("coaching_assembly", default_config={"data_dir": None, "min_confidence": 0.0},
-                  requires=["doc._.candidates", "doc._.doc_id", "doc._.body_offset", "doc.spans"],
+                  requires=["doc._.candidates", "doc._.doc_id", "doc._.body_offset", "doc._.home_team", "doc.spans"],
                   assigns=["doc._.events"])
 def make_assembly(nlp: Language, name: str, data_dir: str | None, min_confidence: float) -> "Assembly":
     return Assembly(nlp, name, data_dir=data_dir, min_confidence=min_confidence)
@@ -89,22 +99,56 @@ def _split_permanent(cands: list[Candidate]) -> list[list[Candidate]]:
 
 
 class Assembly(RuleComponent):
-    # the gazetteer (a team's sport and head-coach title) and words.jsonl (manner ranks, confidence costs)
+    # the gazetteer (a team's sport and head-coach title), words.jsonl (head roles, manner ranks) and the sports;
+    # the confidence model (models/confidence.json) is saved and loaded beside them
     data_files = ("teams.jsonl", "federations.jsonl", "leagues.jsonl", "venues.jsonl", "words.jsonl", "sports.jsonl")
 
     def __init__(self, nlp: Language, name: str = "coaching_assembly", *, data_dir: str | None = None,
                  min_confidence: float = 0.0) -> None:
         self.min_confidence = min_confidence
+        self.model: ConfidenceModel | None = None
         super().__init__(nlp, name, data_dir=data_dir, min_confidence=min_confidence)
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
+                   data_dir: str | None = None) -> None:
+        super().initialize(get_examples, nlp=nlp, data_dir=data_dir)
+        self.model = load_model(Path(self.data_dir) if self.data_dir else None)
 
     def build(self) -> None:
         self.head_roles = self.lexicon.words("head_role")
         self.manner_rank = self.lexicon.values("manner_rank")
-        self.penalties = tuple(self.lexicon.values("confidence_penalty").items())
         # the words that tell a sport, for a team whose name stands for several (sports.jsonl)
         self.sport_cues = {row["name"]: re.compile("|".join(
             rf"\b(?i:{re.escape(w)})\b" if w.islower() else rf"\b{re.escape(w)}\b" for w in row["words"]))
             for row in self.data["sports.jsonl"] if row["words"]}
+
+    def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
+        super().to_disk(path, exclude=exclude)
+        if self.model is not None:
+            (Path(path) / MODEL_FILE).write_text(self.model.to_json(), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Any = ()) -> "Assembly":
+        super().from_disk(path, exclude=exclude)
+        model_file = Path(path) / MODEL_FILE
+        self.model = ConfidenceModel.read(model_file) if model_file.exists() else None
+        return self
+
+    def to_bytes(self, *, exclude: Any = ()) -> bytes:
+        return srsly.msgpack_dumps({"rules": super().to_bytes(exclude=exclude),
+                                    MODEL_FILE: self.model.to_json() if self.model is not None else None})
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Any = ()) -> "Assembly":
+        message = srsly.msgpack_loads(bytes_data)
+        super().from_bytes(message["rules"], exclude=exclude)
+        self.model = ConfidenceModel.parse(message[MODEL_FILE]) if message.get(MODEL_FILE) else None
+        return self
+
+    def process(self, doc: Doc) -> None:
+        doc._.events = self.assemble(doc)
+
+    @staticmethod
+    def confidence(cand: Candidate) -> float:
+        return hand_confidence(cand)
 
     def sport(self, doc: Doc, team: str) -> str | None:
         """The team's sport; for a team that plays several (a college, a nation's sides), the one whose words
@@ -116,16 +160,6 @@ class Assembly(RuleComponent):
         counts = {s: len(self.sport_cues[s].findall(text)) if s in self.sport_cues else 0 for s in options}
         best = max(options, key=lambda s: counts[s])
         return best if counts[best] else self.lexicon.gazetteer.sport(team)
-
-    def process(self, doc: Doc) -> None:
-        doc._.events = self.assemble(doc)
-
-    def confidence(self, cand: Candidate) -> float:
-        score = 0.9 if cand.strength == "strong" else 0.75
-        for marker, cost in self.penalties:
-            if marker in cand.rule:
-                score -= cost
-        return round(max(score, 0.05), 2)
 
     def article_title(self, doc: Doc) -> str | None:
         """The article's own word for head coaches, when it uses one more than the other."""
@@ -161,7 +195,12 @@ class Assembly(RuleComponent):
         article_title = self.article_title(doc)
         gazetteer = self.lexicon.gazetteer
         moves = {(c.person, c.team) for c in live if c.type == "hire"}
+        # the confidence features compare a team's kind of sport with the article's (sport_family: as the
+        # model was trained, a college is one family whatever program the article is about)
+        view = ArticleView.of(doc, gazetteer.sport_family)
+        person_teams = teams_per_person(live)
         events = []
+        features_of_events = []
         for cands in merged:
             best = max(cands, key=lambda c: (c.confidence, -c.trigger[0]))
             first = min(cands, key=lambda c: c.trigger[0])
@@ -176,15 +215,18 @@ class Assembly(RuleComponent):
                          if c.role), None) \
                 or article_title or (gazetteer and gazetteer.head_title(best.team)) or "head coach"
             interim = best.type == "hire" and any(c.interim for c in cands)
-            confidence = max(c.confidence for c in cands)
+            features = event_features(cands, view, gazetteer.sport_family(best.team), person_teams[best.person])
+            confidence = self.model(features) if self.model else max(c.confidence for c in cands)
             if confidence < self.min_confidence:
                 continue
+            features_of_events.append(features)
             events.append(Event(
                 doc_id=str(doc._.doc_id or ""), type=best.type, coach=best.person, team=best.team,
                 role=role, interim=interim, manner=manner, date=date,
                 evidence=self.evidence(doc, first), rule=first.rule, confidence=confidence,
                 sport=self.sport(doc, best.team),
             ))
+        doc.user_data[FEATURES_KEY] = features_of_events
         return events
 
     @staticmethod
