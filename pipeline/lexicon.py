@@ -159,6 +159,26 @@ class Lexicon:
         return self.league_names | self.words("not_team")
 
     @cached_property
+    def team_kinds(self) -> dict[str, str | None]:
+        """Team name → kind (club, national, college); a federation's team is national. Of two rows with one
+        name the later one's kind is kept, then the federations'."""
+        kinds = {row["name"]: row.get("kind") for row in self.rows("teams.jsonl")}
+        kinds.update({row["team"]: "national" for row in self.rows("federations.jsonl")})
+        return kinds
+
+    @cached_property
+    def demonyms(self) -> frozenset[str]:
+        """One-word demonyms of national teams ("Slovak", "Ghanaian"): they describe a person too."""
+        return frozenset(d for row in self.rows("teams.jsonl") if row.get("kind") == "national"
+                         for d in row.get("demonyms", []) if len(d.split()) == 1)
+
+    @cached_property
+    def one_word_nicknames(self) -> frozenset[str]:
+        """Team nicknames of one word ("Spurs", "Gunners"), without "the": never a person."""
+        return frozenset(n.removeprefix("the ").removeprefix("The ") for row in self.rows("teams.jsonl")
+                         for n in row.get("nicknames", []) if len(n.removeprefix("the ").split()) == 1)
+
+    @cached_property
     def match_words(self) -> frozenset[str]:
         """Words of a match or a result ("defeat", "semi-final", "beat"): a team they govern is an opponent."""
         return self.words("match_word")

@@ -47,9 +47,7 @@ class MentionLinker(Names, Anaphora, TeamMentions, RuleComponent):
         self.particles = lexicon.words("name_particle")
         self.pronouns = {w.lower() for w in words.get("pronoun", [])}
         # "the Slovak", "the Ghanaian": every national team's demonym describes a person too
-        demonyms = {d for row in self.data["teams.jsonl"] if row.get("kind") == "national"
-                    for d in row.get("demonyms", []) if len(d.split()) == 1}
-        self.person_nouns = set(words.get("person_noun", [])) | demonyms
+        self.person_nouns = set(words.get("person_noun", [])) | lexicon.demonyms
         self.person_words = {w.lower() for w in [*self.person_nouns, *words.get("relation_noun", [])]}
         self.team_nouns = {w.lower() for w in words.get("team_noun", [])}
         self.honorifics = set(words.get("honorific", []))
@@ -58,12 +56,10 @@ class MentionLinker(Names, Anaphora, TeamMentions, RuleComponent):
         self.name_start_stop = set(words.get("not_name_start", []))
         self.not_person_words = set(words.get("not_person_word", []))
         # one-word team nicknames ("Spurs", "Gunners") are no person even when ambiguous between two teams
-        self.team_nicknames = {n.removeprefix("the ").removeprefix("The ") for row in self.data["teams.jsonl"]
-                               for n in row.get("nicknames", []) if len(n.removeprefix("the ").split()) == 1}
+        self.team_nicknames = lexicon.one_word_nicknames
         self.person_slot_verbs = set(words.get("person_slot_verb", []))
         self.person_slot_nouns = set(words.get("person_slot_noun", []))
-        self.kinds = {row["name"]: row.get("kind") for row in self.data["teams.jsonl"]}
-        self.kinds.update({row["team"]: "national" for row in self.data["federations.jsonl"]})
+        self.kinds = lexicon.team_kinds
         self.noun_kinds = {noun.lower(): kind for kind in ("national", "college", "club")
                            for noun in words.get(f"{kind}_noun", [])}
         self.match_words = lexicon.match_words
