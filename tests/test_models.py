@@ -96,3 +96,13 @@ def test_every_sport_in_the_data_is_one_of_the_documented_vocabulary():
             used = {row.get("sport"), *row.get("sports", [])} - {None}
             assert used, f"{name}: {row['name']} has no sport"
             assert used <= vocabulary, f"{name}: {row['name']}: {used - vocabulary}"
+
+
+@pytest.mark.parametrize(("a", "b"), [("Sørensen", "Sorensen"), ("Læstadius", "Laestadius"), ("Straße", "Strasse"),
+                                      ("The Citadel", "Citadel"), ("José  Peña-Ruiz", "jose pena ruiz")])
+def test_one_fold_for_names_keys_and_scoring(a, b):
+    from pipeline.evaluate import fold as scoring_fold
+    from pipeline.folding import fold
+    from pipeline.schema import event_id
+    assert fold(a) == fold(b) and scoring_fold(a) == scoring_fold(b)
+    assert event_id("a1", "hire", a, "Rovers") == event_id("a1", "hire", b, "Rovers")
