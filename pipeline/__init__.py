@@ -52,8 +52,10 @@ def load(model: str | None = None, *, data_dir: str | None = None) -> Language:
     ``model`` may also be a pipeline saved with ``nlp.to_disk`` (its coaching components come back from
     the saved files, not from models/)."""
     from . import components  # noqa: F401  (registers the factories)
+    from . import lexicon
 
     nlp = _load_base(model)
+    lexicon.forget()  # this pipeline reads models/ as it is now; its stages then share one lexicon
     added = []
     if "coaching_lines" not in nlp.pipe_names:
         nlp.add_pipe("coaching_lines", before="parser" if "parser" in nlp.pipe_names else None)

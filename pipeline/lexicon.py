@@ -199,6 +199,12 @@ def load(directory: str | Path | None = None) -> Lexicon:
     return _cached(str(Path(directory).resolve()) if directory else None)
 
 
+def forget() -> None:
+    """Read the data folders afresh on the next ``load`` (``pipeline.load()`` calls it: an edited file of
+    models/ counts from the next pipeline on; pipelines already built keep the lexicon they have)."""
+    _cached.cache_clear()
+
+
 # -- checks over a data folder --------------------------------------------------------------------------
 def problems(directory: str | Path | None = None) -> list[str]:
     """What is wrong with the rule data of a folder, each with file and line: a repeated line, a kind on
