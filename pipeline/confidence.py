@@ -33,8 +33,9 @@ GAP_CAP = 3.0
 
 @lru_cache(maxsize=1)
 def _penalties() -> tuple[tuple[str, float], ...]:
-    """What a guessed argument costs, keyed on the marker its rule id carries (``confidence_penalty`` in
-    models/words.jsonl, the packaged data: the trained model's ``hand`` feature was computed with it)."""
+    """What a fallback costs the hand-set score, by the candidate's marker (Candidate.markers):
+    ``confidence_penalty`` in models/words.jsonl, the packaged data (the trained model's ``hand`` feature
+    was computed with it)."""
     from . import lexicon
     return tuple(lexicon.load().values("confidence_penalty").items())
 
@@ -44,7 +45,7 @@ def hand_confidence(cand: Candidate) -> float:
     fallbacks that bound its person or team."""
     score = 0.9 if cand.strength == "strong" else 0.75
     for marker, cost in _penalties():
-        if marker in cand.rule:
+        if marker in cand.markers:
             score -= cost
     return round(max(score, 0.05), 2)
 
@@ -109,9 +110,8 @@ def event_features(cands: list[Candidate], view: ArticleView, sport: str | None,
                    teams_of_person: int) -> dict[str, float]:
     """The features of one event (its candidates share type, person and team)."""
     best = max(cands, key=lambda c: (hand_confidence(c), -c.trigger[0]))
-    rule = best.rule
-    family = rule.split(":", 1)[0]
-    markers = set(rule.split(":")[2:])
+    family = best.voice
+    markers = best.markers
     surname_only = len(best.person.split()) == 1
     features: dict[str, float] = {
         "hand": max(hand_confidence(c) for c in cands),
@@ -121,8 +121,8 @@ def event_features(cands: list[Candidate], view: ArticleView, sport: str | None,
         "in_title": float(any(c.sentence[0] < view.body_offset for c in cands)),
         "departure": float(best.type == "departure"),
         "interim": float(any(c.interim for c in cands)),
-        "role_attached": float(any("role:attached" in c.notes for c in cands)),
-        "news_date": float(all("date_source:default" in c.notes or not c.date for c in cands)),
+        "role_attached": float(any(c.role_attached for c in cands)),
+        "news_date": float(all(c.date_source == "default" or not c.date for c in cands)),
         "single_name": float(surname_only),
         "name_after_capital": float(best.person in view.glued),
         "person_mentions": math.log1p(view.person_mentions.get(best.person, 0)),

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from . import serialize
+
 _DOC_ATTRS = {
     "doc_id": None,  # the article id
     "published": None,  # publication date, "YYYY-MM-DD" or None
@@ -17,9 +19,11 @@ _DOC_ATTRS = {
 
 
 def register_extensions() -> None:
+    """The ``doc._`` attributes, and the msgpack codecs of the candidates and events they hold."""
     for name, default in _DOC_ATTRS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+    serialize.register()
 
 
 register_extensions()

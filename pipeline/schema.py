@@ -70,6 +70,14 @@ class Event:
         data["evidence"] = Evidence(**data["evidence"])
         return cls(**data)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The event as plain data (the output record; ``from_dict`` reads it back)."""
+        return self.to_record()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Event":
+        return cls.from_record(data)
+
 
 @lru_cache(maxsize=1)
 def _head_posts() -> frozenset[str]:

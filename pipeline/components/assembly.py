@@ -18,7 +18,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import Candidate
+from ..candidates import DROPPED, KEPT, VETOED, Candidate
 from ..confidence import (MODEL_FILE, ArticleView, ConfidenceModel, event_features, hand_confidence, load_model,
                           teams_per_person)
 from ..schema import Event, Evidence, post_kind
@@ -35,7 +35,7 @@ def make_assembly(nlp: Language, name: str, data_dir: str | None, min_confidence
     return Assembly(nlp, name, data_dir=data_dir, min_confidence=min_confidence)
 
 
-DERIVED = (":moved_from", ":moved_to", ":replaced")
+DERIVED = ("moved_from", "moved_to", "replaced")  # implied transitions, which borrow their trigger's date
 NEWS_DEFAULT_RANK = 3
 
 
@@ -43,12 +43,12 @@ def _date_rank(cand: Candidate) -> float:
     """Which candidate's date an event takes: a date on the trigger itself, then one reached through the
     clause chain or counted from another date (an implied transition's borrowed date after its own trigger's),
     then an effective date ("from January"), then the news default."""
-    if "date_source:default" in cand.notes:
+    if cand.date_source == "default":
         return NEWS_DEFAULT_RANK
-    if "date:effective" in cand.notes:
+    if cand.date_label == "effective":
         return 2
-    rank = 0 if "date:direct" in cand.notes and "date_source:own" in cand.notes else 1
-    return rank + 0.5 if any(marker in cand.rule for marker in DERIVED) else rank
+    rank = 0 if cand.date_label == "direct" and cand.date_source == "own" else 1
+    return rank + 0.5 if cand.derived in DERIVED else rank
 
 
 def _pick_date(cands: list[Candidate], siblings: list[Candidate]) -> str | None:
@@ -58,7 +58,7 @@ def _pick_date(cands: list[Candidate], siblings: list[Candidate]) -> str | None:
     classes = {post_kind(c.role) for c in cands}
     # a sibling whose own attached post is another kind of job is another transition ("arrived as defensive
     # coordinator in January" is not the date of "promoted to head coach")
-    siblings = [c for c in siblings if not ("role:attached" in c.notes and post_kind(c.role) not in classes)]
+    siblings = [c for c in siblings if not (c.role_attached and post_kind(c.role) not in classes)]
     for pool in (cands, siblings):
         dated = sorted((c for c in pool if c.date), key=lambda c: (_date_rank(c), c.trigger[0]))
         if dated and _date_rank(dated[0]) < NEWS_DEFAULT_RANK:
@@ -80,7 +80,7 @@ def _referenced_date(cands: list[Candidate], groups: dict[tuple, list[Candidate]
     if any(c.date and _date_rank(c) < NEWS_DEFAULT_RANK for c in cands):
         return None
     for cand in cands:
-        key = tuple(cand.date_ref.split("|")) if cand.date_ref else None
+        key = tuple(cand.date_ref) if cand.date_ref else None
         referenced = groups.get(key, []) if key else []
         dated = sorted((c for c in referenced if c.date and _date_rank(c) < NEWS_DEFAULT_RANK),
                        key=lambda c: (_date_rank(c), c.trigger[0]))
@@ -92,7 +92,7 @@ def _referenced_date(cands: list[Candidate], groups: dict[tuple, list[Candidate]
 def _split_permanent(cands: list[Candidate]) -> list[list[Candidate]]:
     """ "Caretaker from March ... made permanent in June": two hires, the interim one
     and the permanent one; other mentions stay with the interim spell."""
-    permanent = [c for c in cands if "permanent" in c.notes]
+    permanent = [c for c in cands if c.permanent]
     if not permanent or not any(c.interim for c in cands):
         return [cands]
     return [[c for c in cands if c not in permanent], permanent]
@@ -168,7 +168,22 @@ class Assembly(RuleComponent):
             return "manager" if counts["manager"] > counts["head coach"] else "head coach"
         return None
 
+    @staticmethod
+    def _record_status(candidates: list[Candidate]) -> None:
+        """What becomes of each candidate (``explain`` shows it): vetoed, dropped for want of a person or team,
+        else kept (until the confidence threshold drops its group)."""
+        for cand in candidates:
+            if cand.vetoed:
+                cand.status, cand.drop_reason = VETOED, cand.vetoed
+            elif not cand.person:
+                cand.status, cand.drop_reason = DROPPED, "no person"
+            elif not cand.team:
+                cand.status, cand.drop_reason = DROPPED, "no team"
+            else:
+                cand.status, cand.drop_reason = KEPT, None
+
     def assemble(self, doc: Doc) -> list[Event]:
+        self._record_status(doc._.candidates or [])
         live = [c for c in doc._.candidates or [] if not c.vetoed and c.team and c.person]
         for cand in live:
             cand.confidence = self.confidence(cand)
@@ -186,7 +201,7 @@ class Assembly(RuleComponent):
             # a second kind of post is a second transition only when a trigger names it ("named assistant
             # coach in 2019 ... promoted to head coach"); a title near the name ("defensive coordinator X was
             # promoted") describes the post he held
-            named_posts = {k for k, group in classes.items() if any("role:attached" in c.notes for c in group)}
+            named_posts = {k for k, group in classes.items() if any(c.role_attached for c in group)}
             if len(classes) > 1 and "head" in classes and named_posts - {"head"}:
                 for group in classes.values():
                     merged.extend(_split_permanent(group))
@@ -211,13 +226,15 @@ class Assembly(RuleComponent):
                 manner = max((c.manner for c in cands), key=lambda m: self.manner_rank.get(m, 0))
                 if manner in (None, "unknown") and any(p == best.person and t != best.team for p, t in moves):
                     manner = "moved"
-            role = next((c.role for c in sorted(cands, key=lambda c: ("role:attached" not in c.notes, -c.confidence))
+            role = next((c.role for c in sorted(cands, key=lambda c: (not c.role_attached, -c.confidence))
                          if c.role), None) \
                 or article_title or (gazetteer and gazetteer.head_title(best.team)) or "head coach"
             interim = best.type == "hire" and any(c.interim for c in cands)
             features = event_features(cands, view, gazetteer.sport_family(best.team), person_teams[best.person])
             confidence = self.model(features) if self.model else max(c.confidence for c in cands)
             if confidence < self.min_confidence:
+                for cand in cands:
+                    cand.status, cand.drop_reason = DROPPED, "below the confidence threshold"
                 continue
             features_of_events.append(features)
             events.append(Event(

@@ -85,7 +85,7 @@ class Timing(RuleComponent):
         """"X has led the team as interim coach since then": the spell starts at the last date named before it
         ("on leave since July. X has led the team since then" -> July)."""
         for cand in live:
-            if "date_source:default" not in cand.notes:
+            if cand.date_source != "default":
                 continue
             head = self._trigger_head(doc, cand)
             if not any(t.lower_ == "since" and any(c.lower_ == "then" for c in t.children) for t in head.children):
@@ -93,8 +93,7 @@ class Timing(RuleComponent):
             value = self._date_before(doc, cand.sentence[0])
             if value is not None:
                 cand.date = value
-                cand.notes.remove("date_source:default")
-                cand.notes.append("date_source:since_then")
+                cand.date_source = "since_then"
 
     @staticmethod
     def _interim_succession(live: list[Candidate]) -> None:
@@ -102,21 +101,20 @@ class Timing(RuleComponent):
         assistants, finished the season as interim coach") starts on the latest day the article dates a
         departure from that team before it."""
         for cand in live:
-            if cand.type != "hire" or not cand.interim or "date_source:default" not in cand.notes:
+            if cand.type != "hire" or not cand.interim or cand.date_source != "default":
                 continue
             before = [c.date for c in live if c.type == "departure" and c.team == cand.team and c.date
-                      and c.person != cand.person and c.trigger[0] < cand.sentence[0] and "date_source:own" in c.notes]
+                      and c.person != cand.person and c.trigger[0] < cand.sentence[0] and c.date_source == "own"]
             if before:
                 cand.date = max(before)
-                cand.notes.remove("date_source:default")
-                cand.notes.append("date_source:interim_succession")
+                cand.date_source = "interim_succession"
 
     def resolve(self, doc: Doc, cand: Candidate) -> str | None:
         value, source = self._dated(doc, cand)
         if value is not None and cand.date_shift:
             value, source = dates.shift_by(value, cand.date_shift, cand.date_shift_unit) or value, "shifted"
         if value is not None:
-            cand.notes.append(f"date_source:{source}")
+            cand.date_source = source
         return value
 
     def _continue_story(self, doc: Doc, live: list[Candidate]) -> None:
@@ -126,7 +124,7 @@ class Timing(RuleComponent):
         starts = [s.start_char for s in doc.sents]
         lead_end = self._lead_end(doc)
         for cand in live:
-            if "date_source:default" not in cand.notes or cand.sentence[0] < lead_end or cand.date_shift:
+            if cand.date_source != "default" or cand.sentence[0] < lead_end or cand.date_shift:
                 continue
             if not self._simple_past(doc, cand):
                 continue
@@ -135,18 +133,16 @@ class Timing(RuleComponent):
                 continue
             before = (previous[-1], cand.sentence[0])
             donors = [c for c in live if before[0] <= c.trigger[0] < before[1] and c.date
-                      and any(n in c.notes for n in ("date_source:own", "date_source:clause"))
-                      and "date:effective" not in c.notes]
+                      and c.date_source in ("own", "clause") and c.date_label != "effective"]
             if donors:
                 cand.date = donors[-1].date
-                cand.notes.remove("date_source:default")
-                cand.notes.append("date_source:previous_sentence")
+                cand.date_source = "previous_sentence"
 
     def _refer_when_clauses(self, doc: Doc, live: list[Candidate]) -> None:
         """"Y took over when X left": Y's hire takes the date of X's departure wherever the article dates it
         (assembly follows ``date_ref`` to that transition's event)."""
         for cand in live:
-            if "date_source:default" not in cand.notes:
+            if cand.date_source != "default":
                 continue
             head = self._trigger_head(doc, cand)
             for clause in head.children:
@@ -156,7 +152,7 @@ class Timing(RuleComponent):
                 # a vetoed mention ("when X left", a weak trigger) still names the transition it refers to
                 inner = [c for c in doc._.candidates if start <= c.trigger[0] <= end and c is not cand and c.team]
                 if inner:
-                    cand.date_ref = "|".join((inner[0].type, inner[0].person, inner[0].team))
+                    cand.date_ref = (inner[0].type, inner[0].person, inner[0].team)
 
     @staticmethod
     def _lead_end(doc: Doc) -> int:
@@ -183,7 +179,7 @@ class Timing(RuleComponent):
         value = self._line_label_date(doc, cand)
         if value is not None:
             return value, "label"
-        if ":replaced" in cand.rule:
+        if cand.derived == "replaced":
             value = self._replaced_date(doc, cand)
             if value is not None:
                 return value, "clause"
@@ -199,7 +195,7 @@ class Timing(RuleComponent):
         days = dates.relative_shift(cand.date_text)
         if days is not None and cand.date_span is not None:
             return dates.shift(self._day_before(doc, cand.date_span[0]), days)
-        future = "date:effective" in cand.notes or self._future(doc, cand)
+        future = cand.date_label == "effective" or self._future(doc, cand)
         published = doc._.published
         if not future and not YEAR_IN_TEXT.search(cand.date_text) and cand.date_span is not None:
             published = self._year_anchor(doc, cand) or published
@@ -227,7 +223,7 @@ class Timing(RuleComponent):
 
     @staticmethod
     def _trigger_head(doc: Doc, cand: Candidate) -> Token:
-        return doc.char_span(*cand.trigger, alignment_mode="expand").root
+        return doc[cand.head]  # relations and rows find it (syntax.trigger_head)
 
     def _background(self, doc: Doc, cand: Candidate) -> bool:
         """Told in the past perfect ("had been sacked") or as an earlier step ("previously left", "was once

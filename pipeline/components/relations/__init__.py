@@ -27,8 +27,6 @@ from .triggers import TriggerFinder, Triggers
 
 __all__ = ["RelationExtractor", "make_relations"]
 
-GUESSED_TEAM = (":sentence_team", ":paragraph_team", ":home_team", ":person_team")
-
 
 @Language.factory("coaching_relations", default_config={"data_dir": None, "role_window": 12, "team_distance": 4},
                   requires=["doc.spans", "doc.ents", "token.dep", "token.lemma", "doc._.links", "doc._.people",
@@ -90,7 +88,13 @@ class RelationExtractor(Proposals, Arguments, TeamChoice, Roles, Dating, RuleCom
                          headings=tuple(self._headings(doc)))
         out: list[Candidate] = []
         for m in matches:
-            out.extend(self._candidates(doc, doc[m.head], doc[m.start:m.end], m.trigger, found))
+            of_trigger = self._candidates(doc, doc[m.head], doc[m.start:m.end], m.trigger, found)
+            main = next((c for c in of_trigger if c.derived is None), None)
+            for cand in of_trigger:
+                cand.id = len(out)
+                out.append(cand)
+                if cand.derived is not None and main is not None:
+                    cand.derived_from = main.id
         self._sentence_manners(doc, out)
         self._not_the_hiring_team(doc, out)
         self._not_the_team_left(out)
@@ -103,7 +107,7 @@ class RelationExtractor(Proposals, Arguments, TeamChoice, Roles, Dating, RuleCom
         left = {(c.person, c.team, c.sentence) for c in candidates if c.type == "departure"}
         for cand in candidates:
             if cand.type == "hire" and (cand.person, cand.team, cand.sentence) in left \
-                    and any(m in cand.rule for m in GUESSED_TEAM) and not cand.vetoed:
+                    and cand.team_guessed and not cand.vetoed:
                 cand.vetoed = "team_left"
 
     def _not_the_hiring_team(self, doc: Doc, candidates: list[Candidate]) -> None:
@@ -112,7 +116,7 @@ class RelationExtractor(Proposals, Arguments, TeamChoice, Roles, Dating, RuleCom
         hires = {(c.person, c.team) for c in candidates if c.type == "hire"}
         for cand in candidates:
             if cand.type != "departure" or (cand.person, cand.team) not in hires \
-                    or not any(m in cand.rule for m in GUESSED_TEAM):
+                    or not cand.team_guessed:
                 continue
             sent = doc.char_span(*cand.sentence, alignment_mode="expand")
             other = self._article_person_team(doc, sent, cand.person, exclude={cand.team}) if sent else None

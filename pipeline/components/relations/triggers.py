@@ -14,6 +14,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from ... import syntax
 
 
 @dataclass(frozen=True)
@@ -64,13 +65,9 @@ def token_pattern(trigger: dict[str, Any], negation: frozenset[str]) -> list[dic
 
 
 def trigger_head(span: Span, trigger: dict[str, Any]) -> Token:
-    """The token of the trigger's head word ("be" of "has been interim coach since", "be" of "would not be
-    back"), else its first verb or noun."""
-    word = next((w for w in trigger["pattern"].split() if w not in ("not", "*")), None)
-    named = next((t for t in span if t.lemma_ == word), None)
-    if named is not None and (named.pos_ in ("VERB", "NOUN", "PROPN") or word == "be" and named.dep_ not in ("aux", "auxpass")):
-        return named
-    return next((t for t in span if t.pos_ in ("VERB", "NOUN", "PROPN")), span[0])
+    """The head token of a matched trigger: its head word (the first word of its pattern that is not
+    "not" or a gap), as ``syntax.trigger_head`` finds it."""
+    return syntax.trigger_head(span, next((w for w in trigger["pattern"].split() if w not in ("not", "*")), None))
 
 
 def _path(token: Token, lemmas: list[str]) -> bool:
