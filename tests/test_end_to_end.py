@@ -127,8 +127,8 @@ def corpus() -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def corpus_predictions(nlp, corpus) -> list[dict]:
-    return predict(nlp, corpus)
+def corpus_predictions(corpus_events) -> list[dict]:
+    return corpus_events  # the session's extraction of corpus/ (tests/conftest.py)
 
 
 @pytest.mark.parametrize("measure", CORPUS_FLOORS)
