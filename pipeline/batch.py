@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.language import Language
 
-from . import prepare
+from .documents import prepare
 from .normalize import Cleaned, clean
 from .readers import Article, Reject, excerpt
 from .schema import Event
