@@ -186,3 +186,13 @@ def under_from(token: Token) -> bool:
     """The token sits in a clause about the place a person came from: "came from Philadelphia, where he had
     been offensive coordinator" (the title is the old post)."""
     return any(a.dep_ == "relcl" and a.head.dep_ == "pobj" and a.head.head.lower_ == "from" for a in token.ancestors)
+
+
+def trigger_head(span: Span, word: str | None = None) -> Token:
+    """The head token of a trigger: the token of its head word ``word`` (a lemma: "be" of "has been interim
+    coach since", "be" of "would not be back") when that is a verb or noun, or any "be" that is no auxiliary;
+    else the span's first verb or noun; else its first token. Every stage reads it from ``Candidate.head``."""
+    named = next((t for t in span if t.lemma_ == word), None) if word is not None else None
+    if named is not None and (named.pos_ in ("VERB", "NOUN", "PROPN") or word == "be" and named.dep_ not in ("aux", "auxpass")):
+        return named
+    return next((t for t in span if t.pos_ in ("VERB", "NOUN", "PROPN")), span[0])

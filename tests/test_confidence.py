@@ -17,22 +17,24 @@ from pipeline.confidence import ConfidenceModel, hand_confidence, load_model
 PUBLISHED = "2022-03-14"
 
 
-def candidate(rule: str, strength: str = "strong") -> Candidate:
+def candidate(strength: str = "strong", **provenance) -> Candidate:
     return Candidate(type="departure", manner="fired", person="Dana Holt", team="Rovers", role="manager",
-                     interim=False, rule=rule, trigger=(0, 5), sentence=(0, 40), strength=strength)
+                     interim=False, trigger=(0, 5), sentence=(0, 40), strength=strength, **provenance)
 
 
 @pytest.mark.parametrize(
-    ("rule", "strength", "expected"),
+    ("provenance", "strength", "expected"),
     [
-        pytest.param("transitive:sack:active", "strong", 0.9, id="strong"),
-        pytest.param("intransitive:leave", "weak", 0.75, id="weak"),
-        pytest.param("transitive:sack:active:home_team", "strong", 0.75, id="home-team-fallback"),
-        pytest.param("transitive:sack:active:nearest_person:home_team", "weak", 0.4, id="two-fallbacks"),
+        pytest.param(dict(voice="transitive", pattern="sack", passive=False), "strong", 0.9, id="strong"),
+        pytest.param(dict(voice="intransitive", pattern="leave"), "weak", 0.75, id="weak"),
+        pytest.param(dict(voice="transitive", pattern="sack", passive=False, team_from="home_team"), "strong", 0.75,
+                     id="home-team-fallback"),
+        pytest.param(dict(voice="transitive", pattern="sack", passive=False, team_from="home_team",
+                          nearest_person=True), "weak", 0.4, id="two-fallbacks"),
     ],
 )
-def test_hand_set_confidence(rule, strength, expected):
-    assert hand_confidence(candidate(rule, strength)) == expected
+def test_hand_set_confidence(provenance, strength, expected):
+    assert hand_confidence(candidate(strength, **provenance)) == expected
 
 
 def test_model_is_a_sigmoid_of_the_weighted_features():

@@ -27,7 +27,7 @@ def pair_respectively(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
         if span is None or not _says_respectively(span.root):
             continue
         teams = _subject_teams(doc, span.root)
-        changes = [c for c in group if ":moved_from" not in c.rule and ":replaced" not in c.rule]
+        changes = [c for c in group if c.derived not in ("moved_from", "replaced")]
         people = _in_text_order(doc, span.root, {c.person for c in changes})
         if len(teams) < 2 or len(teams) != len(people):
             continue
@@ -72,7 +72,7 @@ def _in_text_order(doc: Doc, head: Token, names: set[str]) -> list[str]:
 def _shared_previous_post(doc: Doc, head: Token, group: list[Candidate], people: list[str]) -> list[Candidate]:
     """"hired Rays coaches C and D": the post written between the trigger and the list is each one's; copy
     the departure the parse gave the first of them to the others."""
-    moved = [c for c in group if ":moved_from" in c.rule]
+    moved = [c for c in group if c.derived == "moved_from"]
     if not moved:
         return []
     source = moved[0]
@@ -81,5 +81,5 @@ def _shared_previous_post(doc: Doc, head: Token, group: list[Candidate], people:
     if not any(links["team"].get(i) == source.team for i in range(head.i + 1, first)):
         return []
     have = {c.person for c in moved}
-    return [replace(source, person=person, notes=source.notes + ["team:respectively"])
+    return [replace(source, person=person, id=None, notes=source.notes + ["team:respectively"])
             for person in people if person not in have]

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from ..candidates import Candidate
 from ..date_spans import first_point_in_time
 from ..extensions import doc_text
+from ..syntax import trigger_head
 
 BULLET_CHARS = "•·▪*–- "
 MONTHS_AND_DAYS = {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
@@ -71,18 +72,16 @@ class RowFields:
                 first = (*first[:3], manners[0][3])
         return first
 
-    def _candidate(self, *, type_: str, manner: str | None, person: str, team: str, rule: str,
+    def _candidate(self, doc: Doc, *, type_: str, manner: str | None, person: str, team: str, kind: str,
                    trigger: tuple[int, int], line: tuple[int, int], date: Span | None,
-                   role: str | None = None, front_office: str | None = None) -> Candidate:
-        cand = Candidate(type=type_, manner=manner if type_ == "departure" else None, person=person, team=team,
-                         role=role, interim=False, rule=rule, trigger=trigger, sentence=line, strength="strong",
+                   role: str | None = None, front_office: str | None = None, derived: str | None = None) -> Candidate:
+        return Candidate(type=type_, manner=manner if type_ == "departure" else None, person=person, team=team,
+                         role=role, interim=False, voice="row", pattern=kind, derived=derived, trigger=trigger,
+                         head=trigger_head(doc.char_span(*trigger, alignment_mode="expand")).i,
+                         sentence=line, strength="strong", date_label="direct" if date is not None else None,
+                         front_office=front_office or None,
                          date_text=date.text if date is not None else None,
                          date_span=(date.start_char, date.end_char) if date is not None else None)
-        if date is not None:
-            cand.notes.append("date:direct")
-        if front_office:
-            cand.notes.append(f"front_office:{front_office}")
-        return cand
 
     @staticmethod
     def _clause_date(doc: Doc, start: int, end: int) -> Span | None:

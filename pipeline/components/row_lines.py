@@ -145,12 +145,11 @@ class LineReader(RowFields):
                 tail = re.search(r"\b(?:from|where)\b", doc_text(doc)[trigger[1]:s_end])
                 new_role = self._role_in(doc, trigger[1], trigger[1] + tail.start() if tail else s_end)
                 role = new_role if new_role is not None or interim else role
-            cand = self._candidate(type_=cue[2], manner=cue[3], person=person, team=team, rule="row:labelled",
+            cand = self._candidate(doc, type_=cue[2], manner=cue[3], person=person, team=team,
+                                   kind="tracker" if tracker is not None else "labelled",
                                    trigger=trigger, line=line, role=role, front_office=front_office,
                                    date=self._clause_date(doc, s_start, s_end) or line_date)
             cand.interim = interim
-            if tracker is not None:
-                cand.notes.append("tracker")
             out.append(cand)
             if tracker is None:
                 return out
@@ -195,8 +194,8 @@ class LineReader(RowFields):
         for token, person in self._people(doc, start, clause.span[1]):
             if person in named:
                 continue
-            extra = self._candidate(type_=cand.type, manner=cand.manner, person=person, team=clause.team,
-                                    rule="row:labelled:along_with", trigger=clause.trigger, line=clause.line,
+            extra = self._candidate(doc, type_=cand.type, manner=cand.manner, person=person, team=clause.team,
+                                    kind="tracker", derived="conj", trigger=clause.trigger, line=clause.line,
                                     date=self._clause_date(doc, *clause.span), role=role)
             out.append(extra)
         return out
@@ -213,8 +212,8 @@ class LineReader(RowFields):
             return []
         where = text.find("where", found.end())
         role = self._role_in(doc, clause.trigger[1] + where, clause.span[1]) if where >= 0 else None
-        return [self._candidate(type_="departure", manner="moved", person=cand.person, team=teams[0][1],
-                                rule="row:labelled:moved_from", trigger=clause.trigger, line=clause.line,
+        return [self._candidate(doc, type_="departure", manner="moved", person=cand.person, team=teams[0][1],
+                                kind="tracker", derived="moved_from", trigger=clause.trigger, line=clause.line,
                                 date=self._clause_date(doc, *clause.span), role=role)]
 
     def _cue_labelled(self, doc: Doc, cue: tuple[int, int, str, str | None], label: tuple[int, int],
@@ -233,7 +232,7 @@ class LineReader(RowFields):
                 team = block
             if team is None:
                 continue
-            cand = self._candidate(type_=cue[2], manner=cue[3], person=person, team=team, rule="row:cue_label",
+            cand = self._candidate(doc, type_=cue[2], manner=cue[3], person=person, team=team, kind="cue_label",
                                    trigger=(label[0] + cue[0], label[0] + cue[1]), line=line,
                                    date=first_point_in_time(doc, doc[token].idx, doc[limit - 1].idx if limit < len(doc) else rest[1]))
             cand.interim = interim

@@ -51,7 +51,8 @@ class Cell:
 
 
 @Language.factory("coaching_rows", default_config={"data_dir": None},
-                  requires=["doc._.candidates", "doc.spans"], assigns=["doc._.candidates"])
+                  requires=["doc._.candidates", "doc.spans", "doc._.links", "doc._.body_offset"],
+                  assigns=["doc._.candidates"])
 def make_rows(nlp: Language, name: str, data_dir: str | None) -> "RowReader":
     return RowReader(nlp, name, data_dir=data_dir)
 
@@ -145,21 +146,27 @@ class RowReader(LineReader, RuleComponent):
         # the row says which team; a parse of the same clause ("Fired X on Sunday") keeps its date and title
         kept = []
         for cand in candidates:
-            row = next((r for r in added if r.rule in ("row:labelled", "row:cue_label") and r.type == cand.type and r.person == cand.person
+            row = next((r for r in added if r.pattern in ("labelled", "tracker", "cue_label") and r.type == cand.type and r.person == cand.person
                         and r.sentence[0] <= cand.trigger[0] < r.sentence[1]), None)
             if row is None:
                 kept.append(cand)
                 continue
             if cand.date_text and not row.date_text:  # the row's own date beats one the parse bound
                 row.date_text, row.date_span = cand.date_text, cand.date_span
-                row.notes = [n for n in row.notes if not n.startswith("date:")] + [n for n in cand.notes if n.startswith("date:")]
+                row.date_label = cand.date_label
             row.role = row.role or cand.role
             row.interim = row.interim or (cand.interim and row.type == "hire")
         for row in added:  # "out (July 12); he and the club agreed to end his tenure": the line says how he left
             if row.type == "departure" and row.manner in (None, "unknown"):
                 row.manner = self._line_manner(doc, *row.sentence) or row.manner
         # "A and B hired C and D respectively": several changes in one clause, paired in order
-        doc._.candidates = pair_respectively(doc, kept) + added
+        kept = pair_respectively(doc, kept)
+        next_id = max((c.id for c in kept if c.id is not None), default=-1) + 1
+        for number, cand in enumerate(added):
+            cand.id = next_id + number
+            if cand.derived is not None:  # a row's implied move follows the row's own candidate
+                cand.derived_from = added[number - 1].id
+        doc._.candidates = kept + added
 
     def _line_manner(self, doc: Doc, start: int, end: int) -> str | None:
         """The manner a row's line states in words of ``models/manners.jsonl`` ("by mutual consent", "agreed
@@ -175,12 +182,12 @@ class RowReader(LineReader, RuleComponent):
         """On a tracker line ("Team — X — hired from Y (June 30)") the line's fields bind person and team; a
         parse candidate there that had to guess an argument, or that tells one of the row's own changes of
         another team, is the parse misreading the line."""
-        rows = [c for c in added if c.rule.startswith("row:labelled") and "tracker" in c.notes]
+        rows = [c for c in added if c.pattern == "tracker"]
         kept = []
         for cand in candidates:
             line = [r for r in rows if r.sentence[0] <= cand.trigger[0] < r.sentence[1]]
-            guessed = any(m in cand.rule for m in (":nearest_person", ":home_team", ":paragraph_team",
-                                                   ":sentence_team", ":conj"))
+            guessed = cand.nearest_person or cand.derived == "conj" \
+                or cand.team_from in ("home_team", "paragraph_team", "sentence_team")
             clash = any(r.person == cand.person and r.type == cand.type for r in line)
             if line and (guessed or clash):
                 continue
@@ -230,12 +237,12 @@ class RowReader(LineReader, RuleComponent):
             date = self._clause_date(doc, cell.start, cell.end) or row_date
             # "A and B (caretakers)": every person the cell names makes the same change
             for n, (token, person) in enumerate(people):
-                cand = self._candidate(type_=type_, manner=manner, person=person, team=team, rule="row:table",
+                cand = self._candidate(doc, type_=type_, manner=manner, person=person, team=team, kind="table",
                                        trigger=trigger, line=line, date=date)
                 cand.interim = type_ == "hire" and bool(INTERIM_WORD.search(doc_text(doc)[cell.start:cell.end]))
                 if type_ == "hire" and PERMANENT.search(status_text + " " + doc_text(doc)[cell.start:cell.end]) \
                         and not cand.interim:
-                    cand.notes.append("permanent")
+                    cand.permanent = True
                 out.append(cand)
                 if type_ == "hire" and n == 0 and len(people) == 1:
                     out += self._previous_post(doc, cell, token, person, team, line, date)
@@ -259,7 +266,7 @@ class RowReader(LineReader, RuleComponent):
             cue = self._cue(doc_text(doc)[after_name:cell.end])
             if cue is None:
                 continue
-            out.append(self._candidate(type_=cue[2], manner=cue[3], person=person, team=team, rule="row:headless",
+            out.append(self._candidate(doc, type_=cue[2], manner=cue[3], person=person, team=team, kind="headless",
                                        trigger=(after_name + cue[0], after_name + cue[1]), line=line,
                                        date=first_point_in_time(doc, after_name, cell.end)))
         return out
@@ -273,7 +280,7 @@ class RowReader(LineReader, RuleComponent):
             return []
         role = next((r.kb_id_ for r in doc.spans.get("roles", [])
                      if r.label_ == "ROLE" and r.kb_id_ and after <= r.start_char < cell.end), None)
-        return [self._candidate(type_="departure", manner="moved", person=person, team=teams[0][1],
-                                rule="row:table:moved_from", trigger=(doc[teams[0][0]].idx, cell.end),
+        return [self._candidate(doc, type_="departure", manner="moved", person=person, team=teams[0][1],
+                                kind="table", derived="moved_from", trigger=(doc[teams[0][0]].idx, cell.end),
                                 line=line, date=date, role=role)]
 
