@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import doc_text
+from ..team_types import OrgWords, org_is_team
 from .base import RuleComponent
 
 DATA_FILES = ("mentions.jsonl", "leagues.jsonl", "teams.jsonl", "federations.jsonl")
@@ -123,6 +124,9 @@ class MentionLinker(RuleComponent):
         self.opponent_preps = {w.lower() for w in words.get("opponent_prep", [])}
         self.match_preps = {w.lower() for w in words.get("match_prep", [])}
         self.former_nouns = {w.lower() for w in words.get("former_noun", ["boss", "manager", "coach"])}
+        self.org_words = OrgWords(competition_words=frozenset(w.lower() for w in words.get("competition_word", [])),
+                                  person_nouns=frozenset(self.person_nouns),
+                                  not_name_start=frozenset(self.name_start_stop))
 
     def process(self, doc: Doc) -> None:
         self._link(doc)
@@ -522,7 +526,7 @@ class MentionLinker(RuleComponent):
                     and not ent.text.isupper() \
                     and not any(fold(t.text) in name_words for t in ent) \
                     and not self._named_like_a_person(doc, ent, person_tokens) \
-                    and not _begins_title(doc, ent) \
+                    and not _begins_title(doc, ent) and org_is_team(ent, self.org_words) \
                     and not (ent.end < len(doc) and doc[ent.end].lower_ in self.team_nouns):
                 words = [t.text for t in ent if t.tag_ != "POS"]
                 if words and words[0].lower() == "the":
