@@ -16,11 +16,12 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..gazetteer import Gazetteer
+from ..sport import SportVoter
 from ..extensions import doc_text
 from .base import RuleComponent
 
 DATA_FILES = ("teams.jsonl", "federations.jsonl", "leagues.jsonl", "roles.jsonl", "entity_fixes.jsonl",
-              "club_words.jsonl", "venues.jsonl")
+              "club_words.jsonl", "venues.jsonl", "sports.jsonl")
 YOUTH = re.compile(r"^(?:['’]s)?\s*(?:U|u|Under|under)\s?-?\s?(\d{2})s?\b")
 WOMEN = re.compile(r"^(?:['’]s)?\s+(?:women|Women)(?:['’]s)?\b")
 NOT_NAME_ENTS = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL"}
@@ -67,6 +68,7 @@ class SportsEntities(RuleComponent):
     def build(self) -> None:
         self.gazetteer = Gazetteer.from_rows(self.data["teams.jsonl"], self.data["federations.jsonl"],
                                              self.data["leagues.jsonl"], self.data["venues.jsonl"])
+        self.sport_voter = SportVoter(self.nlp, self.data["leagues.jsonl"], self.data["sports.jsonl"])
         self.team_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         forms = sorted(self.gazetteer.forms)
         for form, doc in zip(forms, self.nlp.tokenizer.pipe(forms)):
@@ -125,12 +127,16 @@ class SportsEntities(RuleComponent):
             names = self.gazetteer.forms[forms[(span.start, span.end)]]
             if len(names) == 1:
                 unambiguous[next(iter(names))] += 1
+        article = self.sport_voter.decide(doc, [self.gazetteer.teams[n] for span in kept if not span.kb_id_
+                                                for n in self._strong_names(forms[(span.start, span.end)])])
         result = []
         for span in kept:
             if span.kb_id_:
                 result.append(span)  # a club the gazetteer does not know, named by its own words
                 continue
-            names = sorted(self.gazetteer.forms[forms[(span.start, span.end)]])
+            form = forms[(span.start, span.end)]
+            names = sorted(self.gazetteer.forms[form])
+            fitting = [n for n in names if self.sport_voter.fits(self.gazetteer.teams.get(n), article)]
             if len(names) > 1:
                 ranked = sorted(names, key=lambda n: -unambiguous[n])
                 primary = sorted(self.gazetteer.primary.get(forms[(span.start, span.end)], ()))
@@ -145,8 +151,29 @@ class SportsEntities(RuleComponent):
                     names = same_league
                 else:
                     continue
+            if not self._strong_names(form) and names[0] not in fitting:
+                # a short alias or nickname of a team of another sport or level ("Tigers", "Lions"): only a
+                # fitting team the article names by an unambiguous form may take it, else it is no team
+                named = [n for n in fitting if unambiguous[n]]
+                if len(named) != 1:
+                    continue
+                names = named
             result.append(self._squad(Span(doc, span.start, span.end, label=span.label_, kb_id=names[0])))
         doc.spans["teams"] = result
+
+    def _strong_names(self, form: str) -> list[str]:
+        """The team a form names beyond doubt: its full name, or a multi-word alias of one team only that is
+        not the place its name begins with."""
+        names = self.gazetteer.forms.get(form, set())
+        bare = form[4:] if form.startswith(("the ", "The ")) else form
+        if len(names) != 1 or self.gazetteer.kinds.get(form) != "TEAM":
+            return []
+        name = next(iter(names))
+        # a multi-word alias that is not the place the full name begins with ("Golden State")
+        if bare == name or len(bare.split()) > 1 and name in self.gazetteer.primary.get(form, ()) \
+                and not name.startswith(bare + " "):
+            return [name] if name in self.gazetteer.teams else []
+        return []
 
     def _inside_longer_name(self, span: Span, form: str) -> bool:
         """A short team form that ends a longer proper name: "City" of "Lincoln City" or "Carson City",
