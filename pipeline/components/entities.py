@@ -127,6 +127,9 @@ class SportsEntities(RuleComponent):
             names = self.gazetteer.forms[forms[(span.start, span.end)]]
             if len(names) == 1:
                 unambiguous[next(iter(names))] += 1
+        # teams a form of the article names alone among the teams it is the full name or alias of ("Memphis")
+        named_alone = Counter(next(iter(self.gazetteer.primary[forms[(s.start, s.end)]])) for s in kept
+                              if not s.kb_id_ and len(self.gazetteer.primary.get(forms[(s.start, s.end)], ())) == 1)
         article = self.sport_voter.decide(doc, [self.gazetteer.teams[n] for span in kept if not span.kb_id_
                                                 for n in self._strong_names(forms[(span.start, span.end)])])
         result = []
@@ -154,7 +157,7 @@ class SportsEntities(RuleComponent):
             if not self._strong_names(form) and names[0] not in fitting:
                 # a short alias or nickname of a team of another sport or level ("Tigers", "Lions"): only a
                 # fitting team the article names by an unambiguous form may take it, else it is no team
-                named = [n for n in fitting if unambiguous[n]]
+                named = [n for n in fitting if unambiguous[n] or named_alone[n]]
                 if len(named) != 1:
                     continue
                 names = named

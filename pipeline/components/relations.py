@@ -168,7 +168,7 @@ class RelationExtractor(RuleComponent):
         people = doc._.links["person"]
         if token.i not in people and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha \
                 and token.i not in doc._.links["team"] and token.ent_type_ in ("", "PERSON", "ORG", "NORP") \
-                and not any(t.i in people for t in token.children):
+                and not any(t.i in people for t in token.children) and not syntax.described(token):
             # a one-word name the model did not tag ("appoint Corbin"): the fullest name it ends
             full = [p for p in doc._.people or [] if p.split()[-1] == token.text
                     or p.split()[0] == token.text and len(p.split()) == 2 and "-" in p.split()[1]]

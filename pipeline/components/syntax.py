@@ -171,3 +171,12 @@ def under_from(token: Token) -> bool:
     """The token sits in a clause about the place a person came from: "came from Philadelphia, where he had
     been offensive coordinator" (the title is the old post)."""
     return any(a.dep_ == "relcl" and a.head.dep_ == "pobj" and a.head.head.lower_ == "from" for a in token.ancestors)
+
+
+def described(token: Token) -> bool:
+    """A capitalised word that is a description, not a name: it has a determiner ("the former Memphis State
+    All-American") or is the second half of a hyphenated word ("All-American")."""
+    doc = token.doc
+    glued = token.i > 1 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ \
+        and not doc[token.i - 1].whitespace_
+    return glued or any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token.children)

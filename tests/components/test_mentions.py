@@ -311,3 +311,25 @@ def test_a_pronoun_reported_by_a_relative_clause_is_its_antecedent(nlp):
     doc = run(nlp, "Tom Ashby was appointed head coach on Thursday. He replaces Glen Morrow, who said in "
                    "March that he would step aside once the tour was over.")
     assert linked(doc, "he", "person") == "Glen Morrow"
+
+
+# -- issue 8, class 6: a description goes to the nearest fitting antecedent ----------------------
+
+@pytest.mark.parametrize(
+    ("text", "surface", "person"),
+    [
+        pytest.param("Rovers named Daniel Webb caretaker on Monday. Marco Lindholm's own arrival had been quieter. "
+                     "The Catalan, a former assistant at the club, arrived in February.",
+                     "The Catalan", "Marco Lindholm", id="owner-of-the-subject-is-the-topic"),
+        pytest.param("Marco Lindholm was sacked on Monday. The Catalan had been in charge for a year.",
+                     "The Catalan", "Marco Lindholm", id="subject-of-the-sentence-before"),
+    ],
+)
+def test_a_description_links_to_the_nearest_fitting_person(nlp, text, surface, person):
+    assert linked(run(nlp, text), surface, "person") == person
+
+
+def test_a_hyphenated_description_is_no_person(nlp):
+    doc = run(nlp, "Daniel Webb is back at Duke. The former Duke All-American was introduced on Tuesday as the "
+                   "Blue Devils' head coach.")
+    assert "American" not in {c.person for c in doc._.candidates}
