@@ -23,6 +23,13 @@ def _begins_title(doc: Doc, ent: Span) -> bool:
     return any(r.start == ent.start and r.end > ent.end for r in doc.spans.get("roles", []))
 
 
+def _subject_like(token: Token) -> bool:
+    """A subject, or the owner of one: "Michigan's own vacancy dated to March 15, when the university fired X"
+    (the university is Michigan)."""
+    return token.dep_ in SUBJECTS or token.dep_ == "poss" and (
+        token.head.dep_ in SUBJECTS or token.head.dep_ == "ROOT" and token.head.pos_ == "NOUN")  # a verb read as acl
+
+
 class TeamMentions:
     """The teams of an article and their mentions."""
 
@@ -72,11 +79,11 @@ class TeamMentions:
 
     @staticmethod
     def _subject_team(doc: Doc, own: list[tuple[int, int, str]], position: int) -> str | None:
-        """The latest team named as a subject in the sentence of ``position`` or the one before: "The Crew hired
+        """The latest team named as a subject (or a subject's owner) in the sentence of ``position`` or the one before: "The Crew hired
         X from rivals CF Montréal on Monday, the club said" (the club is the Crew)."""
         sent = doc[position].sent
         previous = doc[sent.start - 1].sent if sent.start > 0 else sent
-        subjects = [n for s, e, n in own if previous.start <= s and e <= position and doc[s:e].root.dep_ in SUBJECTS]
+        subjects = [n for s, e, n in own if previous.start <= s and e <= position and _subject_like(doc[s:e].root)]
         return subjects[-1] if subjects else None
 
     def _team_pronouns(self, doc: Doc, own: list[tuple[int, int, str]], person_tokens: set[int]
@@ -90,7 +97,7 @@ class TeamMentions:
             sent = token.sent
             previous = doc[sent.start - 1].sent if sent.start > 0 else sent
             before = [m for m in own if previous.start <= m[0] and m[1] <= token.i]
-            subjects = [m for m in before if doc[m[0]:m[1]].root.dep_ in SUBJECTS]
+            subjects = [m for m in before if _subject_like(doc[m[0]:m[1]].root)]
             if subjects:
                 out.append((token.i, token.i + 1, subjects[-1][2]))
         return out

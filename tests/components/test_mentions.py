@@ -333,3 +333,24 @@ def test_a_hyphenated_description_is_no_person(nlp):
     doc = run(nlp, "Daniel Webb is back at Duke. The former Duke All-American was introduced on Tuesday as the "
                    "Blue Devils' head coach.")
     assert "American" not in {c.person for c in doc._.candidates}
+
+
+# -- issue 8, class 1: a team noun or pronoun goes to the team the clause is about --------------
+
+@pytest.mark.parametrize(
+    ("text", "surface", "team"),
+    [
+        pytest.param("Tulane hired a new coach last week. Baylor's own opening dates to March 3, when the "
+                     "university fired Dan Reyes.", "the university", "Baylor", id="owner-of-the-subject"),
+        pytest.param("Tulane won on Saturday. Baylor had searched since October, when it fired Dan Reyes.",
+                     "it", "Baylor", id="it-is-the-subject-team"),
+    ],
+)
+def test_a_team_noun_or_pronoun_links_to_the_subject_team(nlp, text, surface, team):
+    assert linked(run(nlp, text), surface, "team") == team
+
+
+def test_it_binds_a_coordinated_trigger_to_its_team(nlp):
+    doc = run(nlp, "Baylor had searched since October, when it fired Dan Reyes and put defensive coordinator "
+                   "Sam Ortiz in charge on an interim basis.")
+    assert any(e.type == "hire" and e.coach == "Sam Ortiz" and e.team == "Baylor" for e in doc._.events)
