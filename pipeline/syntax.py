@@ -119,6 +119,30 @@ def where_clause_team(head: Token, teams: dict[int, str]) -> str | None:
     return None
 
 
+def when_clause_team(head: Token, teams: dict[int, str], opponents: dict[int, str]) -> str | None:
+    """The team a "when" clause holding the trigger dates something of: "The Knicks' vacancy dates to April 12,
+    when X was dismissed", "Colorado had been searching since October, when ..." - the subject of the
+    clause the "when" clause hangs under, or its owner, when that is a team."""
+    for node in [head, *head.ancestors]:
+        if any(c.dep_ in SUBJ and c.i in teams for c in node.children):
+            return None  # the trigger's own clause names its team: "when the Athletics allowed him to walk away"
+        if node.dep_ in ("relcl", "advcl") and any(c.lower_ == "when" for c in node.children):
+            for upper in node.ancestors:
+                subjects = [c for c in upper.children if c.dep_ in SUBJ]
+                if upper.dep_ == "ROOT" and upper.pos_ in ("NOUN", "PROPN"):
+                    subjects.append(upper)  # "X's vacancy dated to ...": the parser made the noun the root
+                for subject in subjects:
+                    parts = [subject] + [c for c in subject.children if c.dep_ == "compound"]
+                    owners = parts + [c for part in parts for c in part.children if c.dep_ == "poss"]
+                    named = [teams[o.i] for o in owners if o.i in teams and o.i not in opponents]
+                    if named:
+                        return named[0]
+                if subjects:
+                    return None  # the clause is about someone or something else
+            return None
+    return None
+
+
 def titled_list_after(doc: Doc, head: Token, person: str) -> list[str]:
     """Titled people listed right after the verb's titled object, read on the words when the parser broke the
     list ("fired coordinator X, line coach Y, running backs coach Z and tight ends coach W")."""

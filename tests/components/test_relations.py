@@ -194,3 +194,25 @@ def test_an_adjectival_trigger_takes_the_noun_it_qualifies(nlp):
                             "2020-01-20")
     assert any(c.type == "departure" and c.person == "Gerard Gallard" and ":nearest_person" not in c.rule
                and c.rule.startswith("transitive:fire") for c in doc._.candidates)
+
+
+# -- issue 8, class 1: the team of the clause a "when" clause dates ------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "person", "team"),
+    [
+        pytest.param("The Boston Celtics won in overtime. The Knicks' opening dates to April 12, when Dan Reyes was "
+                     "dismissed right after the closing regular-season game in Cleveland.", "Dan Reyes", "New York Knicks",
+                     id="owner-of-the-clause-subject"),
+        pytest.param("The Wild lost again. The Devils' bench had been in temporary hands since Dec. 3, when Tom "
+                     "Ivers was fired.", "Tom Ivers", "New Jersey Devils", id="owner-of-a-compound-subject"),
+    ],
+)
+def test_a_when_clause_takes_the_team_of_the_clause_it_dates(nlp, text, person, team):
+    assert candidate(run(nlp, text), "departure", person).team == team
+
+
+def test_a_when_clause_with_its_own_team_keeps_it(nlp):
+    doc = run(nlp, "San Diego hired Dan Reyes two years ago, when the Oakland Athletics allowed him to walk away "
+                   "from his deal.")
+    assert candidate(doc, "departure", "Dan Reyes").team != "San Diego Padres"
