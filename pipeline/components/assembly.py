@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import Candidate
-from .relations.links import bind_successions
+from .relations.links import bind_guesses_to_stated_teams, bind_successions
 from ..schema import Event, Evidence, post_kind
 from ..extensions import doc_text
 from .base import RuleComponent
@@ -128,6 +128,7 @@ class Assembly(RuleComponent):
     def assemble(self, doc: Doc) -> list[Event]:
         # "X replaces Y, who was sacked": settled once the stated facts are known (after modality's vetoes)
         bind_successions(doc._.candidates or [])
+        bind_guesses_to_stated_teams(doc, doc._.candidates or [])
         live = [c for c in doc._.candidates or [] if not c.vetoed and c.team and c.person]
         for cand in live:
             cand.confidence = self.confidence(cand)

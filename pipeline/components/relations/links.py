@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from spacy.tokens import Doc
+
 from ...candidates import Candidate
 
 GUESSED_TEAM = (":sentence_team", ":paragraph_team", ":home_team", ":person_team")
 DERIVED = (":moved_to", ":moved_from", ":replaced", ":conj")
+PLACE_GUESSES = (":sentence_team", ":paragraph_team", ":home_team")  # not the person's own qualifier
 
 
 def guessed(cand: Candidate) -> bool:
@@ -42,3 +45,39 @@ def bind_successions(candidates: list[Candidate]) -> None:
         for other in linked:
             other.team = team
             other.notes.append("team:succession")
+
+
+def _named_in_sentence(doc: Doc, cand: Candidate) -> bool:
+    """The candidate's team is named in its sentence by a name, not only by "the university" or "it"."""
+    sent = doc.char_span(*cand.sentence, alignment_mode="expand")
+    teams = doc._.links["team"]
+    return sent is not None and any(teams.get(t.i) == cand.team and t.text[:1].isupper() and t.pos_ == "PROPN"
+                                    for t in sent)
+
+
+def bind_guesses_to_stated_teams(doc: Doc, candidates: list[Candidate]) -> None:
+    """A transition whose team was only guessed from the sentence or the article ("Baldelli becomes the
+    youngest manager in the majors", "Allardyce signed a contract the following day") restates the person's
+    transition of the same kind whose team the article binds in a clause of its own and names there ("the
+    Twins hired Baldelli"; not "the university named X"): it takes that team, when there is exactly one and
+    the guessed transition has no date of its own that differs."""
+    stated: dict[tuple[str, str], set[str]] = defaultdict(set)
+    dates: dict[tuple[str, str], set[str | None]] = defaultdict(set)
+    for cand in candidates:
+        if cand.team and not cand.vetoed and not guessed(cand) and not any(m in cand.rule for m in DERIVED) \
+                and _named_in_sentence(doc, cand):
+            stated[(cand.type, cand.person)].add(cand.team)
+            dates[(cand.type, cand.person)].add(cand.date)
+    for cand in candidates:
+        teams = stated.get((cand.type, cand.person), set())
+        if cand.vetoed or len(teams) != 1 or not any(m in cand.rule for m in PLACE_GUESSES):
+            continue
+        # the same transition: the stated one's date, or the news date's month for a transition dated by
+        # default ("he had taken over in December 2019" is another move than the one of today's news)
+        own = cand.date if "date_source:default" not in cand.notes else (cand.date or "")[:7]
+        if own and not any(d is None or d.startswith(own) or own.startswith(d) for d in dates[(cand.type, cand.person)]):
+            continue
+        team = next(iter(teams))
+        if team != cand.team:
+            cand.team = team
+            cand.notes.append("team:stated_elsewhere")
