@@ -354,3 +354,23 @@ def test_it_binds_a_coordinated_trigger_to_its_team(nlp):
     doc = run(nlp, "Baylor had searched since October, when it fired Dan Reyes and put defensive coordinator "
                    "Sam Ortiz in charge on an interim basis.")
     assert any(e.type == "hire" and e.coach == "Sam Ortiz" and e.team == "Baylor" for e in doc._.events)
+
+
+# -- issue 8, class 6: names glued to a date or cut after the given name -------------------------
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param("The Harbour Hawks confirmed on Friday Bennett had been sacked.", None, "Friday Bennett",
+                     id="a-weekday-begins-no-name"),
+        pytest.param("Rovers turn to Jeff Saturday as interim coach after the defeat.", "Jeff Saturday", "Jeff",
+                     id="a-weekday-family-name"),
+        pytest.param("The club went another way on Monday and named Corey Chamblin their new head coach.",
+                     "Corey Chamblin", "Corey", id="a-family-name-the-model-left-out"),
+    ],
+)
+def test_names_are_not_glued_to_dates_nor_cut(nlp, text, present, absent):
+    people = run(nlp, text)._.people
+    assert absent not in people
+    if present:
+        assert present in people
