@@ -204,3 +204,15 @@ def described(token: Token) -> bool:
     glued = token.i > 1 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ \
         and not doc[token.i - 1].whitespace_
     return glued or any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token.children)
+
+
+def name_after_preposition(doc: Doc, token: Token, people: dict[int, str]) -> bool:
+    """A word of a name whose first words are the object of a preposition other than "as" ("hand the interim
+    job to Jeff Saturday"): the whole name sits in that phrase, however the parser hung its last word."""
+    name = people.get(token.i)
+    if name is None:
+        return False
+    word = token.i
+    while word - 1 >= 0 and people.get(word - 1) == name:
+        word -= 1
+    return any(doc[k].dep_ == "pobj" and doc[k].head.lower_ != "as" for k in range(word, token.i + 1))

@@ -216,3 +216,10 @@ def test_a_when_clause_with_its_own_team_keeps_it(nlp):
     doc = run(nlp, "San Diego hired Dan Reyes two years ago, when the Oakland Athletics allowed him to walk away "
                    "from his deal.")
     assert candidate(doc, "departure", "Dan Reyes").team != "San Diego Padres"
+
+
+def test_a_name_after_a_preposition_is_no_listed_object(nlp):
+    doc = pipeline.make_doc(nlp, "The club fired its coach on Monday.", PUBLISHED,
+                            title="Colts fire Dan Reyes, hand interim job to Jeff Saturday")
+    assert not [c for c in doc._.candidates if c.type == "departure" and c.person == "Jeff Saturday"]
+    assert [c for c in doc._.candidates if c.type == "departure" and c.person == "Dan Reyes"]

@@ -77,6 +77,8 @@ class Arguments:
             siblings = [c for c in argument.head.children if c.dep_ == argument.dep_ and c.i != argument.i
                         and (c.i < c.head.i) == (argument.i < argument.head.i)]  # same side of the verb
             for conj in [*argument.conjuncts, *siblings]:
+                if syntax.name_after_preposition(doc, conj, people):
+                    continue
                 name = people.get(conj.i) or self._person(doc, conj)
                 if name and name != person and name not in out and conj.pos_ != "PRON":
                     out.append(name)
@@ -104,9 +106,13 @@ class Arguments:
             return any(r.start <= node.i < r.end for r in roles)
 
         out: list[str] = []
+        refused: set[str] = set()
         for token in head.subtree:
             name = people.get(token.i)
             if token.i <= head.i or not name or name == person or name in out or token.pos_ == "PRON":
+                continue
+            if name in refused or syntax.name_after_preposition(doc, token, people):
+                refused.add(name)
                 continue
             node, ok = token, True
             while node.i != head.i and ok:
