@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers Doc extensions)
+from .extensions import UNDATED_KEY
 from .schema import Event
 
 __version__ = "0.1.0"
@@ -44,29 +45,64 @@ def _load_base(model: str | None) -> Language:
     raise OSError("no spaCy model could be loaded:\n" + "\n".join(errors))
 
 
-def load(model: str | None = None) -> Language:
-    """The statistical English pipeline with the coaching components added in order."""
+def load(model: str | None = None, *, data_dir: str | None = None) -> Language:
+    """The statistical English pipeline with the coaching components added in order and initialized, each
+    once, from ``data_dir`` (the packaged models/ when None); all of them share one lexicon.
+
+    ``model`` may also be a pipeline saved with ``nlp.to_disk`` (its coaching components come back from
+    the saved files, not from models/)."""
     from . import components  # noqa: F401  (registers the factories)
+    from . import lexicon
 
     nlp = _load_base(model)
+    lexicon.forget()  # this pipeline reads models/ as it is now; its stages then share one lexicon
+    added = []
     if "coaching_lines" not in nlp.pipe_names:
         nlp.add_pipe("coaching_lines", before="parser" if "parser" in nlp.pipe_names else None)
     for name in STAGES:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config={"data_dir": data_dir})
+            added.append(name)
+    for name in added:  # spaCy's rule for components added to a trained pipeline: initialize them alone
+        nlp.get_pipe(name).initialize(nlp=nlp)
     return nlp
 
 
 def prepare(nlp: Language, text: str, date: str | None = None, *, doc_id: str | None = None,
             title: str | None = None) -> Doc:
-    """Tokenize an article (title first, then body) and attach its context, without running the pipes."""
+    """Tokenize an article (title first, then body) and attach its context, without running the pipes.
+
+    An article given without ``date`` stays undated: relative dates ("on Friday") resolve to nothing. A Doc
+    made otherwise (plain ``nlp(text)``) with no ``doc._.published`` is dated today (see the timing stage)."""
     title = (title or "").strip()
     full = f"{title}\n\n{text}" if title else text
     doc = nlp.make_doc(full)
     doc._.published = date
+    if date is None:
+        doc.user_data[UNDATED_KEY] = True  # an article without a date stays undated (no "today" default)
     doc._.doc_id = doc_id
     doc._.body_offset = len(title) + 2 if title else 0
     return doc
+
+
+def run_pipes(nlp: Language, doc: Doc, *, start: str | None = None, until: str | None = None,
+              before: str | None = None) -> Doc:
+    """Run a prepared Doc through the pipes of ``nlp`` in order, from the pipe ``start`` (the first when
+    None) up to the pipe ``until`` (included) or ``before`` (excluded), the others disabled with
+    ``nlp.select_pipes``: a stage's tests run it with what it reads from the stages before it and nothing
+    after it."""
+    names = nlp.pipe_names
+    first = names.index(start) if start else 0
+    stop = names.index(until) + 1 if until else names.index(before) if before else len(names)
+    with nlp.select_pipes(enable=names[first:stop]):
+        return nlp(doc)
+
+
+def run_until(nlp: Language, stage: str, text: str, date: str | None = None, *, doc_id: str | None = None,
+              title: str | None = None) -> Doc:
+    """An article run through the pipeline up to ``stage`` (included): ``run_until(nlp, "coaching_mentions",
+    text, date)`` has mentions linked and no candidates yet."""
+    return run_pipes(nlp, prepare(nlp, text, date, doc_id=doc_id, title=title), until=stage)
 
 
 def make_doc(nlp: Language, text: str, date: str | None = None, *, doc_id: str | None = None,

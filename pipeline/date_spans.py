@@ -24,7 +24,8 @@ LIMIT_WORDS = {"until", "through", "till", "thru", "since", "to"}
 RUN_VERBS = {"run", "last", "extend", "expire", "keep", "tie"}
 EFFECTIVE_WORDS = {"from", "starting", "effective"}
 SEQUENCE_WORDS = {"after": -1, "before": 1}
-DATE_NOTES = {"DATE": "date:direct", "DATE_GOVERNOR": "date:governor", "DATE_EFFECTIVE": "date:effective"}
+# the label relations gives a date span → Candidate.date_label
+DATE_LABELS = {"DATE": "direct", "DATE_GOVERNOR": "governor", "DATE_EFFECTIVE": "effective"}
 
 
 def trim_interval(doc: Doc, ent: Span) -> Span:

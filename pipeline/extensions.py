@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from . import serialize
+
 _DOC_ATTRS = {
     "doc_id": None,  # the article id
     "published": None,  # publication date, "YYYY-MM-DD" or None
@@ -17,15 +19,20 @@ _DOC_ATTRS = {
 
 
 def register_extensions() -> None:
+    """The ``doc._`` attributes, and the msgpack codecs of the candidates and events they hold."""
     for name, default in _DOC_ATTRS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+    serialize.register()
 
 
 register_extensions()
 
 
 _TEXT_KEY = "coaching_events.text"
+# set by ``pipeline.prepare`` for an article that comes without a publication date: it stays undated (timing
+# does not fall back on today's date, so a batch run gives the same output on any day)
+UNDATED_KEY = "coaching_events.undated"
 
 
 def doc_text(doc: Doc) -> str:

@@ -216,3 +216,13 @@ def name_after_preposition(doc: Doc, token: Token, people: dict[int, str]) -> bo
     while word - 1 >= 0 and people.get(word - 1) == name:
         word -= 1
     return any(doc[k].dep_ == "pobj" and doc[k].head.lower_ != "as" for k in range(word, token.i + 1))
+
+
+def trigger_head(span: Span, word: str | None = None) -> Token:
+    """The head token of a trigger: the token of its head word ``word`` (a lemma: "be" of "has been interim
+    coach since", "be" of "would not be back") when that is a verb or noun, or any "be" that is no auxiliary;
+    else the span's first verb or noun; else its first token. Every stage reads it from ``Candidate.head``."""
+    named = next((t for t in span if t.lemma_ == word), None) if word is not None else None
+    if named is not None and (named.pos_ in ("VERB", "NOUN", "PROPN") or word == "be" and named.dep_ not in ("aux", "auxpass")):
+        return named
+    return next((t for t in span if t.pos_ in ("VERB", "NOUN", "PROPN")), span[0])

@@ -4,7 +4,7 @@ An event's team must be a team. The statistical model tags many things ORG that 
 competition or a level ("the Grey Cup", "Division I", "the Under-20s"), a table cell or a verb glued
 to a line ("Sacked"), a nationality ("Uruguayan"), a department ("professional squad department").
 ``org_is_team`` types such a mention from its words; the word lists live in models/mentions.jsonl
-(``competition_word``, ``not_team_word``, ``not_name_start``, person nouns and demonyms).
+(``competition_name_word``, ``not_team_word``, ``not_name_start``, person nouns and demonyms).
 """
 from __future__ import annotations
 

@@ -13,6 +13,7 @@ Vetoed candidates stay in ``doc._.candidates`` with ``vetoed`` set, for explain.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -26,20 +27,31 @@ CLAUSE_UP = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp", "pobj",
 
 
 @Language.factory("coaching_modality", default_config={"data_dir": None, "coach_window": 4},
-                  requires=["doc._.candidates"], assigns=["doc._.candidates"])
+                  requires=["doc._.candidates", "doc._.links", "doc.spans", "token.dep", "token.lemma"],
+                  assigns=["doc._.candidates"])
 def make_modality(nlp: Language, name: str, data_dir: str | None, coach_window: int) -> "ModalityFilter":
     return ModalityFilter(nlp, name, data_dir=data_dir, coach_window=coach_window)
 
 
+@dataclass(frozen=True)
+class PeopleKinds:
+    """Who one article's people are (worked out per document, never kept on the component)."""
+
+    titled_coaches: frozenset[str]  # a coaching title anywhere
+    players: frozenset[str]
+    front_office: frozenset[str]
+
+
 class ModalityFilter(RuleComponent):
-    data_files = ("modality.jsonl",)
+    data_files = ("modality.jsonl", "words.jsonl")
 
     def __init__(self, nlp: Language, name: str = "coaching_modality", *, data_dir: str | None = None,
                  coach_window: int = 4) -> None:
         self.coach_window = coach_window
-        super().__init__(nlp, name, data_dir=data_dir)
+        super().__init__(nlp, name, data_dir=data_dir, coach_window=coach_window)
 
     def build(self) -> None:
+        self.negation = self.lexicon.words("negation")
         self.rows = self.data["modality.jsonl"]
         self.cues: dict[str, dict[str, str]] = {}
         for row in self.rows:
@@ -53,10 +65,10 @@ class ModalityFilter(RuleComponent):
         # who the people are, from what the article states as fact ("he might become a coach" is no title)
         stated = [c for c in candidates if not c.vetoed]
         coaches = self._coaches(doc, stated)
-        self._people_kinds(doc, stated)
+        kinds = self._people_kinds(doc, stated)
         for cand in stated:
-            cand.vetoed = self._person_veto(doc, cand, coaches)
-        self._share_post_vetoes(candidates)
+            cand.vetoed = self._person_veto(doc, cand, coaches, kinds)
+        self._share_post_vetoes(candidates, kinds)
 
     def _mark_permanent(self, doc: Doc, cand: Candidate) -> None:
         """ "was given the job permanently", "confirmed as permanent coach": a hire that ends an interim spell
@@ -65,41 +77,41 @@ class ModalityFilter(RuleComponent):
             return
         phrase = " ".join(t.lower_ for t in self._head(doc, cand).subtree)
         if any(f" {cue} " in f" {phrase} " for cue in self.cues.get("permanent", {})):
-            cand.notes.append("permanent")
+            cand.permanent = True
 
-    def _people_kinds(self, doc: Doc, candidates: list[Candidate]) -> None:
+    def _people_kinds(self, doc: Doc, candidates: list[Candidate]) -> PeopleKinds:
         """Coaches (a coaching title anywhere), and, among the others, players and executives."""
         titled = self._titled_roles(doc, "FRONT_OFFICE", 2)
         for name, posts in self._attached_offices(candidates).items():
             titled.setdefault(name, set()).update(posts)
-        self._titled_coaches = self._titled(doc, "ROLE", self.coach_window) | self._attached_coaches(candidates)
+        coaches = self._titled(doc, "ROLE", self.coach_window) | self._attached_coaches(candidates)
         players = {name for name, posts in titled.items() if posts & self._player_roles} | self._player_talk(doc)
         players |= transfer_players(doc, self.cues.get("transfer_word", {}), self.cues.get("salary_word", {}))
-        self._players = players - self._titled_coaches
-        self._front_office = {name for name, posts in titled.items() if posts - self._player_roles} - self._titled_coaches
+        office = {name for name, posts in titled.items() if posts - self._player_roles} - coaches
+        return PeopleKinds(frozenset(coaches), frozenset(players - coaches), frozenset(office))
 
-    def _share_post_vetoes(self, candidates: list[Candidate]) -> None:
+    def _share_post_vetoes(self, candidates: list[Candidate], kinds: PeopleKinds) -> None:
         """"X succeeds Y as captain": when the post X takes is no coaching post, Y held no coaching post
         either, and Y's other moves in the article are no coaching events."""
         held: dict[str, str] = {}
         for cand in candidates:
-            if not cand.rule.endswith(":replaced") or cand.vetoed:
+            if cand.derived != "replaced" or cand.vetoed:
                 continue
             for other in candidates:
                 if other.trigger == cand.trigger and other is not cand and other.vetoed in ("front_office", "player") \
-                        and not other.rule.endswith(":replaced") and self._office_named(candidates, other):
+                        and other.derived != "replaced" and self._office_named(candidates, other):
                     cand.vetoed = other.vetoed
-                    if cand.person not in self._titled_coaches:
+                    if cand.person not in kinds.titled_coaches:
                         held[cand.person] = other.vetoed
         for cand in candidates:
-            if cand.person in held and not cand.vetoed and not (cand.role and "role:attached" in cand.notes):
+            if cand.person in held and not cand.vetoed and not (cand.role and cand.role_attached):
                 cand.vetoed = held[cand.person]
 
     @staticmethod
     def _office_named(candidates: list[Candidate], cand: Candidate) -> bool:
         """The sentence names the non-coaching post the person takes ("appointed Test captain, succeeding Y")."""
-        return any(c.person == cand.person and c.sentence == cand.sentence and "role:attached" in c.notes
-                   and any(n.startswith("front_office:") for n in c.notes) for c in candidates)
+        return any(c.person == cand.person and c.sentence == cand.sentence and c.role_attached and c.front_office
+                   for c in candidates)
 
     @property
     def _player_roles(self) -> set[str]:
@@ -175,14 +187,13 @@ class ModalityFilter(RuleComponent):
         """Non-coaching posts a trigger itself names: "appointed X as sporting director"."""
         out: dict[str, set[str]] = {}
         for cand in candidates:
-            for note in cand.notes:
-                if note.startswith("front_office:") and "role:attached" in cand.notes:
-                    out.setdefault(cand.person, set()).add(note.split(":", 1)[1])
+            if cand.front_office and cand.role_attached:
+                out.setdefault(cand.person, set()).add(cand.front_office)
         return out
 
     @staticmethod
     def _attached_coaches(candidates: list[Candidate]) -> set[str]:
-        return {c.person for c in candidates if c.role and "role:attached" in c.notes}
+        return {c.person for c in candidates if c.role and c.role_attached}
 
     def _player_talk(self, doc: Doc) -> set[str]:
         """People the article says played: "he scored 256 goals", "the country's record goalscorer"."""
@@ -211,14 +222,13 @@ class ModalityFilter(RuleComponent):
         """People with a coaching title, or the clear subject of a strong trigger to a coaching post."""
         out = self._titled(doc, "ROLE", self.coach_window) | self._attached_coaches(candidates)
         for cand in candidates:
-            if cand.strength == "strong" and ":nearest_person" not in cand.rule and not any(
-                    n.startswith("front_office:") for n in cand.notes):
+            if cand.strength == "strong" and not cand.nearest_person and not cand.front_office:
                 out.add(cand.person)
         return out
 
-    def _head(self, doc: Doc, cand: Candidate) -> Token:
-        span = doc.char_span(*cand.trigger, alignment_mode="expand")
-        return next((t for t in span if t.pos_ in ("VERB", "NOUN", "PROPN")), span[0])
+    @staticmethod
+    def _head(doc: Doc, cand: Candidate) -> Token:
+        return doc[cand.head]  # relations and rows find it (syntax.trigger_head)
 
     def _lemma_in(self, token: Token, kind: str) -> str | None:
         cues = self.cues.get(kind, {})
@@ -329,7 +339,7 @@ class ModalityFilter(RuleComponent):
 
     def _retention(self, cand: Candidate, head: Token) -> str | None:
         """ "X will return as head coach next season": the coach stays, no new hire."""
-        if cand.rule.split(":")[1] not in self.cues.get("retention_trigger", {}):
+        if cand.pattern not in self.cues.get("retention_trigger", {}):
             return None
         if not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in head.children):
             return None
@@ -339,7 +349,7 @@ class ModalityFilter(RuleComponent):
     def _object_not_a_post(self, doc: Doc, cand: Candidate, head: Token) -> str | None:
         """ "took over the play-calling", "took over oversight of the football operation", "became the
         club's all-time leader in wins": what is taken over or become must be a team or a post."""
-        pattern = cand.rule.split(":")[1]
+        pattern = cand.pattern
         if pattern not in self.cues.get("open_object", {}):
             return None
         teams = doc._.links["team"]
@@ -353,7 +363,7 @@ class ModalityFilter(RuleComponent):
     def _keeps_post(self, doc: Doc, cand: Candidate) -> str | None:
         """ "X, who will keep his club job as well, takes over": an implied departure that the
         sentence denies (he keeps the old post)."""
-        if not cand.rule.endswith(":moved_from"):
+        if cand.derived != "moved_from":
             return None
         sent = doc.char_span(*cand.sentence, alignment_mode="expand")
         cues = self.cues.get("keeps_post", {})
@@ -361,7 +371,7 @@ class ModalityFilter(RuleComponent):
 
     def _past_team(self, doc: Doc, cand: Candidate) -> str | None:
         """ "appointed the former Porto coach X": a team he once coached is no team he leaves now."""
-        if not cand.rule.endswith(":moved_from"):
+        if cand.derived != "moved_from":
             return None
         teams = doc._.links["team"]
         start, end = cand.sentence
@@ -374,7 +384,7 @@ class ModalityFilter(RuleComponent):
     @staticmethod
     def _replaced_with_manner(cand: Candidate) -> bool:
         """The coach someone replaces, with the way he left stated: "replaces X, whose contract expired"."""
-        return cand.rule.endswith(":replaced") and cand.manner not in (None, "unknown")
+        return cand.derived == "replaced" and cand.manner not in (None, "unknown")
 
     def _post_object(self, doc: Doc, cand: Candidate) -> bool:
         """A weak verb with a clear object: "left the bench", "left his job", "left Leipzig", or a team it
@@ -394,27 +404,26 @@ class ModalityFilter(RuleComponent):
         span = doc.char_span(*cand.trigger, alignment_mode="expand")
         return any(people.get(t.i) == cand.person for t in span)
 
-    def _person_veto(self, doc: Doc, cand: Candidate, coaches: set[str]) -> str | None:
+    def _person_veto(self, doc: Doc, cand: Candidate, coaches: set[str], kinds: PeopleKinds) -> str | None:
         """Who the person is: a front-office figure, a player, or nobody the trigger reaches."""
-        attached_coaching = cand.role is not None and "role:attached" in cand.notes
+        attached_coaching = cand.role is not None and cand.role_attached
         past = self._past_team(doc, cand) or self._keeps_post(doc, cand)
         if past:
             return past
-        office = cand.role is None and any(n.startswith("front_office:") for n in cand.notes)
-        if office and "role:attached" in cand.notes:  # "appointed X as sporting director", "named X captain"
-            posts = {n.split(":", 1)[1] for n in cand.notes if n.startswith("front_office:")}
-            return "player" if posts & self._player_roles else "front_office"
+        office = cand.role is None and cand.front_office is not None
+        if office and cand.role_attached:  # "appointed X as sporting director", "named X captain"
+            return "player" if cand.front_office in self._player_roles else "front_office"
         # "sporting director X will take charge of the team" is a coaching post all the same
-        coaching_trigger = cand.rule.split(":")[1] in self.cues.get("coaching_trigger", {}) or cand.interim
-        if not attached_coaching and not coaching_trigger and (office or cand.person in self._front_office):
+        coaching_trigger = cand.pattern in self.cues.get("coaching_trigger", {}) or cand.interim
+        if not attached_coaching and not coaching_trigger and (office or cand.person in kinds.front_office):
             return "front_office"
-        if not attached_coaching and cand.person in self._players:
+        if not attached_coaching and cand.person in kinds.players:
             return "player"
-        if ":nearest_person" in cand.rule and cand.person not in coaches and not self._named_in_trigger(doc, cand):
+        if cand.nearest_person and cand.person not in coaches and not self._named_in_trigger(doc, cand):
             return "unattached_person"
         if cand.strength == "weak" and cand.role is None and not cand.interim and cand.person not in coaches \
-                and not self._post_object(doc, cand) and not self._replaced_with_manner(cand) and (
-                cand.rule.count(":") > 1 and any(m in cand.rule for m in (":sentence_team", ":home_team", ":paragraph_team"))):
+                and not self._post_object(doc, cand) and not self._replaced_with_manner(cand) \
+                and cand.team_from in ("sentence_team", "home_team", "paragraph_team"):
             return "weak_trigger"
         return None
 
@@ -427,8 +436,8 @@ class ModalityFilter(RuleComponent):
             if line.startswith(label):  # "RELATED: X appoint Y": a link to another story, not this one's news
                 return reason
         trigger_text = text[cand.trigger[0]:cand.trigger[1]].lower()
-        negated_trigger = any(w in trigger_text.split() for w in ("not", "n't", "never"))
-        idiom = None if cand.rule.startswith("row:") else self._idiom_veto(head)  # a row's "(fired)" is a cell
+        negated_trigger = any(w in trigger_text.split() for w in self.negation)
+        idiom = None if cand.voice == "row" else self._idiom_veto(head)  # a row's "(fired)" is a cell
         reason = self._grammar_veto(self._chain(head), negated_trigger) or idiom \
             or self._object_not_a_post(doc, cand, head) or self._retention(cand, head) or self._award(doc, head)
         if reason:

@@ -11,8 +11,8 @@ Trackers and round-ups list changes in structures the parser reads badly:
 - lines labelled by the change ("Fired: X (Bears), Y (Vikings)").
 
 A row that names a team, a person and a change word is strong evidence on its own.
-Column words and change words live in ``models/rows.jsonl``; candidates get the rule
-``row:table``, ``row:headless``, ``row:labelled`` or ``row:cue_label``. Relation candidates inside a table
+Column words and change words live in ``models/rows.jsonl``; candidates get the voice
+``row`` and the pattern ``table``, ``headless``, ``labelled`` or ``cue_label`` (rule ``row:table``, ...). Relation candidates inside a table
 row (the parse of a row is no sentence) are replaced by the row's own.
 """
 from __future__ import annotations
@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from ..candidates import Candidate
 from ..date_spans import first_point_in_time
 from ..extensions import doc_text
+from ..syntax import trigger_head
 from ..titles import title_at
 from .base import RuleComponent
 
@@ -51,7 +52,8 @@ class Cell:
 
 
 @Language.factory("coaching_rows", default_config={"data_dir": None},
-                  requires=["doc._.candidates", "doc.spans"], assigns=["doc._.candidates"])
+                  requires=["doc._.candidates", "doc.spans", "doc._.links", "doc._.body_offset"],
+                  assigns=["doc._.candidates"])
 def make_rows(nlp: Language, name: str, data_dir: str | None) -> "RowReader":
     return RowReader(nlp, name, data_dir=data_dir)
 
@@ -138,17 +140,16 @@ class RowReader(RuleComponent):
 
 
     # -- candidates ----------------------------------------------------------
-    def _candidate(self, *, type_: str, manner: str | None, person: str, team: str, rule: str,
+    def _candidate(self, doc: Doc, *, type_: str, manner: str | None, person: str, team: str, kind: str,
                    trigger: tuple[int, int], line: tuple[int, int], date: Span | None,
-                   role: str | None = None, front_office: str | None = None) -> Candidate:
+                   role: str | None = None, front_office: str | None = None, derived: str | None = None) -> Candidate:
         cand = Candidate(type=type_, manner=manner if type_ == "departure" else None, person=person, team=team,
-                         role=role, interim=False, rule=rule, trigger=trigger, sentence=line, strength="strong",
+                         role=role, interim=False, voice="row", pattern=kind, derived=derived, trigger=trigger,
+                         head=trigger_head(doc.char_span(*trigger, alignment_mode="expand")).i,
+                         sentence=line, strength="strong", date_label="direct" if date is not None else None,
+                         front_office=front_office or None,
                          date_text=date.text if date is not None else None,
                          date_span=(date.start_char, date.end_char) if date is not None else None)
-        if date is not None:
-            cand.notes.append("date:direct")
-        if front_office:
-            cand.notes.append(f"front_office:{front_office}")
         return cand
 
     def read(self, doc: Doc) -> None:
@@ -184,16 +185,21 @@ class RowReader(RuleComponent):
         # the row says which team; a parse of the same clause ("Fired X on Sunday") keeps its date and title
         kept = []
         for cand in candidates:
-            row = next((r for r in added if r.rule in ("row:labelled", "row:cue_label") and r.type == cand.type and r.person == cand.person
+            row = next((r for r in added if r.pattern in ("labelled", "cue_label") and r.type == cand.type and r.person == cand.person
                         and r.sentence[0] <= cand.trigger[0] < r.sentence[1]), None)
             if row is None:
                 kept.append(cand)
                 continue
             if cand.date_text:
                 row.date_text, row.date_span = cand.date_text, cand.date_span
-                row.notes = [n for n in row.notes if not n.startswith("date:")] + [n for n in cand.notes if n.startswith("date:")]
+                row.date_label = cand.date_label
             row.role = row.role or cand.role
             row.interim = row.interim or cand.interim
+        next_id = max((c.id for c in kept if c.id is not None), default=-1) + 1
+        for number, cand in enumerate(added):
+            cand.id = next_id + number
+            if cand.derived is not None:  # a row's implied move follows the row's own candidate
+                cand.derived_from = added[number - 1].id
         doc._.candidates = kept + added
 
     def _table_row(self, doc: Doc, cells: list[Cell], line: tuple[int, int]) -> list[Candidate]:
@@ -228,7 +234,7 @@ class RowReader(RuleComponent):
                 continue
             manner = cue[3] if cue else "unknown"
             date = first_point_in_time(doc, cell.start, cell.end) or row_date
-            out.append(self._candidate(type_=type_, manner=manner, person=person, team=team, rule="row:table",
+            out.append(self._candidate(doc, type_=type_, manner=manner, person=person, team=team, kind="table",
                                        trigger=trigger, line=line, date=date))
             if type_ == "hire":
                 out += self._previous_post(doc, cell, token, person, team, line, date)
@@ -252,7 +258,7 @@ class RowReader(RuleComponent):
             cue = self._cue(doc_text(doc)[after_name:cell.end])
             if cue is None:
                 continue
-            out.append(self._candidate(type_=cue[2], manner=cue[3], person=person, team=team, rule="row:headless",
+            out.append(self._candidate(doc, type_=cue[2], manner=cue[3], person=person, team=team, kind="headless",
                                        trigger=(after_name + cue[0], after_name + cue[1]), line=line,
                                        date=first_point_in_time(doc, after_name, cell.end)))
         return out
@@ -266,8 +272,8 @@ class RowReader(RuleComponent):
             return []
         role = next((r.kb_id_ for r in doc.spans.get("roles", [])
                      if r.label_ == "ROLE" and r.kb_id_ and after <= r.start_char < cell.end), None)
-        return [self._candidate(type_="departure", manner="moved", person=person, team=teams[0][1],
-                                rule="row:table:moved_from", trigger=(doc[teams[0][0]].idx, cell.end),
+        return [self._candidate(doc, type_="departure", manner="moved", person=person, team=teams[0][1],
+                                kind="table", derived="moved_from", trigger=(doc[teams[0][0]].idx, cell.end),
                                 line=line, date=date, role=role)]
 
     def _labelled_line(self, doc: Doc, text: str, start: int, end: int) -> list[Candidate]:
@@ -319,7 +325,7 @@ class RowReader(RuleComponent):
                 return []
             token, person = people[0]
             role, front_office = title_at(doc, ends_at={token})
-            return [self._candidate(type_=cue[2], manner=cue[3], person=person, team=team, rule="row:labelled",
+            return [self._candidate(doc, type_=cue[2], manner=cue[3], person=person, team=team, kind="labelled",
                                     trigger=(s_start + cue[0], s_start + cue[1]), line=line,
                                     date=first_point_in_time(doc, s_start, s_end), role=role, front_office=front_office)]
         return []
@@ -335,7 +341,7 @@ class RowReader(RuleComponent):
             team = next((t for i, t in teams if token < i < limit), None)
             if team is None:
                 continue
-            out.append(self._candidate(type_=cue[2], manner=cue[3], person=person, team=team, rule="row:cue_label",
+            out.append(self._candidate(doc, type_=cue[2], manner=cue[3], person=person, team=team, kind="cue_label",
                                        trigger=(label[0] + cue[0], label[0] + cue[1]), line=line,
                                        date=first_point_in_time(doc, doc[token].idx, doc[limit - 1].idx if limit < len(doc) else rest[1])))
         return out

@@ -1,5 +1,12 @@
 """Stage 5, dates: each candidate's DATE expression resolved against the publication date.
 
+The publication date is ``doc._.published`` ("YYYY-MM-DD"), set by ``pipeline.prepare`` or by the caller.
+A Doc without one (plain ``nlp(text)``) is dated as published today (UTC): with the setting
+``default_published = "today"`` (the default) this stage writes today's date to ``doc._.published``
+before it resolves anything; ``default_published = null`` leaves the Doc undated (relative dates then
+resolve to nothing and there is no news default). An article that ``pipeline.prepare`` got without a
+date (a record with no ``date``) stays undated, so a batch run gives the same output on any day.
+
 A candidate with no date expression of its own takes the article's news date
 when it is the article's news (told in the present perfect, present or
 future, or in the headline), and none when it is a background fact. The news
@@ -11,6 +18,7 @@ moves the governing clause's date by the interval.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spacy.language import Language
@@ -20,8 +28,7 @@ from .. import dates
 from ..candidates import Candidate
 from ..date_spans import bound_limit, dates_an_occasion, effective, trim_interval
 from .base import RuleComponent
-from .relations.teams import MATCH_WORDS
-from ..extensions import doc_text
+from ..extensions import UNDATED_KEY, doc_text
 
 PAST_PERFECT = ("had",)
 EARLIER_STEP = ("previously", "formerly", "once")
@@ -38,18 +45,34 @@ NEWS_KEY = ("coaching_timing", "news_date")  # doc.user_data cache of the news d
 LEAD_SENTENCES = 4  # body sentences (of five words or more: datelines and bylines do not count) that may name the news day
 
 
-@Language.factory("coaching_timing", default_config={"news_default": True},
-                  requires=["doc._.candidates"], assigns=["doc._.candidates"])
-def make_timing(nlp: Language, name: str, news_default: bool) -> "Timing":
-    return Timing(nlp, name, news_default=news_default)
+@Language.factory("coaching_timing", default_config={"data_dir": None, "news_default": True,
+                                                      "default_published": "today"},
+                  requires=["doc._.candidates", "doc._.published", "doc._.body_offset", "doc._.links", "doc.ents",
+                            "token.dep"],
+                  assigns=["doc._.candidates", "doc._.published"])
+def make_timing(nlp: Language, name: str, data_dir: str | None, news_default: bool,
+                default_published: str | None) -> "Timing":
+    return Timing(nlp, name, data_dir=data_dir, news_default=news_default, default_published=default_published)
 
 
 class Timing(RuleComponent):
-    def __init__(self, nlp: Language, name: str = "coaching_timing", *, news_default: bool = True) -> None:
+    data_files = ("mentions.jsonl", "words.jsonl")  # match words: "Saturday's defeat" dates a match, not the news
+
+    def __init__(self, nlp: Language, name: str = "coaching_timing", *, data_dir: str | None = None,
+                 news_default: bool = True, default_published: str | None = "today") -> None:
+        if default_published not in ("today", None):
+            raise ValueError(f"default_published must be \"today\" or null, not {default_published!r}")
         self.news_default = news_default
-        super().__init__(nlp, name)
+        self.default_published = default_published
+        super().__init__(nlp, name, data_dir=data_dir, news_default=news_default,
+                         default_published=default_published)
+
+    def build(self) -> None:
+        self.match_words = self.lexicon.match_date_words
 
     def process(self, doc: Doc) -> None:
+        if doc._.published is None and self.default_published == "today" and not doc.user_data.get(UNDATED_KEY):
+            doc._.published = dt.datetime.now(dt.timezone.utc).date().isoformat()
         live = [c for c in doc._.candidates or [] if not c.vetoed]
         for cand in live:
             cand.date = self.resolve(doc, cand)
@@ -62,7 +85,7 @@ class Timing(RuleComponent):
         """"X has led the team as interim coach since then": the spell starts at the last date named before it
         ("on leave since July. X has led the team since then" -> July)."""
         for cand in live:
-            if "date_source:default" not in cand.notes:
+            if cand.date_source != "default":
                 continue
             head = self._trigger_head(doc, cand)
             if not any(t.lower_ == "since" and any(c.lower_ == "then" for c in t.children) for t in head.children):
@@ -70,8 +93,7 @@ class Timing(RuleComponent):
             value = self._date_before(doc, cand.sentence[0])
             if value is not None:
                 cand.date = value
-                cand.notes.remove("date_source:default")
-                cand.notes.append("date_source:since_then")
+                cand.date_source = "since_then"
 
     @staticmethod
     def _interim_succession(live: list[Candidate]) -> None:
@@ -79,21 +101,20 @@ class Timing(RuleComponent):
         assistants, finished the season as interim coach") starts on the latest day the article dates a
         departure from that team before it."""
         for cand in live:
-            if cand.type != "hire" or not cand.interim or "date_source:default" not in cand.notes:
+            if cand.type != "hire" or not cand.interim or cand.date_source != "default":
                 continue
             before = [c.date for c in live if c.type == "departure" and c.team == cand.team and c.date
-                      and c.person != cand.person and c.trigger[0] < cand.sentence[0] and "date_source:own" in c.notes]
+                      and c.person != cand.person and c.trigger[0] < cand.sentence[0] and c.date_source == "own"]
             if before:
                 cand.date = max(before)
-                cand.notes.remove("date_source:default")
-                cand.notes.append("date_source:interim_succession")
+                cand.date_source = "interim_succession"
 
     def resolve(self, doc: Doc, cand: Candidate) -> str | None:
         value, source = self._dated(doc, cand)
         if value is not None and cand.date_shift:
             value, source = dates.shift_by(value, cand.date_shift, cand.date_shift_unit) or value, "shifted"
         if value is not None:
-            cand.notes.append(f"date_source:{source}")
+            cand.date_source = source
         return value
 
     def _continue_story(self, doc: Doc, live: list[Candidate]) -> None:
@@ -103,7 +124,7 @@ class Timing(RuleComponent):
         starts = [s.start_char for s in doc.sents]
         lead_end = self._lead_end(doc)
         for cand in live:
-            if "date_source:default" not in cand.notes or cand.sentence[0] < lead_end or cand.date_shift:
+            if cand.date_source != "default" or cand.sentence[0] < lead_end or cand.date_shift:
                 continue
             if not self._simple_past(doc, cand):
                 continue
@@ -112,18 +133,16 @@ class Timing(RuleComponent):
                 continue
             before = (previous[-1], cand.sentence[0])
             donors = [c for c in live if before[0] <= c.trigger[0] < before[1] and c.date
-                      and any(n in c.notes for n in ("date_source:own", "date_source:clause"))
-                      and "date:effective" not in c.notes]
+                      and c.date_source in ("own", "clause") and c.date_label != "effective"]
             if donors:
                 cand.date = donors[-1].date
-                cand.notes.remove("date_source:default")
-                cand.notes.append("date_source:previous_sentence")
+                cand.date_source = "previous_sentence"
 
     def _refer_when_clauses(self, doc: Doc, live: list[Candidate]) -> None:
         """"Y took over when X left": Y's hire takes the date of X's departure wherever the article dates it
         (assembly follows ``date_ref`` to that transition's event)."""
         for cand in live:
-            if "date_source:default" not in cand.notes:
+            if cand.date_source != "default":
                 continue
             head = self._trigger_head(doc, cand)
             for clause in head.children:
@@ -133,7 +152,7 @@ class Timing(RuleComponent):
                 # a vetoed mention ("when X left", a weak trigger) still names the transition it refers to
                 inner = [c for c in doc._.candidates if start <= c.trigger[0] <= end and c is not cand and c.team]
                 if inner:
-                    cand.date_ref = "|".join((inner[0].type, inner[0].person, inner[0].team))
+                    cand.date_ref = (inner[0].type, inner[0].person, inner[0].team)
 
     @staticmethod
     def _lead_end(doc: Doc) -> int:
@@ -160,7 +179,7 @@ class Timing(RuleComponent):
         value = self._line_label_date(doc, cand)
         if value is not None:
             return value, "label"
-        if ":replaced" in cand.rule:
+        if cand.derived == "replaced":
             value = self._replaced_date(doc, cand)
             if value is not None:
                 return value, "clause"
@@ -176,7 +195,7 @@ class Timing(RuleComponent):
         days = dates.relative_shift(cand.date_text)
         if days is not None and cand.date_span is not None:
             return dates.shift(self._day_before(doc, cand.date_span[0]), days)
-        future = "date:effective" in cand.notes or self._future(doc, cand)
+        future = cand.date_label == "effective" or self._future(doc, cand)
         published = doc._.published
         if not future and not YEAR_IN_TEXT.search(cand.date_text) and cand.date_span is not None:
             published = self._year_anchor(doc, cand) or published
@@ -204,7 +223,7 @@ class Timing(RuleComponent):
 
     @staticmethod
     def _trigger_head(doc: Doc, cand: Candidate) -> Token:
-        return doc.char_span(*cand.trigger, alignment_mode="expand").root
+        return doc[cand.head]  # relations and rows find it (syntax.trigger_head)
 
     def _background(self, doc: Doc, cand: Candidate) -> bool:
         """Told in the past perfect ("had been sacked") or as an earlier step ("previously left", "was once
@@ -222,8 +241,7 @@ class Timing(RuleComponent):
                 return True
         return False
 
-    @staticmethod
-    def news_date(doc: Doc) -> str | None:
+    def news_date(self, doc: Doc) -> str | None:
         """The day the lead names for its news ("the club announced on Tuesday night that ..."): a weekday-like
         date in the first opening sentence that tells of a transition or names one of its people. A lead
         about something else (a round-up's other stories, "Wednesday's draft") gives none."""
@@ -237,19 +255,18 @@ class Timing(RuleComponent):
         qualifying = [s for s in body if any(s.start_char <= c.trigger[0] < s.end_char for c in live)
                       or any(people.get(i) in names for i in range(s.start, s.end)) or _announces(s, people, every)]
         for sent in qualifying[:NEWS_SENTENCES]:
-            value = Timing._news_day(doc, sent, published)
+            value = self._news_day(doc, sent, published)
             if value is not None:
                 return value
         return None
 
-    @staticmethod
-    def _news_day(doc: Doc, sent: Span, published: str | None) -> str | None:
+    def _news_day(self, doc: Doc, sent: Span, published: str | None) -> str | None:
         for ent in sent.ents:
             ent = trim_interval(doc, ent)
             if ent.label_ not in ("DATE", "TIME") or not dates.NEWS_DAY.match(dates.clean(ent.text)):
                 continue
             if bound_limit(doc, ent) or effective(doc, ent) or ent[-1].lower_ in ("'s", "’s") \
-                    or dates_an_occasion(ent, MATCH_WORDS) or _dates_the_future(ent):
+                    or dates_an_occasion(ent, self.match_words) or _dates_the_future(ent):
                 continue
             value = dates.resolve(ent.text, published)
             if value is not None:

@@ -13,7 +13,8 @@ PUBLISHED = "2018-07-27"
 
 
 def run(nlp, text: str, title: str | None = None, date: str = PUBLISHED) -> Doc:
-    return pipeline.make_doc(nlp, text, date, title=title)
+    """The doc as this stage leaves it (relations and the later stages do not run)."""
+    return pipeline.run_until(nlp, "coaching_mentions", text, date, title=title)
 
 
 def linked(doc: Doc, surface: str, kind: str, occurrence: int = -1) -> str | None:
@@ -330,8 +331,8 @@ def test_a_description_links_to_the_nearest_fitting_person(nlp, text, surface, p
 
 
 def test_a_hyphenated_description_is_no_person(nlp):
-    doc = run(nlp, "Daniel Webb is back at Duke. The former Duke All-American was introduced on Tuesday as the "
-                   "Blue Devils' head coach.")
+    doc = pipeline.make_doc(nlp, "Daniel Webb is back at Duke. The former Duke All-American was introduced on "
+                                 "Tuesday as the Blue Devils' head coach.", PUBLISHED)
     assert "American" not in {c.person for c in doc._.candidates}
 
 
@@ -351,8 +352,8 @@ def test_a_team_noun_or_pronoun_links_to_the_subject_team(nlp, text, surface, te
 
 
 def test_it_binds_a_coordinated_trigger_to_its_team(nlp):
-    doc = run(nlp, "Baylor had searched since October, when it fired Dan Reyes and put defensive coordinator "
-                   "Sam Ortiz in charge on an interim basis.")
+    doc = pipeline.make_doc(nlp, "Baylor had searched since October, when it fired Dan Reyes and put defensive "
+                                 "coordinator Sam Ortiz in charge on an interim basis.", PUBLISHED)
     assert any(e.type == "hire" and e.coach == "Sam Ortiz" and e.team == "Baylor" for e in doc._.events)
 
 
@@ -374,3 +375,21 @@ def test_names_are_not_glued_to_dates_nor_cut(nlp, text, present, absent):
     assert absent not in people
     if present:
         assert present in people
+
+
+# -- what is no team ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "not_team"),
+    [
+        pytest.param("Eastern Conference rivals Boston sacked Pete Marlow, the league said.",
+                     "Eastern Conference", id="conference-with-a-noun"),
+        pytest.param("The Ravens fired Pete Marlow after a third straight loss left them bottom of the AFC North.",
+                     "AFC North", id="division-with-a-club-word"),
+    ],
+)
+def test_a_league_division_is_no_team(nlp, text, not_team):
+    """Divisions and conferences (models/mentions.jsonl, ``not_team``) are never teams, even when the
+    model tags them as organisations or a club word ("AFC") begins them."""
+    doc = run(nlp, text)
+    assert not any(team.startswith(not_team) for team in doc._.teams), doc._.teams

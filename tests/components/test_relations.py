@@ -15,7 +15,8 @@ PUBLISHED = "2018-07-27"
 
 
 def run(nlp, text: str, date: str = PUBLISHED) -> Doc:
-    return pipeline.make_doc(nlp, text, date)
+    """The doc as this stage leaves it: candidates proposed, none vetoed or dated yet."""
+    return pipeline.run_until(nlp, "coaching_relations", text, date)
 
 
 def summary(doc: Doc) -> set[tuple]:

@@ -1,5 +1,5 @@
-"""Explicit links between the transitions of one sentence, settled once every candidate is known and the
-modality stage has vetoed what is no fact (assembly calls ``bind_successions`` first).
+"""Explicit links between the transitions of one article, settled once every candidate is known and the
+modality stage has vetoed what is no fact (assembly calls these first).
 
 "X replaces Y, who was sacked in May": the succession names no team of its own, and the relative clause
 under Y names none either, so both were given a guessed team (the sentence's, the section's or the
@@ -14,13 +14,7 @@ from spacy.tokens import Doc
 
 from ...candidates import Candidate
 
-GUESSED_TEAM = (":sentence_team", ":paragraph_team", ":home_team", ":person_team")
-DERIVED = (":moved_to", ":moved_from", ":replaced", ":conj")
-PLACE_GUESSES = (":sentence_team", ":paragraph_team", ":home_team")  # not the person's own qualifier
-
-
-def guessed(cand: Candidate) -> bool:
-    return any(marker in cand.rule for marker in GUESSED_TEAM)
+PLACE_GUESSES = ("sentence_team", "paragraph_team", "home_team")  # not the person's own qualifier
 
 
 def bind_successions(candidates: list[Candidate]) -> None:
@@ -29,19 +23,18 @@ def bind_successions(candidates: list[Candidate]) -> None:
     sentence whose team was the same guess."""
     bound: dict[str, set[str]] = defaultdict(set)
     for cand in candidates:
-        if cand.type == "hire" and cand.team and not cand.vetoed and not guessed(cand) \
-                and not any(m in cand.rule for m in DERIVED):
+        if cand.type == "hire" and cand.team and not cand.vetoed and not cand.team_guessed and not cand.derived:
             bound[cand.person].add(cand.team)
     for cand in candidates:
-        if cand.type != "hire" or not cand.rule.startswith("replace:") or not guessed(cand) \
-                or cand.rule.endswith(":replaced") or len(bound.get(cand.person, ())) != 1:
+        if cand.type != "hire" or cand.voice != "replace" or not cand.team_guessed or cand.derived \
+                or len(bound.get(cand.person, ())) != 1:
             continue
         team = next(iter(bound[cand.person]))
         if team == cand.team:
             continue
-        replaced = {c.person for c in candidates if c.trigger == cand.trigger and c.rule.endswith(":replaced")}
+        replaced = {c.person for c in candidates if c.trigger == cand.trigger and c.derived == "replaced"}
         linked = [cand] + [c for c in candidates if c.type == "departure" and c.sentence == cand.sentence
-                           and c.person in replaced and c.team == cand.team and guessed(c)]
+                           and c.person in replaced and c.team == cand.team and c.team_guessed]
         for other in linked:
             other.team = team
             other.notes.append("team:succession")
@@ -64,17 +57,17 @@ def bind_guesses_to_stated_teams(doc: Doc, candidates: list[Candidate]) -> None:
     stated: dict[tuple[str, str], set[str]] = defaultdict(set)
     dates: dict[tuple[str, str], set[str | None]] = defaultdict(set)
     for cand in candidates:
-        if cand.team and not cand.vetoed and not guessed(cand) and not any(m in cand.rule for m in DERIVED) \
+        if cand.team and not cand.vetoed and not cand.team_guessed and not cand.derived \
                 and _named_in_sentence(doc, cand):
             stated[(cand.type, cand.person)].add(cand.team)
             dates[(cand.type, cand.person)].add(cand.date)
     for cand in candidates:
         teams = stated.get((cand.type, cand.person), set())
-        if cand.vetoed or len(teams) != 1 or not any(m in cand.rule for m in PLACE_GUESSES):
+        if cand.vetoed or len(teams) != 1 or cand.team_from not in PLACE_GUESSES:
             continue
         # the same transition: the stated one's date, or the news date's month for a transition dated by
         # default ("he had taken over in December 2019" is another move than the one of today's news)
-        own = cand.date if "date_source:default" not in cand.notes else (cand.date or "")[:7]
+        own = cand.date if cand.date_source != "default" else (cand.date or "")[:7]
         if own and not any(d is None or d.startswith(own) or own.startswith(d) for d in dates[(cand.type, cand.person)]):
             continue
         team = next(iter(teams))
