@@ -9,7 +9,8 @@ team can be of the article's sport and level:
   mention of a sport's own words (``words`` in models/sports.jsonl: "puck", "AFL", "rugby league"; a
   word two sports share, "football", says nothing); a national team's name is every sport's, and a
   college plays several: neither votes;
-- the article's sport is the one with most votes (at least two, more than any other); a college or a
+- the article's sport is the one with most votes (at least two, more than any other, or the only one
+  there is); a college or a
   national team fits every sport (a school's name is all its programs', a nation's all its sides');
 - level: a team of a closed league (``closed`` in leagues.jsonl: NFL, CFL, NBA, WNBA ...) named by a
   weak form is no team of an article that names another closed league of its sport and never its own.
@@ -93,7 +94,8 @@ class SportVoter:
                 named.add(name)  # each league once: "the World Cup" ten times is one competition
                 votes[self.league_sport[name]] += 1
         ranked = votes.most_common()
-        if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        # at least two votes, more than any other sport's; or the only vote there is ("AFL" in an AFL story)
+        if not ranked or ranked[0][1] < 2 and len(ranked) > 1 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
             return ArticleSport(None, frozenset(leagues), frozenset(in_text))
         return ArticleSport(ranked[0][0], frozenset(leagues), frozenset(in_text))
 

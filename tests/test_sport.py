@@ -20,6 +20,8 @@ def team_ids(nlp, text: str) -> set[str]:
 OTHER_SPORT = [
     pytest.param("The AFL club confirmed the move on Monday. The Eagles finished last in the AFL this year, and "
                  "footy fans in Perth want change.", "Philadelphia Eagles", id="afl-eagles-not-nfl"),
+    pytest.param("The Eagles appointed a new senior coach on Monday, the AFL club said.", "Philadelphia Eagles",
+                 id="one-vote-is-enough-when-alone"),
     pytest.param("The CFL side had a new coach by Friday. The Lions missed the CFL playoffs, and the "
                  "Canadian Football League office approved the hire.", "Detroit Lions", id="cfl-lions-not-nfl"),
     pytest.param("The WNBA expansion team introduced its coach. Golden State begins WNBA play next May, and "
