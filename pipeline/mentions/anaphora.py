@@ -147,8 +147,14 @@ class Anaphora:
                 subjects = [(_subordination(doc[s:e].root), s, n) for s, e, n in before
                             if sent.start <= s < sent.end and doc[s:e].root.dep_ in SUBJECTS]
                 return min(subjects)[2] if subjects else name
-            if head.dep_ in SUBJECTS or (start >= sent_start and head.dep_ == "poss"):
+            if head.dep_ in SUBJECTS:
                 return name
+            if start >= sent_start and head.dep_ == "poss":
+                # "X's staff hired her": the owner, unless someone was named as the object before it ("listed
+                # Hyde as Maddon's bench coach ... had picked him": him is Hyde)
+                objects = [n for s, e, n in before if sent_start <= s < start
+                           and doc[s:e].root.dep_ == "dobj" and doc[position].dep_ in ("dobj", "pobj")]
+                return objects[-1] if objects else name
             if head.dep_ == "appos" and head.head.dep_ in SUBJECTS:
                 return name  # "Hale's assistant, Pieter Lindqvist, is moving on"
         # no subject before: the latest person named in full, not a possessive ("Hale's successor")

@@ -393,3 +393,9 @@ def test_a_league_division_is_no_team(nlp, text, not_team):
     model tags them as organisations or a club word ("AFC") begins them."""
     doc = run(nlp, text)
     assert not any(team.startswith(not_team) for team in doc._.teams), doc._.teams
+
+
+def test_an_object_pronoun_goes_to_the_object_before_a_possessor(nlp):
+    doc = run(nlp, "Rovers had listed Dan Reyes as Tom Ivers's assistant for next season only days before word "
+                   "spread that City had hired him.")
+    assert linked(doc, "him", "person") == "Dan Reyes"
