@@ -6,8 +6,8 @@ gazetteer (teams, federations, leagues, venues) and the word lists of ``mentions
 ``club_words.jsonl`` and ``words.jsonl`` once. ``load(directory)`` hands every stage of a pipeline the
 same object.
 
-Word lists are rows ``{"kind", "words"}`` (or ``{"kind", "values"}`` for a table of numbers). A kind has
-one row: when a file holds a kind on several lines (``merge=union`` in .gitattributes can leave such lines
+Word lists are rows ``{"kind", "words"}`` (or ``{"kind", "values"}`` for a table of numbers), one line a
+kind. When a file holds a kind on several lines (``merge=union`` in .gitattributes can leave such lines
 after a git merge), the words of all its lines count, in order of appearance; none is lost. Each kind lives in
 one file (``WORD_KINDS``); a kind this module does not know is an error naming the file.
 ``problems(directory)`` lists what tests/test_models.py refuses in a data folder.
@@ -63,7 +63,6 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
     "sports.jsonl": ("name",),
 }
 KIND_FILE = {kind: name for name, kinds in WORD_KINDS.items() for kind in kinds}  # each kind lives in one file
-GAZETTEER_FILES = ("teams.jsonl", "federations.jsonl", "leagues.jsonl", "venues.jsonl")
 
 
 class Lexicon:

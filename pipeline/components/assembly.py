@@ -151,14 +151,18 @@ class Assembly(RuleComponent):
     def confidence(cand: Candidate) -> float:
         return hand_confidence(cand)
 
-    def sport(self, doc: Doc, team: str) -> str | None:
+    def sport(self, doc: Doc, team: str, counted: dict[str, int] | None = None) -> str | None:
         """The team's sport; for a team that plays several (a college, a nation's sides), the one whose words
-        the article uses most (the first the team's row lists on a tie), else the row's default."""
+        the article uses most (the first the team's row lists on a tie), else the row's default. ``counted``
+        keeps the counts of one document, so that each sport's words are counted once per article."""
         options = self.lexicon.gazetteer.sports(team)
         if len(options) <= 1:
             return options[0] if options else None
-        text = doc_text(doc)
-        counts = {s: len(self.sport_cues[s].findall(text)) if s in self.sport_cues else 0 for s in options}
+        counts = {} if counted is None else counted
+        for sport in options:
+            if sport not in counts:
+                cues = self.sport_cues.get(sport)
+                counts[sport] = len(cues.findall(doc_text(doc))) if cues else 0
         best = max(options, key=lambda s: counts[s])
         return best if counts[best] else self.lexicon.gazetteer.sport(team)
 
@@ -218,6 +222,7 @@ class Assembly(RuleComponent):
         # model was trained, a college is one family whatever program the article is about)
         view = ArticleView.of(doc, gazetteer.sport_family)
         person_teams = teams_per_person(live)
+        sport_counts: dict[str, int] = {}  # words of each sport in this article, counted once
         events = []
         features_of_events = []
         for cands in merged:
@@ -245,7 +250,7 @@ class Assembly(RuleComponent):
                 doc_id=str(doc._.doc_id or ""), type=best.type, coach=best.person, team=best.team,
                 role=role, interim=interim, manner=manner, date=date,
                 evidence=self.evidence(doc, first), rule=first.rule, confidence=confidence,
-                sport=self.sport(doc, best.team),
+                sport=self.sport(doc, best.team, sport_counts),
             ))
         doc.user_data[FEATURES_KEY] = features_of_events
         return events

@@ -18,7 +18,6 @@ moves the governing clause's date by the interval.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from spacy.language import Language
@@ -28,7 +27,7 @@ from .. import dates
 from ..candidates import Candidate
 from ..date_spans import bound_limit, dates_an_occasion, effective, trim_interval
 from .base import RuleComponent
-from ..extensions import UNDATED_KEY, doc_text
+from ..extensions import doc_text, reference_date
 
 PAST_PERFECT = ("had",)
 EARLIER_STEP = ("previously", "formerly", "once")
@@ -71,8 +70,8 @@ class Timing(RuleComponent):
         self.match_words = self.lexicon.match_date_words
 
     def process(self, doc: Doc) -> None:
-        if doc._.published is None and self.default_published == "today" and not doc.user_data.get(UNDATED_KEY):
-            doc._.published = dt.datetime.now(dt.timezone.utc).date().isoformat()
+        if doc._.published is None and self.default_published == "today":
+            doc._.published = reference_date(doc)  # today's date, unless the article came without one
         live = [c for c in doc._.candidates or [] if not c.vetoed]
         for cand in live:
             cand.date = self.resolve(doc, cand)
