@@ -43,6 +43,7 @@ class ModalityFilter(RuleComponent):
         self.cues: dict[str, dict[str, str]] = {}
         for row in self.rows:
             self.cues.setdefault(row["kind"], {})[row["cue"]] = row["veto"]
+        self.factive_gerund = {row["cue"] for row in self.rows if row["kind"] == "factive_mark" and row.get("gerund")}
 
     def process(self, doc: Doc) -> None:
         candidates = doc._.candidates or []
@@ -224,21 +225,35 @@ class ModalityFilter(RuleComponent):
         two = f"{lemma} {token.nbor().lower_}" if token.i + 1 < len(token.doc) else ""
         return cues.get(two)
 
-    @staticmethod
-    def _chain(head: Token) -> list[Token]:
+    def _chain(self, head: Token) -> list[Token]:
         """The trigger and the words whose clause or phrase holds it, up to a relative clause:
-        "X, who was sacked in May, has not coached since" states the sacking as a fact."""
+        "X, who was sacked in May, has not coached since" states the sacking as a fact; and up to a
+        subordinate clause that presupposes its content (``factive_mark``: since, after, though, ...):
+        "he has not worked since Y sacked him", "could only move once Z agreed to release him"."""
         chain = [head]
         token = head
         while token.dep_ in CLAUSE_UP and token.head.i != token.i and token.head.sent == head.sent:
             if token.dep_ == "relcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
                 break  # a finite relative clause; "a candidate to replace X" is no fact
+            if self._presupposed(token):
+                break
             low, high = sorted((token.i, token.head.i))
             if any(t.text in (";", ":") for t in token.doc[low:high]) and token.dep_ in ("ccomp", "conj", "parataxis"):
                 break  # "the club had named him coach; he had not yet taken a match": two statements
             token = token.head
             chain.append(token)
         return chain
+
+    def _presupposed(self, token: Token) -> bool:
+        """A finite adverbial clause (or a prepositional clause: "after being sacked") opened by a word that
+        presents it as fact whatever the main clause says: "since", "after", "even though"."""
+        marks = self.cues.get("factive_mark", {})
+        if token.dep_ == "advcl":
+            return any(c.dep_ == "mark" and c.lower_ in marks for c in token.children)
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ in marks:
+            # "after being sacked" is a fact, "before taking charge of a game" need not be
+            return token.tag_ != "VBG" or token.head.lower_ in self.factive_gerund
+        return False
 
     def _factive_above(self, chain: list[Token], position: int) -> bool:
         """A reporting verb whose complement holds chain[position]: "announced that X would leave"."""

@@ -96,6 +96,10 @@ VETOED = [
                  id="next-in-line"),
     pytest.param("Tom Hale will return as the Green Bay Packers head coach next season, the club confirmed.",
                  {"retention"}, id="return-next-season"),
+    pytest.param("Burnley players lobbied for assistant Tom Hale to get the job.", {"speculation"},
+                 id="lobbied-to-get-the-job"),
+    pytest.param("Dean Whitlock will be sacked if Burnley lose, and the club will not wait until he has resigned.",
+                 {"conditional", "negation"}, id="until-is-no-fact"),
 ]
 
 
@@ -147,6 +151,13 @@ def test_no_event_where_nothing_happened(nlp, text):
                      "Paris Saint-Germain", id="becomes-the-seventh-coach"),
         pytest.param("Burnley appointed Tom Hale as manager for the rest of the season.", "hire", "Tom Hale",
                      "Burnley", id="rest-of-the-season-is-no-award"),
+        # a clause opened by since / after / even though states its own fact, whatever the main clause says
+        pytest.param("Dale Prentice has not coached since Harlow Town sacked him in March 2021.", "departure",
+                     "Dale Prentice", "Harlow Town", id="not-since-sacked"),
+        pytest.param("Fulham could only act once Burnley agreed to release Tom Hale from his contract.",
+                     "departure", "Tom Hale", "Burnley", id="could-once-released"),
+        pytest.param("The board might still change course, even though Burnley have appointed Tom Hale as manager.",
+                     "hire", "Tom Hale", "Burnley", id="might-even-though-appointed"),
     ],
 )
 def test_facts_and_announcements_pass(nlp, text, type_, person, team):

@@ -194,3 +194,53 @@ def test_an_adjectival_trigger_takes_the_noun_it_qualifies(nlp):
                             "2020-01-20")
     assert any(c.type == "departure" and c.person == "Gerard Gallard" and ":nearest_person" not in c.rule
                and c.rule.startswith("transitive:fire") for c in doc._.candidates)
+
+
+CAREER_HISTORY = [
+    # (text, an expected (type, person, team, manner) among the candidates that modality keeps)
+    pytest.param("Tom Reddick got his first head-coaching job with the Portland Timbers in 2007.",
+                 ("hire", "Tom Reddick", "Portland Timbers", None), id="got-first-job-with"),
+    pytest.param("Ruth Calloway began her career as player-coach at Kilmarnock in 1999.",
+                 ("hire", "Ruth Calloway", "Kilmarnock", None), id="began-career-as"),
+    pytest.param("Ivo Kranjcar walked out on Dinamo Zagreb in July 2022 to take the Hajduk job.",
+                 ("departure", "Ivo Kranjcar", "Dinamo Zagreb", "moved"), id="walked-out-on"),
+    pytest.param("Gavin Trask stepped away from the Everton job in March.",
+                 ("departure", "Gavin Trask", "Everton", "resigned"), id="stepped-away"),
+    pytest.param("Everton and Gavin Trask agreed a parting of ways on Monday.",
+                 ("departure", "Gavin Trask", "Everton", "unknown"), id="parting-of-ways"),
+    pytest.param("Gavin Trask is back with Everton as first-team coach.",
+                 ("hire", "Gavin Trask", "Everton", None), id="back-with"),
+    pytest.param("Dale Prentice joined Fulham in 2016. His time at Fulham came to an end in May 2019.",
+                 ("departure", "Dale Prentice", "Fulham", "unknown"), id="time-came-to-an-end"),
+    pytest.param("Dale Prentice's tenure at Harlow Town ended in May after two seasons.",
+                 ("departure", "Dale Prentice", "Harlow Town", "unknown"), id="tenure-ended"),
+    pytest.param("Dale Prentice came back to Harlow Town in 2019 from an assistant's job with Luton Town.",
+                 ("departure", "Dale Prentice", "Luton Town", "moved"), id="came-back-from-a-job-with"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CAREER_HISTORY)
+def test_career_histories_state_transitions(nlp, text, expected):
+    """A career told in the past still states its transitions: hires, and departures with their manner."""
+    doc = run(nlp, text)
+    kept = {(c.type, c.person, c.team, c.manner) for c in doc._.candidates if not c.vetoed}
+    assert expected in kept, summary(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Luton Town manager Tom Dorsey will now hire a coordinator of his own.", id="hire-a-coordinator"),
+        pytest.param("Harlow Town want to appoint a new manager before Christmas, chairman Ken Ayres said.",
+                     id="appoint-a-new-manager"),
+    ],
+)
+def test_an_unnamed_object_takes_no_nearby_name(nlp, text):
+    """The object slot holds someone not yet named: the nearest name is not the person hired."""
+    doc = run(nlp, text)
+    assert [c for c in doc._.candidates if c.type == "hire" and not c.vetoed] == [], summary(doc)
+
+
+def test_a_front_office_post_left_is_no_coaching_departure(nlp):
+    doc = run(nlp, "Harlow Town have hired Tom Dorsey, who arrives from Luton Town, where he had been head of sport.")
+    assert not [c for c in doc._.candidates if c.type == "departure" and c.team == "Luton Town"], summary(doc)

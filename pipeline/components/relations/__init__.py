@@ -47,6 +47,7 @@ class RelationExtractor(Proposals, Arguments, TeamChoice, Roles, Dating, RuleCom
     def build(self) -> None:
         self.triggers = self.data["triggers.jsonl"]
         self.find_triggers = TriggerFinder(self.nlp.vocab, self.triggers)
+        self.home_team_patterns = frozenset(t["pattern"] for t in self.triggers if t.get("team") == "home")
         self.manners = self.data["manners.jsonl"]
         self.club_words = self.data["club_words.jsonl"]
         self.dual_role = {w for row in self.club_words if row["kind"] == "dual_role" for w in row["words"]}
@@ -86,7 +87,18 @@ class RelationExtractor(Proposals, Arguments, TeamChoice, Roles, Dating, RuleCom
         self._sentence_manners(doc, out)
         self._not_the_hiring_team(doc, out)
         self._not_the_team_left(out)
+        self._restated_hire(out)
         return out
+
+    def _restated_hire(self, candidates: list[Candidate]) -> None:
+        """A career phrase with no team of its own ("X gets a second head job") restates a hire of the same
+        person that the article reads, with its team, elsewhere: the article's team is then no guess to make.
+        It is vetoed, to stay explainable."""
+        read = {(c.person, c.team) for c in candidates if c.type == "hire" and c.team and not c.team_guessed}
+        for cand in candidates:
+            if cand.type == "hire" and cand.pattern in self.home_team_patterns and cand.team_from == "home_team" \
+                    and not cand.vetoed and any(p == cand.person and t != cand.team for p, t in read):
+                cand.vetoed = "restated_hire"
 
     @staticmethod
     def _not_the_team_left(candidates: list[Candidate]) -> None:

@@ -58,7 +58,7 @@ class Proposals:
             return []
         sent, people, teams = site.sent, doc._.links["person"], doc._.links["team"]
         person, fallback = reading.person, False
-        if person is None and trigger["strength"] == "strong":
+        if person is None and trigger["strength"] == "strong" and not self._unnamed_object(site):
             person = self._nearest(sent, head, people, found.heads)
             fallback = person is not None
         if person is None and not reading.others:
@@ -97,6 +97,16 @@ class Proposals:
             out += self._moved_from(draft, post)
         return out
 
+    @staticmethod
+    def _unnamed_object(site: Site) -> bool:
+        """ "will now hire a coordinator of his own", "to appoint a new manager": the person slot holds a
+        description of someone not yet named, so the nearest name is not the one hired or fired."""
+        if site.voice != "transitive" or site.passive:
+            return False
+        people = site.doc._.links["person"]
+        return any(o.pos_ == "NOUN" and o.i not in people and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another")
+                                                                   for c in o.children) for o in site.objs)
+
     def _fallback_team(self, site: Site, team: str | None, person: str | None, person_team: str | None,
                        destinations: list[Token]) -> tuple[str | None, str | None]:
         """The team when the voice found none, and how it was found (``Candidate.team_from``): the team
@@ -121,6 +131,10 @@ class Proposals:
             return team, "sentence_team"
         if person and site.type == "departure" and not destinations and self._article_person_team(doc, sent, person):
             return self._article_person_team(doc, sent, person), "person_team"
+        if site.trigger.get("team") == "home":
+            # a career phrase ("got the job", "is back with") names its team or means the article's own: the
+            # heading of a tracker's section is some other item's team
+            return doc._.home_team, "home_team"
         team = self._section_team(sent, site.found.headings)
         return team or doc._.home_team, "paragraph_team" if team else "home_team"
 
