@@ -119,7 +119,8 @@ class ModalityFilter(RuleComponent):
                 out.setdefault(people[role.end], set()).add(role.kb_id_)
                 continue
             for i in range(max(sent.start, role.start - window), min(sent.end, role.end + window)):
-                if i in people and self._is_name(doc[i]) and not role.start <= i < role.end \
+                # "the point guard on X's first title team": a possessor's name is not the title's holder
+                if i in people and self._is_name(doc[i]) and not role.start <= i < role.end and not self._possessor(doc, i) \
                         and not (self._verb_between(doc, i, role) and not self._predicative(role)):
                     out.setdefault(people[i], set()).add(role.kb_id_)
             # at a distance only an executive title: "won the title as a player" is a career, not a post now
@@ -148,6 +149,16 @@ class ModalityFilter(RuleComponent):
     def _past_title(self, doc: Doc, role: Span) -> bool:
         before = doc[max(role.sent.start, role.start - 3):role.start]
         return any(t.lower_ in self.cues.get("past", {}) for t in before)
+
+    @staticmethod
+    def _possessor(doc: Doc, i: int) -> bool:
+        """The name ends in a possessive that qualifies another noun ("X's team")."""
+        people = doc._.links["person"]
+        j = i
+        while j + 1 < len(doc) and people.get(j + 1) == people[i]:
+            j += 1
+        run = doc[i:j + 2] if j + 1 < len(doc) else doc[i:j + 1]
+        return any(t.dep_ == "poss" or t.tag_ == "POS" for t in run)
 
     @staticmethod
     def _verb_between(doc: Doc, i: int, role: Span) -> bool:

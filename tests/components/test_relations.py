@@ -216,6 +216,13 @@ CAREER_HISTORY = [
                  ("departure", "Dale Prentice", "Harlow Town", "unknown"), id="tenure-ended"),
     pytest.param("Dale Prentice came back to Harlow Town in 2019 from an assistant's job with Luton Town.",
                  ("departure", "Dale Prentice", "Luton Town", "moved"), id="came-back-from-a-job-with"),
+    # the object of "left" is a post, not someone who controls "to take over": the subject moves on
+    pytest.param("Reinaldo Rueda had left the Chile job to take over at Colombia in January 2021.",
+                 ("hire", "Reinaldo Rueda", "Colombia", None), id="left-the-job-to-take-over"),
+    # a hire told in a relative clause on the person, with its own date: the start of the post he now leaves
+    pytest.param("Last Tuesday Harlow Town dismissed offensive coordinator Marcus Bray, who had been promoted "
+                 "to the job in January 2021.", ("hire", "Marcus Bray", "Harlow Town", None),
+                 id="fired-who-had-been-promoted"),
 ]
 
 
@@ -244,3 +251,10 @@ def test_an_unnamed_object_takes_no_nearby_name(nlp, text):
 def test_a_front_office_post_left_is_no_coaching_departure(nlp):
     doc = run(nlp, "Harlow Town have hired Tom Dorsey, who arrives from Luton Town, where he had been head of sport.")
     assert not [c for c in doc._.candidates if c.type == "departure" and c.team == "Luton Town"], summary(doc)
+
+
+def test_a_hire_in_a_relative_clause_keeps_its_own_date(nlp):
+    doc = run(nlp, "Last Tuesday Harlow Town dismissed offensive coordinator Marcus Bray, who had been promoted "
+                   "to the job in January 2021.", date="2024-03-10")
+    hire = next(c for c in doc._.candidates if c.type == "hire" and not c.vetoed)
+    assert hire.date == "2021-01"
