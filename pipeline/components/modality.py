@@ -300,7 +300,9 @@ class ModalityFilter(RuleComponent):
                     return "conditional"
                 if child.dep_ == "advcl" and self._inverted_condition(child):
                     return "conditional"
-            if position > 0:
+            # a verb the trigger's clause is only conjoined to does not govern it: "turned down a new
+            # contract and agreed to return to X" (negation and modals still reach: "did not resign and leave")
+            if position > 0 and chain[position - 1].dep_ != "conj":
                 reason = self._lemma_in(token, "governor")
                 if reason:
                     return reason
@@ -340,7 +342,9 @@ class ModalityFilter(RuleComponent):
         while stack:
             token = stack.pop()
             subtree.add(token.i)
-            stack.extend(c for c in token.children if c.dep_ != "relcl")
+            # nor one in a presupposed clause: "fired, a year after being named manager of the year"
+            stack.extend(c for c in token.children if c.dep_ != "relcl" and not self._presupposed(c)
+                         and not (c.dep_ == "prep" and any(self._presupposed(g) for g in c.children)))
         for role in doc.spans.get("roles", []):
             if role.start in subtree:
                 after = " ".join(t.lower_ for t in doc[role.end:role.end + 3])
@@ -434,6 +438,7 @@ class ModalityFilter(RuleComponent):
         if cand.nearest_person and cand.person not in coaches and not self._named_in_trigger(doc, cand):
             return "unattached_person"
         if cand.strength == "weak" and cand.role is None and not cand.interim and cand.person not in coaches \
+                and cand.derived != "moved_to" \
                 and not self._post_object(doc, cand) and not self._replaced_with_manner(cand) \
                 and cand.team_from in ("sentence_team", "home_team", "paragraph_team"):
             return "weak_trigger"

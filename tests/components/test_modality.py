@@ -155,6 +155,11 @@ def test_no_event_where_nothing_happened(nlp, text):
         pytest.param("Niele Ivey, the point guard on Mary McGrath's first title team, will succeed her. McGrath "
                      "retired from Notre Dame on Wednesday.", "departure", "Mary McGrath", "Notre Dame",
                      id="a-possessor-is-not-the-titled-player"),
+        pytest.param("Defensive coach Gary Lutz turned down a new contract in November and agreed to return to "
+                     "Leinster as head coach from July.", "hire", "Gary Lutz", "Leinster",
+                     id="a-conjoined-verb-is-no-governor"),
+        pytest.param("Harlow Town sacked Tom Hale on Monday, a year after he was named manager of the year.",
+                     "departure", "Tom Hale", "Harlow Town", id="award-in-a-presupposed-clause"),
         pytest.param("Dale Prentice has not coached since Harlow Town sacked him in March 2021.", "departure",
                      "Dale Prentice", "Harlow Town", id="not-since-sacked"),
         pytest.param("Fulham could only act once Burnley agreed to release Tom Hale from his contract.",

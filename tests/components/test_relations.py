@@ -216,6 +216,8 @@ CAREER_HISTORY = [
                  ("departure", "Dale Prentice", "Harlow Town", "unknown"), id="tenure-ended"),
     pytest.param("Dale Prentice came back to Harlow Town in 2019 from an assistant's job with Luton Town.",
                  ("departure", "Dale Prentice", "Luton Town", "moved"), id="came-back-from-a-job-with"),
+    pytest.param("Assistant coach Gary Lutz is also on his way out of Harlow Town.",
+                 ("departure", "Gary Lutz", "Harlow Town", "unknown"), id="on-his-way-out"),
     # the object of "left" is a post, not someone who controls "to take over": the subject moves on
     pytest.param("Reinaldo Rueda had left the Chile job to take over at Colombia in January 2021.",
                  ("hire", "Reinaldo Rueda", "Colombia", None), id="left-the-job-to-take-over"),
@@ -258,3 +260,11 @@ def test_a_hire_in_a_relative_clause_keeps_its_own_date(nlp):
                    "to the job in January 2021.", date="2024-03-10")
     hire = next(c for c in doc._.candidates if c.type == "hire" and not c.vetoed)
     assert hire.date == "2021-01"
+
+
+def test_a_move_to_a_named_team_is_stated_even_from_a_weak_verb(nlp):
+    """ "left in July to coach X": the new post's team is read off the destination, not guessed."""
+    doc = run(nlp, "The Rangers had a place to fill after assistant Gary Lutz left in July to coach the "
+                   "New Jersey Devils.", date="2020-09-10")
+    assert ("hire", "Gary Lutz", "New Jersey Devils") in {(c.type, c.person, c.team) for c in doc._.candidates
+                                                           if not c.vetoed}, summary(doc)
