@@ -16,6 +16,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,16 +29,22 @@ RULE_FAMILIES = ("transitive", "intransitive", "replace", "row", "noun", "symmet
 BINDING_MARKERS = ("home_team", "sentence_team", "paragraph_team", "person_team", "where_team", "nearest_person",
                    "moved_from", "moved_to", "replaced", "conj", "passive")
 GAP_CAP = 3.0
-# what a fallback costs the hand-set score, by the candidate's marker (Candidate.markers)
-PENALTIES = (("nearest_person", 0.2), ("home_team", 0.15), ("sentence_team", 0.05), ("replaced", 0.1),
-             ("moved_from", 0.1))
+
+
+@lru_cache(maxsize=1)
+def _penalties() -> tuple[tuple[str, float], ...]:
+    """What a fallback costs the hand-set score, by the candidate's marker (Candidate.markers):
+    ``confidence_penalty`` in models/words.jsonl, the packaged data (the trained model's ``hand`` feature
+    was computed with it)."""
+    from . import lexicon
+    return tuple(lexicon.load().values("confidence_penalty").items())
 
 
 def hand_confidence(cand: Candidate) -> float:
     """The hand-set score of one candidate: 0.9 for a strong trigger, 0.75 for a weak one, less for the
     fallbacks that bound its person or team."""
     score = 0.9 if cand.strength == "strong" else 0.75
-    for marker, cost in PENALTIES:
+    for marker, cost in _penalties():
         if marker in cand.markers:
             score -= cost
     return round(max(score, 0.05), 2)
@@ -158,9 +165,13 @@ class ConfidenceModel:
 
     @classmethod
     def read(cls, path: Path) -> "ConfidenceModel":
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls.parse(path.read_text(encoding="utf-8"), origin=str(path))
+
+    @classmethod
+    def parse(cls, text: str, origin: str = "confidence model") -> "ConfidenceModel":
+        data = json.loads(text)
         if data.get("kind") != "logistic" or not isinstance(data.get("weights"), dict):
-            raise ValueError(f"{path}: not a logistic confidence model (kind, intercept, weights)")
+            raise ValueError(f"{origin}: not a logistic confidence model (kind, intercept, weights)")
         info = {k: v for k, v in data.items() if k not in ("kind", "intercept", "weights")}
         return cls(weights={str(k): float(v) for k, v in data["weights"].items()},
                    intercept=float(data["intercept"]), info=info)

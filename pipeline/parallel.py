@@ -31,6 +31,7 @@ from types import TracebackType
 from spacy.language import Language
 
 from .batch import extract_articles
+from .lifecycle import Interrupted, follow_parent, stop_workers
 from .readers import Article, Reject
 from .schema import Event
 
@@ -44,6 +45,7 @@ _worker_batch_size = 32
 
 def _start_worker(nlp: Language, batch_size: int) -> None:
     global _worker_nlp, _worker_batch_size
+    follow_parent()  # exit when the parent dies; Ctrl-C is the parent's to handle
     _worker_nlp = nlp
     _worker_batch_size = batch_size
 
@@ -102,6 +104,9 @@ class ArticleProcessor:
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
+        if self._executor is not None and isinstance(exc, (Interrupted, KeyboardInterrupt)):
+            stop_workers(self._executor)  # do not wait for the batches the workers hold
+            self._executor = None
         self._stop(cancel=exc_type is not None)
 
     def _stop(self, cancel: bool = False) -> None:

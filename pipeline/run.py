@@ -15,11 +15,13 @@ from typing import TypeVar
 
 from spacy.language import Language
 
+from .atomic import remove_stale
+from .lifecycle import Interrupted, interruptible
 from .parallel import ArticleProcessor
 from .db import EventStore, StoreError, pipeline_version
 from .db.resume import Resume
 from .progress import byte_progress, wanted
-from .readers import STDIN, Article, ArticleReader, InputPath, Reject, check_inputs
+from .readers import DEFAULT_MAX_CHARS, STDIN, Article, ArticleReader, CsvColumns, InputPath, Reject, check_inputs
 from .schema import Event
 from .sinks import Sinks, check_sinks
 from .writers import STDOUT, JsonlWriter, OutputPath, RejectsWriter
@@ -44,6 +46,8 @@ class ExtractOptions:
     output is stdout. The file is created only when something is rejected.
     progress: True/False to force the progress bar on stderr on or off;
     None shows it when stderr is a terminal.
+    max_chars: longest article text accepted; a longer one is rejected.
+    csv_columns: which columns of a CSV input hold the id, text, date, title, url.
     output: the JSON Lines output, stdout (``-``) or None for none; ``outputs``:
     further files, written by their suffix (``.csv``, ``.parquet``, else JSON
     Lines); ``db``: a SQLAlchemy URL to upsert articles and events into, where
@@ -63,6 +67,8 @@ class ExtractOptions:
     db: str | None = None
     force: bool = False
     min_confidence: float = 0.0
+    max_chars: int = DEFAULT_MAX_CHARS
+    csv_columns: CsvColumns = field(default_factory=CsvColumns)
 
     def rejects_path(self) -> Path:
         if self.rejects is not None:
@@ -86,6 +92,16 @@ class RunCounts:
     def summary(self) -> str:
         skipped = f", skipped {self.skipped} already in the database" if self.skipped else ""
         return f"read {self.read} articles{skipped}, rejected {self.rejected}, wrote {self.events} events"
+
+
+class RunInterrupted(Exception):
+    """A run stopped by SIGINT/SIGTERM: what it had done, and the signal (``exit_code``)."""
+
+    def __init__(self, counts: RunCounts, interrupted: Interrupted) -> None:
+        super().__init__(f"{interrupted.name}: stopped after {counts.summary()}")
+        self.counts = counts
+        self.signal_name = interrupted.name
+        self.exit_code = interrupted.exit_code
 
 
 def load_nlp(model: str | None = None) -> Language:
@@ -136,7 +152,7 @@ def run_extract(options: ExtractOptions, nlp: Language | None = None, *,
     if not 0.0 <= options.min_confidence <= 1.0:
         raise ValueError(f"min_confidence must be between 0 and 1, got {options.min_confidence}")
     check_inputs(options.inputs)
-    reader = ArticleReader(options.inputs)
+    reader = ArticleReader(options.inputs, max_chars=options.max_chars, csv_columns=options.csv_columns)
     check_outputs(options, reader.files)
     check_sinks(options.outputs)
     store = EventStore.open(options.db) if options.db else None  # StoreError: exit before the model loads
@@ -172,25 +188,33 @@ def _run(options: ExtractOptions, nlp: Language, reader: ArticleReader, store: E
     if store is not None:
         store.engine.dispose()  # no open connection for forked workers to inherit
     main_output = JsonlWriter(options.output) if options.output is not None else nullcontext(None)
-    with main_output as output, rejects, processor, \
-            Sinks.open(options.outputs, store=store, version=version) as sinks, \
-            byte_progress(reader, wanted(options.progress)) as progress:
-        for batch in processor.process_batches(batches):
-            done: list[tuple[Article, list[Event]]] = []
-            recorded: set[str] = set()  # articles the database holds already (resumed runs)
-            for record, result, fresh in resume.merge(batch) if resume else ((*pair, True) for pair in batch):
-                counts.read += 1
-                if isinstance(result, Reject):
-                    reject(result)
-                else:
-                    result = [event for event in result if event.confidence >= options.min_confidence]
-                    counts.events += output.write_events(result) if output is not None else len(result)
-                    done.append((record, result))
-                    if not fresh:
-                        recorded.add(record.id)
-            sinks.write_batch(done, recorded=recorded)
-            progress.update()
+    try:
+        # Files are written beside their targets and moved into place only when
+        # the block ends well (pipeline.atomic): an interrupted run keeps the old ones.
+        with interruptible(), main_output as output, rejects, processor, \
+                Sinks.open(options.outputs, store=store, version=version) as sinks, \
+                byte_progress(reader, wanted(options.progress)) as progress:
+            for batch in processor.process_batches(batches):
+                done: list[tuple[Article, list[Event]]] = []
+                recorded: set[str] = set()  # articles the database holds already (resumed runs)
+                for record, result, fresh in resume.merge(batch) if resume else ((*pair, True) for pair in batch):
+                    counts.read += 1
+                    if isinstance(result, Reject):
+                        reject(result)
+                    else:
+                        result = [event for event in result if event.confidence >= options.min_confidence]
+                        counts.events += output.write_events(result) if output is not None else len(result)
+                        done.append((record, result))
+                        if not fresh:
+                            recorded.add(record.id)
+                sinks.write_batch(done, recorded=recorded)
+                progress.update(read=counts.read, events=counts.events, rejected=counts.rejected)
+    except Interrupted as interrupted:
+        counts.skipped = resume.skipped if resume else 0
+        raise RunInterrupted(counts, interrupted) from None
     counts.skipped = resume.skipped if resume else 0
     if rejects.count:
         counts.rejects_path = Path(rejects.path)
+    else:
+        remove_stale(rejects.path)  # an earlier run's rejects do not belong to this output
     return counts

@@ -30,7 +30,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .schema import Event, _fold, post_kind
+from .folding import fold as _fold  # the one fold (the scorer's): "Sørensen" == "Sorensen"
+from .schema import Event, post_kind
 
 SAME_DAYS = 7
 SUCCESSOR_DAYS = 180

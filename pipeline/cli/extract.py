@@ -8,9 +8,9 @@ from typing import Annotated, NoReturn
 import typer
 
 from ..db import StoreError
-from ..readers import MissingInputError, Reject
+from ..readers import DEFAULT_MAX_CHARS, CsvColumns, MissingInputError, Reject
 from ..resources import ResourceError
-from ..run import DEFAULT_BATCH_SIZE, ExtractOptions, OutputConflictError, run_extract
+from ..run import DEFAULT_BATCH_SIZE, ExtractOptions, OutputConflictError, RunInterrupted, run_extract
 from ..sinks import SinkError, is_file_sink
 from .app import EXIT_FAILURE, ModelOption, fail, say
 
@@ -30,8 +30,8 @@ def extract(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="JSON Lines files, .txt files, directories (their *.jsonl and *.txt, "
-                 "recursively) or - for JSON Lines on stdin.",
+            help="JSON Lines files (.jsonl, .jsonl.gz), .json, .csv and .txt files, directories "
+                 "(their *.jsonl, *.jsonl.gz, *.json and *.txt, recursively) or - for JSON Lines on stdin.",
             show_default=False,
             metavar="INPUT",
         ),
@@ -81,6 +81,14 @@ def extract(
         typer.Option("--min-confidence", min=0.0, max=1.0,
                      help="Write only events whose confidence is at least this (0-1)."),
     ] = 0.0,
+    max_chars: Annotated[
+        int, typer.Option("--max-chars", min=1, help="Reject an article whose text is longer (characters).")
+    ] = DEFAULT_MAX_CHARS,
+    id_col: Annotated[str, typer.Option("--id-col", help="CSV inputs: the id column.")] = "id",
+    text_col: Annotated[str, typer.Option("--text-col", help="CSV inputs: the text column.")] = "text",
+    date_col: Annotated[str, typer.Option("--date-col", help="CSV inputs: the date column (YYYY-MM-DD).")] = "date",
+    title_col: Annotated[str, typer.Option("--title-col", help="CSV inputs: the title column.")] = "title",
+    url_col: Annotated[str, typer.Option("--url-col", help="CSV inputs: the url column.")] = "url",
 ) -> None:
     """Extract the events of articles into JSON Lines, one event a line."""
     if force and not db:
@@ -88,9 +96,17 @@ def extract(
     main, extra = split_outputs(output or [], db)
     options = ExtractOptions(inputs=list(inputs), output=main, rejects=rejects, model=model,
                              batch_size=batch_size, n_process=n_process, progress=progress,
-                             outputs=extra, db=db, force=force, min_confidence=min_confidence)
+                             outputs=extra, db=db, force=force, min_confidence=min_confidence,
+                             max_chars=max_chars,
+                             csv_columns=CsvColumns(id=id_col, text=text_col, date=date_col,
+                                                    title=title_col, url=url_col))
     try:
         counts = run_extract(options, on_reject=_print_reject)
+    except RunInterrupted as stopped:
+        kept = "; the database keeps the batches written: run the same command again to resume" if db else ""
+        say(f"interrupted by {stopped.signal_name}: {stopped.counts.summary()} so far; "
+            f"the output and rejects files were not written (earlier ones are left as they were){kept}")
+        raise typer.Exit(stopped.exit_code) from None
     except BrokenPipeError:
         _stdout_closed()
     except (MissingInputError, OutputConflictError, ResourceError, SinkError, StoreError) as error:
@@ -98,6 +114,8 @@ def extract(
     except OSError as error:  # the model cannot be loaded, an output cannot be written
         fail(str(error))
     say(counts.summary())
+    if counts.read == counts.rejected:
+        say("warning: no article was read from the inputs")
     if counts.rejects_path is not None:
         say(f"rejects written to {counts.rejects_path}")
 

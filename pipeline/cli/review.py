@@ -243,8 +243,10 @@ def stats(
     if plot is not None:
         try:
             plot_months(result, plot)
-        except ImportError:
-            fail("--plot needs matplotlib: pip install 'matplotlib>=3.8,<4'")
+        except ImportError as error:
+            if (error.name or "matplotlib").split(".")[0] != "matplotlib":
+                raise
+            fail("--plot needs matplotlib, the optional extra [plot]: pip install 'coaching-events[plot]'")
         except OSError as error:
             fail(f"cannot write {plot}: {error.strerror or error}")
         say(f"plot written to {plot}")

@@ -9,29 +9,30 @@ The features of the events are left in ``doc.user_data[FEATURES_KEY]``, in the o
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import DROPPED, KEPT, VETOED, Candidate
-from ..confidence import MODEL_FILE, ArticleView, event_features, hand_confidence, load_model, teams_per_person
+from ..confidence import (MODEL_FILE, ArticleView, ConfidenceModel, event_features, hand_confidence, load_model,
+                          teams_per_person)
 from ..schema import Event, Evidence, post_kind
 from ..extensions import doc_text
 from .base import RuleComponent
 
-HEAD_ROLES = ("head coach", "manager")
 FEATURES_KEY = "coaching_events.features"  # doc.user_data: the confidence features of doc._.events, in order
-MANNER_RANK = {None: 0, "unknown": 1, "moved": 2, "contract_expired": 3, "retired": 3, "mutual_consent": 4,
-               "resigned": 3, "fired": 3}
 
 
-@Language.factory("coaching_assembly", default_config={"min_confidence": 0.0},
-                  requires=["doc._.candidates"], assigns=["doc._.events"])
-def make_assembly(nlp: Language, name: str, min_confidence: float) -> "Assembly":
-    return Assembly(nlp, name, min_confidence=min_confidence)
+@Language.factory("coaching_assembly", default_config={"data_dir": None, "min_confidence": 0.0},
+                  requires=["doc._.candidates", "doc._.doc_id", "doc._.body_offset", "doc._.home_team", "doc.spans"],
+                  assigns=["doc._.events"])
+def make_assembly(nlp: Language, name: str, data_dir: str | None, min_confidence: float) -> "Assembly":
+    return Assembly(nlp, name, data_dir=data_dir, min_confidence=min_confidence)
 
 
 DERIVED = ("moved_from", "moved_to", "replaced")  # implied transitions, which borrow their trigger's date
@@ -98,40 +99,75 @@ def _split_permanent(cands: list[Candidate]) -> list[list[Candidate]]:
 
 
 class Assembly(RuleComponent):
-    def __init__(self, nlp: Language, name: str = "coaching_assembly", *, min_confidence: float = 0.0) -> None:
+    # the gazetteer (a team's sport and head-coach title), words.jsonl (head roles, manner ranks) and the sports;
+    # the confidence model (models/confidence.json) is saved and loaded beside them
+    data_files = ("teams.jsonl", "federations.jsonl", "leagues.jsonl", "venues.jsonl", "words.jsonl", "sports.jsonl")
+
+    def __init__(self, nlp: Language, name: str = "coaching_assembly", *, data_dir: str | None = None,
+                 min_confidence: float = 0.0) -> None:
         self.min_confidence = min_confidence
-        self.model = None
-        super().__init__(nlp, name)
+        self.model: ConfidenceModel | None = None
+        super().__init__(nlp, name, data_dir=data_dir, min_confidence=min_confidence)
 
     def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
                    data_dir: str | None = None) -> None:
         super().initialize(get_examples, nlp=nlp, data_dir=data_dir)
-        self.model = load_model(Path(data_dir) if data_dir else None)
+        self.model = load_model(Path(self.data_dir) if self.data_dir else None)
+
+    def build(self) -> None:
+        self.head_roles = self.lexicon.words("head_role")
+        self.manner_rank = self.lexicon.values("manner_rank")
+        # the words that tell a sport, for a team whose name stands for several (sports.jsonl)
+        self.sport_cues = {row["name"]: re.compile("|".join(
+            rf"\b(?i:{re.escape(w)})\b" if w.islower() else rf"\b{re.escape(w)}\b" for w in row["words"]))
+            for row in self.data["sports.jsonl"] if row["words"]}
 
     def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
         super().to_disk(path, exclude=exclude)
         if self.model is not None:
             (Path(path) / MODEL_FILE).write_text(self.model.to_json(), encoding="utf-8")
 
+    def from_disk(self, path: str | Path, *, exclude: Any = ()) -> "Assembly":
+        super().from_disk(path, exclude=exclude)
+        model_file = Path(path) / MODEL_FILE
+        self.model = ConfidenceModel.read(model_file) if model_file.exists() else None
+        return self
+
+    def to_bytes(self, *, exclude: Any = ()) -> bytes:
+        return srsly.msgpack_dumps({"rules": super().to_bytes(exclude=exclude),
+                                    MODEL_FILE: self.model.to_json() if self.model is not None else None})
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Any = ()) -> "Assembly":
+        message = srsly.msgpack_loads(bytes_data)
+        super().from_bytes(message["rules"], exclude=exclude)
+        self.model = ConfidenceModel.parse(message[MODEL_FILE]) if message.get(MODEL_FILE) else None
+        return self
+
     def process(self, doc: Doc) -> None:
         doc._.events = self.assemble(doc)
-
-    def _gazetteer(self) -> Any:
-        """The entities stage's gazetteer when it is in the pipeline (for sport and head-coach title)."""
-        for _name, proc in self.nlp.pipeline:
-            gazetteer = getattr(proc, "gazetteer", None)
-            if gazetteer is not None:
-                return gazetteer
-        return None
 
     @staticmethod
     def confidence(cand: Candidate) -> float:
         return hand_confidence(cand)
 
-    @staticmethod
-    def article_title(doc: Doc) -> str | None:
+    def sport(self, doc: Doc, team: str, counted: dict[str, int] | None = None) -> str | None:
+        """The team's sport; for a team that plays several (a college, a nation's sides), the one whose words
+        the article uses most (the first the team's row lists on a tie), else the row's default. ``counted``
+        keeps the counts of one document, so that each sport's words are counted once per article."""
+        options = self.lexicon.gazetteer.sports(team)
+        if len(options) <= 1:
+            return options[0] if options else None
+        counts = {} if counted is None else counted
+        for sport in options:
+            if sport not in counts:
+                cues = self.sport_cues.get(sport)
+                counts[sport] = len(cues.findall(doc_text(doc))) if cues else 0
+        best = max(options, key=lambda s: counts[s])
+        return best if counts[best] else self.lexicon.gazetteer.sport(team)
+
+    def article_title(self, doc: Doc) -> str | None:
         """The article's own word for head coaches, when it uses one more than the other."""
-        counts = Counter(r.kb_id_ for r in doc.spans.get("roles", []) if r.kb_id_ in HEAD_ROLES)
+        counts = Counter(r.kb_id_ for r in doc.spans.get("roles", []) if r.kb_id_ in self.head_roles)
         if counts["manager"] != counts["head coach"]:
             return "manager" if counts["manager"] > counts["head coach"] else "head coach"
         return None
@@ -176,10 +212,13 @@ class Assembly(RuleComponent):
             else:
                 merged.extend(_split_permanent(cands))
         article_title = self.article_title(doc)
-        gazetteer = self._gazetteer()
+        gazetteer = self.lexicon.gazetteer
         moves = {(c.person, c.team) for c in live if c.type == "hire"}
-        view = ArticleView.of(doc, gazetteer.sport if gazetteer else None)
+        # the confidence features compare a team's kind of sport with the article's (sport_family: as the
+        # model was trained, a college is one family whatever program the article is about)
+        view = ArticleView.of(doc, gazetteer.sport_family)
         person_teams = teams_per_person(live)
+        sport_counts: dict[str, int] = {}  # words of each sport in this article, counted once
         events = []
         features_of_events = []
         for cands in merged:
@@ -189,15 +228,14 @@ class Assembly(RuleComponent):
             date = _referenced_date(cands, groups) or date
             manner = None
             if best.type == "departure":
-                manner = max((c.manner for c in cands), key=lambda m: MANNER_RANK.get(m, 0))
+                manner = max((c.manner for c in cands), key=lambda m: self.manner_rank.get(m, 0))
                 if manner in (None, "unknown") and any(p == best.person and t != best.team for p, t in moves):
                     manner = "moved"
             role = next((c.role for c in sorted(cands, key=lambda c: (not c.role_attached, -c.confidence))
                          if c.role), None) \
                 or article_title or (gazetteer and gazetteer.head_title(best.team)) or "head coach"
             interim = best.type == "hire" and any(c.interim for c in cands)
-            features = event_features(cands, view, gazetteer.sport(best.team) if gazetteer else None,
-                                      person_teams[best.person])
+            features = event_features(cands, view, gazetteer.sport_family(best.team), person_teams[best.person])
             confidence = self.model(features) if self.model else max(c.confidence for c in cands)
             if confidence < self.min_confidence:
                 for cand in cands:
@@ -208,7 +246,7 @@ class Assembly(RuleComponent):
                 doc_id=str(doc._.doc_id or ""), type=best.type, coach=best.person, team=best.team,
                 role=role, interim=interim, manner=manner, date=date,
                 evidence=self.evidence(doc, first), rule=first.rule, confidence=confidence,
-                sport=gazetteer.sport(best.team) if gazetteer else None,
+                sport=self.sport(doc, best.team, sport_counts),
             ))
         doc.user_data[FEATURES_KEY] = features_of_events
         return events

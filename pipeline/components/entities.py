@@ -15,12 +15,11 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..gazetteer import Gazetteer
 from ..extensions import doc_text
 from .base import RuleComponent
 
 DATA_FILES = ("teams.jsonl", "federations.jsonl", "leagues.jsonl", "roles.jsonl", "entity_fixes.jsonl",
-              "club_words.jsonl", "venues.jsonl")
+              "club_words.jsonl", "venues.jsonl", "words.jsonl", "mentions.jsonl")
 YOUTH = re.compile(r"^(?:['’]s)?\s*(?:U|u|Under|under)\s?-?\s?(\d{2})s?\b")
 WOMEN = re.compile(r"^(?:['’]s)?\s+(?:women|Women)(?:['’]s)?\b")
 NOT_NAME_ENTS = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL"}
@@ -48,7 +47,7 @@ NAME_LABELS = {"ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "WORK_OF_ART"}
 @Language.factory(
     "coaching_entities",
     default_config={"data_dir": None},
-    requires=["doc.ents", "token.pos"],
+    requires=["doc.ents", "token.pos", "token.ent_type"],
     assigns=["doc.ents", "doc.spans"],
 )
 def make_entities(nlp: Language, name: str, data_dir: str | None) -> "SportsEntities":
@@ -65,8 +64,7 @@ class SportsEntities(RuleComponent):
 
     # -- data ------------------------------------------------------------
     def build(self) -> None:
-        self.gazetteer = Gazetteer.from_rows(self.data["teams.jsonl"], self.data["federations.jsonl"],
-                                             self.data["leagues.jsonl"], self.data["venues.jsonl"])
+        self.gazetteer = self.lexicon.gazetteer
         self.team_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         forms = sorted(self.gazetteer.forms)
         for form, doc in zip(forms, self.nlp.tokenizer.pipe(forms)):
@@ -80,12 +78,12 @@ class SportsEntities(RuleComponent):
         patterns = sorted(self.roles)
         for pattern, doc in zip(patterns, self.nlp.tokenizer.pipe(patterns)):
             self.role_matcher.add(pattern, [doc])
-        club_words = {row["kind"]: set(row["words"]) for row in self.data["club_words.jsonl"]}
-        self.club_suffixes = club_words.get("suffix", set())
-        self.club_prefixes = club_words.get("prefix", set())
-        self.place_preps = club_words.get("place_prep", set())
-        self.origin_words = {w.lower() for w in club_words.get("origin_word", set())}
-        self.competition_words = club_words.get("competition_word", set())
+        self.club_suffixes = self.lexicon.words("suffix")
+        self.club_prefixes = self.lexicon.words("prefix")
+        self.place_preps = self.lexicon.words("place_prep")
+        self.origin_words = self.lexicon.words("origin_word", lower=True)
+        self.competition_words = self.lexicon.words("competition_word")
+        self.not_teams = self.lexicon.not_teams  # "AFC North" has a club word but is a division
         self.fix_matcher = Matcher(self.nlp.vocab)
         for number, row in enumerate(self.data["entity_fixes.jsonl"]):
             self.fix_matcher.add(f"fix{number}", [row["pattern"]])
@@ -182,7 +180,7 @@ class SportsEntities(RuleComponent):
             if start == token.i and token.text in self.club_prefixes:
                 while end < len(doc) and end not in taken and _name_word(doc[end]):
                     end += 1
-            if end - start < 2 or _title_case(doc, doc[start:end]) \
+            if end - start < 2 or _title_case(doc, doc[start:end]) or doc[start:end].text in self.not_teams \
                     or start > 0 and doc[start - 1].lower_ in self.place_preps:
                 continue
             out.append(Span(doc, start, end, label="TEAM", kb_id=doc[start:end].text))

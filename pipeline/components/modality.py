@@ -13,6 +13,7 @@ Vetoed candidates stay in ``doc._.candidates`` with ``vetoed`` set, for explain.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -25,20 +26,31 @@ CLAUSE_UP = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp", "pobj",
 
 
 @Language.factory("coaching_modality", default_config={"data_dir": None, "coach_window": 4},
-                  requires=["doc._.candidates"], assigns=["doc._.candidates"])
+                  requires=["doc._.candidates", "doc._.links", "doc.spans", "token.dep", "token.lemma"],
+                  assigns=["doc._.candidates"])
 def make_modality(nlp: Language, name: str, data_dir: str | None, coach_window: int) -> "ModalityFilter":
     return ModalityFilter(nlp, name, data_dir=data_dir, coach_window=coach_window)
 
 
+@dataclass(frozen=True)
+class PeopleKinds:
+    """Who one article's people are (worked out per document, never kept on the component)."""
+
+    titled_coaches: frozenset[str]  # a coaching title anywhere
+    players: frozenset[str]
+    front_office: frozenset[str]
+
+
 class ModalityFilter(RuleComponent):
-    data_files = ("modality.jsonl",)
+    data_files = ("modality.jsonl", "words.jsonl")
 
     def __init__(self, nlp: Language, name: str = "coaching_modality", *, data_dir: str | None = None,
                  coach_window: int = 4) -> None:
         self.coach_window = coach_window
-        super().__init__(nlp, name, data_dir=data_dir)
+        super().__init__(nlp, name, data_dir=data_dir, coach_window=coach_window)
 
     def build(self) -> None:
+        self.negation = self.lexicon.words("negation")
         self.rows = self.data["modality.jsonl"]
         self.cues: dict[str, dict[str, str]] = {}
         for row in self.rows:
@@ -53,10 +65,10 @@ class ModalityFilter(RuleComponent):
         # who the people are, from what the article states as fact ("he might become a coach" is no title)
         stated = [c for c in candidates if not c.vetoed]
         coaches = self._coaches(doc, stated)
-        self._people_kinds(doc, stated)
+        kinds = self._people_kinds(doc, stated)
         for cand in stated:
-            cand.vetoed = self._person_veto(doc, cand, coaches)
-        self._share_post_vetoes(candidates)
+            cand.vetoed = self._person_veto(doc, cand, coaches, kinds)
+        self._share_post_vetoes(candidates, kinds)
 
     def _mark_permanent(self, doc: Doc, cand: Candidate) -> None:
         """ "was given the job permanently", "confirmed as permanent coach": a hire that ends an interim spell
@@ -67,17 +79,17 @@ class ModalityFilter(RuleComponent):
         if any(f" {cue} " in f" {phrase} " for cue in self.cues.get("permanent", {})):
             cand.permanent = True
 
-    def _people_kinds(self, doc: Doc, candidates: list[Candidate]) -> None:
+    def _people_kinds(self, doc: Doc, candidates: list[Candidate]) -> PeopleKinds:
         """Coaches (a coaching title anywhere), and, among the others, players and executives."""
         titled = self._titled_roles(doc, "FRONT_OFFICE", 2)
         for name, posts in self._attached_offices(candidates).items():
             titled.setdefault(name, set()).update(posts)
-        self._titled_coaches = self._titled(doc, "ROLE", self.coach_window) | self._attached_coaches(candidates)
+        coaches = self._titled(doc, "ROLE", self.coach_window) | self._attached_coaches(candidates)
         players = {name for name, posts in titled.items() if posts & self._player_roles} | self._player_talk(doc)
-        self._players = players - self._titled_coaches
-        self._front_office = {name for name, posts in titled.items() if posts - self._player_roles} - self._titled_coaches
+        office = {name for name, posts in titled.items() if posts - self._player_roles} - coaches
+        return PeopleKinds(frozenset(coaches), frozenset(players - coaches), frozenset(office))
 
-    def _share_post_vetoes(self, candidates: list[Candidate]) -> None:
+    def _share_post_vetoes(self, candidates: list[Candidate], kinds: PeopleKinds) -> None:
         """"X succeeds Y as captain": when the post X takes is no coaching post, Y held no coaching post
         either, and Y's other moves in the article are no coaching events."""
         held: dict[str, str] = {}
@@ -88,7 +100,7 @@ class ModalityFilter(RuleComponent):
                 if other.trigger == cand.trigger and other is not cand and other.vetoed in ("front_office", "player") \
                         and other.derived != "replaced" and self._office_named(candidates, other):
                     cand.vetoed = other.vetoed
-                    if cand.person not in self._titled_coaches:
+                    if cand.person not in kinds.titled_coaches:
                         held[cand.person] = other.vetoed
         for cand in candidates:
             if cand.person in held and not cand.vetoed and not (cand.role and cand.role_attached):
@@ -420,7 +432,7 @@ class ModalityFilter(RuleComponent):
         span = doc.char_span(*cand.trigger, alignment_mode="expand")
         return any(people.get(t.i) == cand.person for t in span)
 
-    def _person_veto(self, doc: Doc, cand: Candidate, coaches: set[str]) -> str | None:
+    def _person_veto(self, doc: Doc, cand: Candidate, coaches: set[str], kinds: PeopleKinds) -> str | None:
         """Who the person is: a front-office figure, a player, or nobody the trigger reaches."""
         attached_coaching = cand.role is not None and cand.role_attached
         past = self._past_team(doc, cand) or self._keeps_post(doc, cand)
@@ -431,9 +443,9 @@ class ModalityFilter(RuleComponent):
             return "player" if cand.front_office in self._player_roles else "front_office"
         # "sporting director X will take charge of the team" is a coaching post all the same
         coaching_trigger = cand.pattern in self.cues.get("coaching_trigger", {}) or cand.interim
-        if not attached_coaching and not coaching_trigger and (office or cand.person in self._front_office):
+        if not attached_coaching and not coaching_trigger and (office or cand.person in kinds.front_office):
             return "front_office"
-        if not attached_coaching and cand.person in self._players:
+        if not attached_coaching and cand.person in kinds.players:
             return "player"
         if cand.nearest_person and cand.person not in coaches and not self._named_in_trigger(doc, cand):
             return "unattached_person"
@@ -453,7 +465,7 @@ class ModalityFilter(RuleComponent):
             if line.startswith(label):  # "RELATED: X appoint Y": a link to another story, not this one's news
                 return reason
         trigger_text = text[cand.trigger[0]:cand.trigger[1]].lower()
-        negated_trigger = any(w in trigger_text.split() for w in ("not", "n't", "never"))
+        negated_trigger = any(w in trigger_text.split() for w in self.negation)
         idiom = None if cand.voice == "row" else self._idiom_veto(head)  # a row's "(fired)" is a cell
         reason = self._grammar_veto(self._chain(head), negated_trigger) or idiom \
             or self._object_not_a_post(doc, cand, head) or self._retention(cand, head) or self._award(doc, head)

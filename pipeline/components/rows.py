@@ -52,7 +52,8 @@ class Cell:
 
 
 @Language.factory("coaching_rows", default_config={"data_dir": None},
-                  requires=["doc._.candidates", "doc.spans"], assigns=["doc._.candidates"])
+                  requires=["doc._.candidates", "doc.spans", "doc._.links", "doc._.body_offset"],
+                  assigns=["doc._.candidates"])
 def make_rows(nlp: Language, name: str, data_dir: str | None) -> "RowReader":
     return RowReader(nlp, name, data_dir=data_dir)
 

@@ -1,5 +1,12 @@
 """Stage 5, dates: each candidate's DATE expression resolved against the publication date.
 
+The publication date is ``doc._.published`` ("YYYY-MM-DD"), set by ``pipeline.prepare`` or by the caller.
+A Doc without one (plain ``nlp(text)``) is dated as published today (UTC): with the setting
+``default_published = "today"`` (the default) this stage writes today's date to ``doc._.published``
+before it resolves anything; ``default_published = null`` leaves the Doc undated (relative dates then
+resolve to nothing and there is no news default). An article that ``pipeline.prepare`` got without a
+date (a record with no ``date``) stays undated, so a batch run gives the same output on any day.
+
 A candidate with no date expression of its own takes the article's news date
 when it is the article's news (told in the present perfect, present or
 future, or in the headline), and none when it is a background fact. The news
@@ -20,8 +27,7 @@ from .. import dates
 from ..candidates import Candidate
 from ..date_spans import bound_limit, dates_an_occasion, effective, trim_interval
 from .base import RuleComponent
-from .relations.teams import MATCH_WORDS
-from ..extensions import doc_text
+from ..extensions import doc_text, reference_date
 
 PAST_PERFECT = ("had",)
 EARLIER_STEP = ("previously", "formerly", "once")
@@ -38,18 +44,34 @@ NEWS_KEY = ("coaching_timing", "news_date")  # doc.user_data cache of the news d
 LEAD_SENTENCES = 4  # body sentences (of five words or more: datelines and bylines do not count) that may name the news day
 
 
-@Language.factory("coaching_timing", default_config={"news_default": True},
-                  requires=["doc._.candidates"], assigns=["doc._.candidates"])
-def make_timing(nlp: Language, name: str, news_default: bool) -> "Timing":
-    return Timing(nlp, name, news_default=news_default)
+@Language.factory("coaching_timing", default_config={"data_dir": None, "news_default": True,
+                                                      "default_published": "today"},
+                  requires=["doc._.candidates", "doc._.published", "doc._.body_offset", "doc._.links", "doc.ents",
+                            "token.dep"],
+                  assigns=["doc._.candidates", "doc._.published"])
+def make_timing(nlp: Language, name: str, data_dir: str | None, news_default: bool,
+                default_published: str | None) -> "Timing":
+    return Timing(nlp, name, data_dir=data_dir, news_default=news_default, default_published=default_published)
 
 
 class Timing(RuleComponent):
-    def __init__(self, nlp: Language, name: str = "coaching_timing", *, news_default: bool = True) -> None:
+    data_files = ("mentions.jsonl", "words.jsonl")  # match words: "Saturday's defeat" dates a match, not the news
+
+    def __init__(self, nlp: Language, name: str = "coaching_timing", *, data_dir: str | None = None,
+                 news_default: bool = True, default_published: str | None = "today") -> None:
+        if default_published not in ("today", None):
+            raise ValueError(f"default_published must be \"today\" or null, not {default_published!r}")
         self.news_default = news_default
-        super().__init__(nlp, name)
+        self.default_published = default_published
+        super().__init__(nlp, name, data_dir=data_dir, news_default=news_default,
+                         default_published=default_published)
+
+    def build(self) -> None:
+        self.match_words = self.lexicon.match_date_words
 
     def process(self, doc: Doc) -> None:
+        if doc._.published is None and self.default_published == "today":
+            doc._.published = reference_date(doc)  # today's date, unless the article came without one
         live = [c for c in doc._.candidates or [] if not c.vetoed]
         for cand in live:
             cand.date = self.resolve(doc, cand)
@@ -218,8 +240,7 @@ class Timing(RuleComponent):
                 return True
         return False
 
-    @staticmethod
-    def news_date(doc: Doc) -> str | None:
+    def news_date(self, doc: Doc) -> str | None:
         """The day the lead names for its news ("the club announced on Tuesday night that ..."): a weekday-like
         date in the first opening sentence that tells of a transition or names one of its people. A lead
         about something else (a round-up's other stories, "Wednesday's draft") gives none."""
@@ -233,19 +254,18 @@ class Timing(RuleComponent):
         qualifying = [s for s in body if any(s.start_char <= c.trigger[0] < s.end_char for c in live)
                       or any(people.get(i) in names for i in range(s.start, s.end)) or _announces(s, people, every)]
         for sent in qualifying[:NEWS_SENTENCES]:
-            value = Timing._news_day(doc, sent, published)
+            value = self._news_day(doc, sent, published)
             if value is not None:
                 return value
         return None
 
-    @staticmethod
-    def _news_day(doc: Doc, sent: Span, published: str | None) -> str | None:
+    def _news_day(self, doc: Doc, sent: Span, published: str | None) -> str | None:
         for ent in sent.ents:
             ent = trim_interval(doc, ent)
             if ent.label_ not in ("DATE", "TIME") or not dates.NEWS_DAY.match(dates.clean(ent.text)):
                 continue
             if bound_limit(doc, ent) or effective(doc, ent) or ent[-1].lower_ in ("'s", "’s") \
-                    or dates_an_occasion(ent, MATCH_WORDS) or _dates_the_future(ent):
+                    or dates_an_occasion(ent, self.match_words) or _dates_the_future(ent):
                 continue
             value = dates.resolve(ent.text, published)
             if value is not None:

@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .anaphora import SUBJECTS
-from .names import fold
+from ..folding import fold
 
 SCORE_END = re.compile(r"(?<![\d-])\d{1,2}[-–]\d{1,2}$")  # "Arsenal 2-1 Chelsea": the score before the team
 SCORE_START = re.compile(r"^\d{1,2}[-–]\d{1,2}(?![\d-])")
@@ -67,7 +67,13 @@ class TeamMentions:
         return any(t.i in person_tokens for t in linked)
 
     def _is_league(self, name: str) -> bool:
-        return name in self.leagues
+        """A league, a division or another name that is no team, also with a common noun after it
+        ("Eastern Conference rivals", "AFC North leaders")."""
+        if name in self.leagues:
+            return True
+        words = name.split()
+        return any(" ".join(words[:n]) in self.leagues and all(w.islower() for w in words[n:])
+                   for n in range(1, len(words)))
 
     @staticmethod
     def _subject_team(doc: Doc, own: list[tuple[int, int, str]], position: int) -> str | None:

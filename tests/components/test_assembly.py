@@ -166,7 +166,13 @@ def test_to_record_round_trip(nlp):
     ("text", "sport"),
     [
         pytest.param("The Dallas Cowboys fired head coach Brock Hensley.", "american football", id="nfl"),
-        pytest.param("Everton sacked Marco Silva on Thursday.", "football", id="football"),
+        pytest.param("Everton sacked Marco Silva on Thursday.", "soccer", id="soccer"),
+        pytest.param("Baylor fired head football coach Dale Brent after a 4-8 season.", "american football",
+                     id="college-football"),
+        pytest.param("Baylor fired basketball coach Dale Brent after a losing season.", "basketball",
+                     id="college-basketball"),
+        pytest.param("England sacked rugby head coach Dale Brent after the Six Nations.", "rugby union",
+                     id="nation-rugby-side"),
     ],
 )
 def test_sport_comes_from_the_gazetteer(nlp, text, sport):

@@ -13,7 +13,8 @@ PUBLISHED = "2018-07-27"
 
 
 def run(nlp, text: str, title: str | None = None, date: str = PUBLISHED) -> Doc:
-    return pipeline.make_doc(nlp, text, date, title=title)
+    """The doc as this stage leaves it (relations and the later stages do not run)."""
+    return pipeline.run_until(nlp, "coaching_mentions", text, date, title=title)
 
 
 def linked(doc: Doc, surface: str, kind: str, occurrence: int = -1) -> str | None:
@@ -311,3 +312,21 @@ def test_a_pronoun_reported_by_a_relative_clause_is_its_antecedent(nlp):
     doc = run(nlp, "Tom Ashby was appointed head coach on Thursday. He replaces Glen Morrow, who said in "
                    "March that he would step aside once the tour was over.")
     assert linked(doc, "he", "person") == "Glen Morrow"
+
+
+# -- what is no team ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "not_team"),
+    [
+        pytest.param("Eastern Conference rivals Boston sacked Pete Marlow, the league said.",
+                     "Eastern Conference", id="conference-with-a-noun"),
+        pytest.param("The Ravens fired Pete Marlow after a third straight loss left them bottom of the AFC North.",
+                     "AFC North", id="division-with-a-club-word"),
+    ],
+)
+def test_a_league_division_is_no_team(nlp, text, not_team):
+    """Divisions and conferences (models/mentions.jsonl, ``not_team``) are never teams, even when the
+    model tags them as organisations or a club word ("AFC") begins them."""
+    doc = run(nlp, text)
+    assert not any(team.startswith(not_team) for team in doc._.teams), doc._.teams

@@ -18,35 +18,47 @@ from spacy.tokens import Doc
 from ... import syntax
 from ...candidates import Candidate
 from ..base import RuleComponent
-from .arguments import NEG, Arguments
+from .arguments import Arguments
 from .dates import Dating
 from .proposals import Proposals
 from .roles import Roles
-from .teams import MATCH_WORDS, TeamChoice
+from .teams import TeamChoice
 from .triggers import TriggerFinder, Triggers
 
-__all__ = ["RelationExtractor", "make_relations", "MATCH_WORDS"]
+__all__ = ["RelationExtractor", "make_relations"]
 
 
 @Language.factory("coaching_relations", default_config={"data_dir": None, "role_window": 12, "team_distance": 4},
-                  requires=["doc.spans", "token.dep"], assigns=["doc._.candidates"])
+                  requires=["doc.spans", "doc.ents", "token.dep", "token.lemma", "doc._.links", "doc._.people",
+                            "doc._.teams", "doc._.home_team", "doc._.body_offset", "doc._.published"],
+                  assigns=["doc._.candidates"])
 def make_relations(nlp: Language, name: str, data_dir: str | None, role_window: int,
                    team_distance: int) -> "RelationExtractor":
     return RelationExtractor(nlp, name, data_dir=data_dir, role_window=role_window, team_distance=team_distance)
 
 
 class RelationExtractor(Proposals, Arguments, TeamChoice, Roles, Dating, RuleComponent):
-    data_files = ("triggers.jsonl", "manners.jsonl", "club_words.jsonl", "modality.jsonl")
+    data_files = ("triggers.jsonl", "manners.jsonl", "club_words.jsonl", "modality.jsonl", "mentions.jsonl",
+                  "words.jsonl")
 
     def __init__(self, nlp: Language, name: str = "coaching_relations", *, data_dir: str | None = None,
                  role_window: int = 12, team_distance: int = 4) -> None:
         self.role_window = role_window
         self.team_distance = team_distance  # edges in the parse between a trigger and a team it may take
-        super().__init__(nlp, name, data_dir=data_dir)
+        super().__init__(nlp, name, data_dir=data_dir, role_window=role_window, team_distance=team_distance)
 
     def build(self) -> None:
+        lexicon = self.lexicon
+        self.negation = lexicon.words("negation")
+        self.match_words = lexicon.match_date_words  # a date or team they govern is a match's
+        self.destination_verbs = lexicon.words("destination_verb")
+        self.leaving_for_verbs = lexicon.words("leaving_for_verb")
+        self.reporting_verbs = lexicon.words("reporting_verb")
+        self.promotion_verbs = lexicon.words("promotion_verb")
+        self.manner_precedence = lexicon.ordered("manner_precedence")
+        self.manner_override = lexicon.words("manner_override")
         self.triggers = self.data["triggers.jsonl"]
-        self.find_triggers = TriggerFinder(self.nlp.vocab, self.triggers)
+        self.find_triggers = TriggerFinder(self.nlp.vocab, self.triggers, self.negation)
         self.home_team_patterns = frozenset(t["pattern"] for t in self.triggers if t.get("team") == "home")
         self.manners = self.data["manners.jsonl"]
         self.club_words = self.data["club_words.jsonl"]
@@ -62,7 +74,7 @@ class RelationExtractor(Proposals, Arguments, TeamChoice, Roles, Dating, RuleCom
                 if word == "*":
                     pattern += [{"IS_PUNCT": False, "OP": "?"}] * 3
                 elif word == "not":
-                    pattern.append({"LOWER": {"IN": sorted(NEG)}})
+                    pattern.append({"LOWER": {"IN": sorted(self.negation)}})
                 else:
                     pattern.append({"LEMMA": word})
             self.manner_matcher.add(str(number), [pattern])
@@ -149,8 +161,8 @@ class RelationExtractor(Proposals, Arguments, TeamChoice, Roles, Dating, RuleCom
                 continue
             # a cue said of someone else ("replaced the sacked X", "X, whose contract ran out") is his manner
             found = {manner for owners, manner in cues.get(cand.sentence[0], []) if not owners or cand.person in owners}
-            for manner in ("mutual_consent", "contract_expired", "retired", "fired", "resigned"):
-                if manner in found and (cand.manner in (None, "unknown") or manner in ("mutual_consent", "contract_expired")):
+            for manner in self.manner_precedence:
+                if manner in found and (cand.manner in (None, "unknown") or manner in self.manner_override):
                     cand.manner = manner
                     cand.notes.append(f"manner:{manner}")
                     break

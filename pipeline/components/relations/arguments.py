@@ -13,7 +13,6 @@ from ...titles import title_at
 
 OBJ = {"dobj", "dative", "oprd", "attr"}
 NP_STOP = {"prep", "relcl", "acl", "advcl", "punct", "cc", "conj", "ccomp", "xcomp", "mark", "appos"}
-NEG = {"not", "n't", "never"}
 LIST_DEPS = {"conj", "appos", "compound", "npadvmod", "dobj", "oprd", "prep", "pobj", "cc", "punct", "amod", "det"}
 
 
@@ -167,13 +166,12 @@ class Arguments:
             break
         return None
 
-    @staticmethod
-    def _adjacent_actor(doc: Doc, match: Span) -> str | None:
+    def _adjacent_actor(self, doc: Doc, match: Span) -> str | None:
         """The person named right before an intransitive trigger ("as Van Riel takes charge",
         "Smith has stepped down"): in headlines the parser often hangs the real subject elsewhere."""
         people = doc._.links["person"]
         i = match.start - 1
-        while i >= match.sent.start and doc[i].pos_ in ("AUX", "ADV", "PART") and doc[i].lower_ not in NEG:
+        while i >= match.sent.start and doc[i].pos_ in ("AUX", "ADV", "PART") and doc[i].lower_ not in self.negation:
             i -= 1
         if i < match.sent.start or i not in people or doc[i].dep_ == "poss":
             return None

@@ -21,7 +21,6 @@ from ...date_spans import DATE_LABELS
 from .triggers import Triggers
 from .voices import VOICES, Reading, Site, site_of
 
-PROMOTION = {"promote", "elevate", "upgrade"}
 
 
 @dataclass(frozen=True)
@@ -143,7 +142,7 @@ class Proposals:
         doc, sent, head, match, subj = site.doc, site.sent, site.head, site.match, site.subj
         # "promoted assistant coach X", "assistant X takes charge": the title before the name is the one he leaves
         # and so does a successor's ("associate head coach X will succeed Y"), when the titled name is the subject
-        promotion = head.lemma_ in PROMOTION or site.voice == "intransitive" \
+        promotion = head.lemma_ in self.promotion_verbs or site.voice == "intransitive" \
             or site.voice == "replace" and subj is not None and subj.pos_ != "PRON" and subj.i in person_tokens
         old_posts = self._old_posts(doc, sent, person_tokens, team, promotion=promotion) \
             if site.type == "hire" else []

@@ -9,7 +9,6 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ... import syntax
-from .teams import DESTINATION_VERBS, LEAVING_FOR_VERBS
 
 
 class Roles:
@@ -146,14 +145,13 @@ class Roles:
                 return role
         return None
 
-    @staticmethod
-    def _destination_roles(doc: Doc, head: Token) -> list[Span]:
+    def _destination_roles(self, doc: Doc, head: Token) -> list[Span]:
         """Titles inside a departure's purpose clause or "for" phrase: "left to become an assistant with Y",
         "leaves for the Sounders assistant's role" name the post he goes to, not the one he leaves."""
         clause: set[int] = set()
         for child in head.children:
-            if child.dep_ in ("xcomp", "advcl") and child.lemma_ in DESTINATION_VERBS \
-                    or child.dep_ == "prep" and child.lower_ == "for" and head.lemma_ in LEAVING_FOR_VERBS:
+            if child.dep_ in ("xcomp", "advcl") and child.lemma_ in self.destination_verbs \
+                    or child.dep_ == "prep" and child.lower_ == "for" and head.lemma_ in self.leaving_for_verbs:
                 clause |= {t.i for t in child.subtree}
         return [r for r in doc.spans.get("roles", []) if r.root.i in clause]
 

@@ -12,10 +12,6 @@ from spacy.tokens import Doc, Span, Token
 from ... import syntax
 from ...extensions import doc_text
 
-MATCH_WORDS = {"defeat", "win", "victory", "loss", "draw", "game", "match", "tie", "final", "clash", "trip",
-               "derby", "meeting", "semifinal", "semi-final", "opener", "beat", "lose", "face", "play", "thrash"}
-DESTINATION_VERBS = {"join", "coach", "take", "become", "manage", "lead", "replace", "succeed", "return", "move"}
-LEAVING_FOR_VERBS = {"leave", "depart", "bolt", "quit", "exit", "resign", "walk"}
 TEAM_STOP_PREPS = {"against", "over", "to", "versus", "vs", "beat", "past"}
 
 
@@ -119,10 +115,9 @@ class TeamChoice:
         return any(any(people.get(t.i) == person for t in sent) and any(t.lemma_ in self.dual_role for t in sent)
                    for sent in doc.sents)
 
-    @staticmethod
-    def _moves_on(head: Token) -> bool:
+    def _moves_on(self, head: Token) -> bool:
         """A departure with a purpose clause of taking another job: "quit Hull to take the Norwich job"."""
-        return any(c.dep_ in ("xcomp", "advcl") and c.lemma_ in DESTINATION_VERBS - {"return", "replace", "succeed"}
+        return any(c.dep_ in ("xcomp", "advcl") and c.lemma_ in self.destination_verbs - {"return", "replace", "succeed"}
                    and any(m.lower_ == "to" for m in c.children if m.dep_ == "aux") for c in head.children)
 
     def _destinations(self, doc: Doc, head: Token) -> list[Token]:
@@ -130,9 +125,9 @@ class TeamChoice:
         teams, opponents = doc._.links["team"], doc._.links.get("opponent", {})
         out = []
         for child in head.children:
-            if child.dep_ in ("xcomp", "advcl") and child.lemma_ in DESTINATION_VERBS:
+            if child.dep_ in ("xcomp", "advcl") and child.lemma_ in self.destination_verbs:
                 out += [t for t in child.subtree if t.i in teams and t.dep_ in ("dobj", "pobj") and t.i not in opponents]
-            elif child.dep_ == "prep" and child.lower_ == "for" and head.lemma_ in LEAVING_FOR_VERBS:
+            elif child.dep_ == "prep" and child.lower_ == "for" and head.lemma_ in self.leaving_for_verbs:
                 # "left Wake Forest for Auburn", "bolted for Auburn"
                 out += [t for t in child.children if t.i in teams and t.dep_ == "pobj" and t.i not in opponents]
         return out
@@ -156,9 +151,9 @@ class TeamChoice:
             if owner is not None and owner != person:
                 continue  # "after Luis Ocampo of the White Sox": another person's team
             prep = token.head if token.dep_ == "pobj" else None
-            if prep is not None and (prep.lower_ in TEAM_STOP_PREPS | {"from"} or prep.head.lemma_ in MATCH_WORDS):
+            if prep is not None and (prep.lower_ in TEAM_STOP_PREPS | {"from"} or prep.head.lemma_ in self.match_words):
                 continue
-            if any(a.lemma_ in MATCH_WORDS and a.i != head.i for a in list(token.ancestors)[:3]):
+            if any(a.lemma_ in self.match_words and a.i != head.i for a in list(token.ancestors)[:3]):
                 continue
             distance = syntax.tree_distance(token, head)
             if distance <= self.team_distance:

@@ -15,7 +15,6 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ... import syntax
-from .arguments import NEG
 
 
 @dataclass(frozen=True)
@@ -39,8 +38,8 @@ class Match:
     trigger: dict[str, Any]
 
 
-def token_pattern(trigger: dict[str, Any]) -> list[dict[str, Any]]:
-    """The Matcher pattern of a trigger row."""
+def token_pattern(trigger: dict[str, Any], negation: frozenset[str]) -> list[dict[str, Any]]:
+    """The Matcher pattern of a trigger row (``negation``: the words of "not" in a pattern, words.jsonl)."""
     words = trigger["pattern"].split()
     pattern: list[dict[str, Any]] = []
     head_done = False
@@ -48,7 +47,7 @@ def token_pattern(trigger: dict[str, Any]) -> list[dict[str, Any]]:
         if word == "*":
             pattern += [{"IS_SENT_START": False, "IS_PUNCT": False, "OP": "?"}] * 4
         elif word == "not":
-            pattern.append({"LOWER": {"IN": sorted(NEG)}})
+            pattern.append({"LOWER": {"IN": sorted(negation)}})
         elif word in ("to", "the", "of", "on", "contract") or head_done:
             pattern.append({"LEMMA": word})
         else:
@@ -85,13 +84,13 @@ def _path(token: Token, lemmas: list[str]) -> bool:
 class TriggerFinder:
     """The trigger lexicon compiled for one vocabulary."""
 
-    def __init__(self, vocab: Vocab, triggers: list[dict[str, Any]]) -> None:
+    def __init__(self, vocab: Vocab, triggers: list[dict[str, Any]], negation: frozenset[str]) -> None:
         self.vocab = vocab
         self.triggers = triggers
         self.matcher = Matcher(vocab)
         for number, trigger in enumerate(triggers):
             if trigger.get("match") != "tree":  # "tree": only on the parse, where the gap is the object
-                self.matcher.add(str(number), [token_pattern(trigger)])
+                self.matcher.add(str(number), [token_pattern(trigger, negation)])
         # one-word transitive triggers by lemma, for headlines whose verb the tagger reads as a noun
         self.headline_triggers: dict[str, list[tuple[int, dict]]] = {}
         for number, trigger in enumerate(triggers):
