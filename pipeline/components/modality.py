@@ -467,7 +467,7 @@ class ModalityFilter(RuleComponent):
         trigger_text = text[cand.trigger[0]:cand.trigger[1]].lower()
         negated_trigger = any(w in trigger_text.split() for w in self.negation)
         idiom = None if cand.voice == "row" else self._idiom_veto(head)  # a row's "(fired)" is a cell
-        reason = self._grammar_veto(self._chain(head), negated_trigger) or idiom \
+        reason = self._grammar_veto(self._chain(head), negated_trigger) or idiom or self._competition_left(cand, head) \
             or self._object_not_a_post(doc, cand, head) or self._retention(cand, head) or self._award(doc, head)
         if reason:
             return reason
@@ -481,6 +481,22 @@ class ModalityFilter(RuleComponent):
         for child in self._own_clause(head):
             if child.lemma_.lower() in self.cues.get("object", {}) and cand.type == "hire":
                 return self.cues["object"][child.lemma_.lower()]
+        return None
+
+    def _competition_left(self, cand: Candidate, head: Token) -> str | None:
+        """ "X leaves the World Cup at the group stage", "his exit from the FA Cup": what is left is a
+        competition (an EVENT entity or a ``competition`` word of models/modality.jsonl), not a post."""
+        if cand.type != "departure" or cand.voice not in ("intransitive", "noun"):
+            return None
+        words = self.cues.get("competition", {})
+        left = [c for c in head.children if c.dep_ == "dobj"]
+        left += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                 for g in c.children if g.dep_ == "pobj"]
+        for obj in left:
+            phrase = [t for t in obj.subtree if t.dep_ not in ("relcl", "acl")]
+            if obj.ent_type_ == "EVENT" or any(t.lemma_.lower() in words or t.lower_ in words for t in phrase
+                                                 if t.i <= obj.i):
+                return next(iter(words.values()), "competition_exit")
         return None
 
     @staticmethod

@@ -98,6 +98,14 @@ VETOED = [
                  {"retention"}, id="return-next-season"),
     pytest.param("Burnley players lobbied for assistant Tom Hale to get the job.", {"speculation"},
                  id="lobbied-to-get-the-job"),
+    pytest.param("Wales manager Gavin Trask left the tournament with his reputation enhanced.", {"competition_exit"},
+                 id="left-the-tournament"),
+    pytest.param("The defeat means Wales head coach Gavin Trask leaves the World Cup at the group stage.",
+                 {"competition_exit"}, id="leaves-the-world-cup"),
+    pytest.param("Harlow Town manager Gavin Trask's exit from the FA Cup came against Fulham on Saturday.",
+                 {"competition_exit"}, id="exit-from-the-cup"),
+    pytest.param("Harlow Town intend to identify a permanent appointment in the summer, and interim manager Tom "
+                 "Dorsey is among the candidates.", {"speculation", "rumour"}, id="intend-to-identify-an-appointment"),
     pytest.param("Dean Whitlock will be sacked if Burnley lose, and the club will not wait until he has resigned.",
                  {"conditional", "negation"}, id="until-is-no-fact"),
 ]
@@ -155,6 +163,8 @@ def test_no_event_where_nothing_happened(nlp, text):
         pytest.param("Niele Ivey, the point guard on Mary McGrath's first title team, will succeed her. McGrath "
                      "retired from Notre Dame on Wednesday.", "departure", "Mary McGrath", "Notre Dame",
                      id="a-possessor-is-not-the-titled-player"),
+        pytest.param("Harlow Town manager Gavin Trask left the club after the FA Cup defeat.", "departure",
+                     "Gavin Trask", "Harlow Town", id="a-cup-defeat-is-no-competition-left"),
         pytest.param("Defensive coach Gary Lutz turned down a new contract in November and agreed to return to "
                      "Leinster as head coach from July.", "hire", "Gary Lutz", "Leinster",
                      id="a-conjoined-verb-is-no-governor"),
