@@ -271,3 +271,21 @@ def test_a_move_to_a_named_team_is_stated_even_from_a_weak_verb(nlp):
     doc = pipeline.make_doc(nlp, "The Rangers had a place to fill after assistant Gary Lutz left in July to "
                                  "coach the New Jersey Devils.", "2020-09-10")
     assert ("hire", "Gary Lutz", "New Jersey Devils") in {(e.type, e.coach, e.team) for e in doc._.events}
+
+
+@pytest.mark.parametrize(
+    ("text", "left", "old_role", "hired_by"),
+    [
+        pytest.param("Pete Orsini served as defensive coordinator at Purdue before taking charge of Iowa State "
+                     "in 2016.", "Purdue", "defensive coordinator", "Iowa State", id="served-as-before-taking-charge"),
+        pytest.param("After two seasons as offensive coordinator at Boise State, Dan Keller took charge of Utah "
+                     "State in 2019.", "Boise State", "offensive coordinator", "Utah State", id="after-seasons-as"),
+    ],
+)
+def test_the_post_held_just_before_a_hire_is_left(nlp, text, left, old_role, hired_by):
+    """A career sentence ties the post held before to the hire with before/after: a moved departure from
+    that post, with its title, and the title is not the new post's."""
+    doc = pipeline.make_doc(nlp, text, "2024-03-10")
+    got = {(e.type, e.team, e.role, e.manner) for e in doc._.events}
+    assert ("departure", left, old_role, "moved") in got, got
+    assert any(e.type == "hire" and e.team == hired_by for e in doc._.events), got

@@ -146,6 +146,8 @@ class Proposals:
             or site.voice == "replace" and subj is not None and subj.pos_ != "PRON" and subj.i in person_tokens
         old_posts = self._old_posts(doc, sent, person_tokens, team, promotion=promotion) \
             if site.type == "hire" else []
+        if site.type == "hire":  # "served as X at A before taking charge of B": X is the post he leaves
+            old_posts += [r for r in self._earlier_post(doc, head)[0] if r not in old_posts]
         # "left X to become an assistant with Y": the title in the purpose clause is the new post's
         new_posts = self._destination_roles(doc, head) if site.type == "departure" else []
         skip = frozenset(r.start for r in old_posts + new_posts) | self._others_titles(doc, sent, person)
@@ -217,6 +219,7 @@ class Proposals:
             return []
         out = []
         moved = self._moved_from_teams(doc, sent, site.head, person, team)
+        moved += [name for name in self._earlier_post(doc, site.head)[1] if name != team and name not in moved]
         if draft.person_team and draft.person_team != team and draft.person_team not in moved:
             moved.append(draft.person_team)
         old_role = post.old_posts[0].kb_id_ if post.old_posts and post.old_posts[0].kb_id_ else base["role"]
