@@ -32,6 +32,7 @@ WORD_KINDS: dict[str, frozenset[str]] = {
         "pronoun", "person_noun", "team_noun", "honorific", "not_team", "not_team_word", "not_name_start",
         "not_person_word", "person_slot_verb", "person_slot_noun", "match_word", "opponent_prep", "match_prep",
         "team_pronoun", "national_noun", "college_noun", "club_noun", "relation_noun", "former_noun",
+        "competition_name_word",
     }),
     "club_words.jsonl": frozenset({"suffix", "prefix", "place_prep", "origin_word", "competition_word", "dual_role"}),
     "words.jsonl": frozenset({
@@ -46,7 +47,7 @@ RULE_KINDS: dict[str, frozenset[str]] = {
         "agreed", "aux", "award", "coaching_trigger", "competition", "factive", "factive_mark", "governor", "idiom", "imminent",
         "inversion",
         "keeps_post", "link_label", "mark", "neg", "object", "open_object", "past", "permanent", "player_role",
-        "player_word", "post_word", "retention", "retention_trigger", "sentence",
+        "player_word", "post_word", "retention", "retention_trigger", "sentence", "transfer_word", "salary_word",
     }),
     "rows.jsonl": frozenset({"column", "cue"}),
 }

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from ..candidates import DROPPED, KEPT, VETOED, Candidate
 from ..confidence import (MODEL_FILE, ArticleView, ConfidenceModel, event_features, hand_confidence, load_model,
                           teams_per_person)
+from .relations.links import bind_guesses_to_stated_teams, bind_successions
 from ..schema import Event, Evidence, post_kind
 from ..extensions import doc_text
 from .base import RuleComponent
@@ -187,6 +188,9 @@ class Assembly(RuleComponent):
                 cand.status, cand.drop_reason = KEPT, None
 
     def assemble(self, doc: Doc) -> list[Event]:
+        # "X replaces Y, who was sacked": settled once the stated facts are known (after modality's vetoes)
+        bind_successions(doc._.candidates or [])
+        bind_guesses_to_stated_teams(doc, doc._.candidates or [])
         self._record_status(doc._.candidates or [])
         live = [c for c in doc._.candidates or [] if not c.vetoed and c.team and c.person]
         for cand in live:

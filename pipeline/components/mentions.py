@@ -21,6 +21,7 @@ from ..mentions.anaphora import Anaphora
 from ..folding import fold
 from ..mentions.names import Names
 from ..mentions.teams import TeamMentions
+from ..team_types import OrgWords
 from .base import RuleComponent
 
 __all__ = ["MentionLinker", "make_mentions", "fold"]
@@ -67,6 +68,9 @@ class MentionLinker(Names, Anaphora, TeamMentions, RuleComponent):
         self.opponent_preps = {w.lower() for w in words.get("opponent_prep", [])}
         self.match_preps = {w.lower() for w in words.get("match_prep", [])}
         self.former_nouns = {w.lower() for w in words.get("former_noun", ["boss", "manager", "coach"])}
+        self.org_words = OrgWords(competition_words=frozenset(w.lower() for w in words.get("competition_name_word", [])),
+                                  person_nouns=frozenset(self.person_nouns),
+                                  not_name_start=frozenset(self.name_start_stop))
 
     def process(self, doc: Doc) -> None:
         self._link(doc)

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..candidates import Candidate
 from ..extensions import doc_text
+from ..profiles import transfer_players
 from .base import RuleComponent
 
 CLAUSE_UP = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "amod", "oprd"}
@@ -86,6 +87,7 @@ class ModalityFilter(RuleComponent):
             titled.setdefault(name, set()).update(posts)
         coaches = self._titled(doc, "ROLE", self.coach_window) | self._attached_coaches(candidates)
         players = {name for name, posts in titled.items() if posts & self._player_roles} | self._player_talk(doc)
+        players |= transfer_players(doc, self.cues.get("transfer_word", {}), self.cues.get("salary_word", {}))
         office = {name for name, posts in titled.items() if posts - self._player_roles} - coaches
         return PeopleKinds(frozenset(coaches), frozenset(players - coaches), frozenset(office))
 

@@ -24,6 +24,7 @@ AGE_NUMBER = re.compile(r"^(1[6-9]|[2-9]\d)$")
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’-]*$")
 NAME_ENT_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 
@@ -131,7 +132,7 @@ class Names:
             prev = doc[start - 1]
             if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.is_alpha and "\n" not in prev.text_with_ws \
                     and prev.text not in self.honorifics and not prev.text.isupper() \
-                    and prev.text not in self.name_start_stop:
+                    and prev.text not in self.name_start_stop and prev.ent_type_ not in ("DATE", "TIME"):  # "on Friday Bennett"
                 start -= 1
             elif prev.text == "-" and not prev.whitespace_ and start - 2 >= 0 and not doc[start - 2].whitespace_ \
                     and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha and start - 2 not in blocked:
@@ -158,7 +159,22 @@ class Names:
                 end = close + 2  # "Marcelo" + "'Rulo'" + "Gallo"
             else:
                 break
+        if end - start == 1 and end < len(doc) and end not in blocked and self._family_name_after(doc, end):
+            end += 1  # "Corey" + "Chamblin", "Jeff" + "Saturday": a given name alone is rare in news
         return start, end
+
+    @staticmethod
+    def _family_name_after(doc: Doc, i: int) -> bool:
+        """A capitalised word right after a lone given name that the model left out of the name: untagged or
+        mistagged as a place or number, or a weekday that is no date ("turn to Jeff Saturday as coach")."""
+        token = doc[i]
+        if not (token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha and not token.text.isupper()
+                and "\n" not in doc[i - 1].text_with_ws and doc[i - 1].whitespace_):
+            return False
+        if token.ent_type_ in ("", "GPE", "CARDINAL", "NORP", "LOC"):
+            return True
+        weekday = token.lower_ in WEEKDAYS and token.ent_iob_ == "B" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
+        return weekday and not (i + 1 < len(doc) and doc[i + 1].like_num)
 
     @staticmethod
     def _glued_given_name(doc: Doc, end: int) -> bool:

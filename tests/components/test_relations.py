@@ -289,3 +289,32 @@ def test_the_post_held_just_before_a_hire_is_left(nlp, text, left, old_role, hir
     got = {(e.type, e.team, e.role, e.manner) for e in doc._.events}
     assert ("departure", left, old_role, "moved") in got, got
     assert any(e.type == "hire" and e.team == hired_by for e in doc._.events), got
+
+
+# -- issue 8, class 1: the team of the clause a "when" clause dates ------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "person", "team"),
+    [
+        pytest.param("The Boston Celtics won in overtime. The Knicks' opening dates to April 12, when Dan Reyes was "
+                     "dismissed right after the closing regular-season game in Cleveland.", "Dan Reyes", "New York Knicks",
+                     id="owner-of-the-clause-subject"),
+        pytest.param("The Wild lost again. The Devils' bench had been in temporary hands since Dec. 3, when Tom "
+                     "Ivers was fired.", "Tom Ivers", "New Jersey Devils", id="owner-of-a-compound-subject"),
+    ],
+)
+def test_a_when_clause_takes_the_team_of_the_clause_it_dates(nlp, text, person, team):
+    assert candidate(run(nlp, text), "departure", person).team == team
+
+
+def test_a_when_clause_with_its_own_team_keeps_it(nlp):
+    doc = run(nlp, "San Diego hired Dan Reyes two years ago, when the Oakland Athletics allowed him to walk away "
+                   "from his deal.")
+    assert candidate(doc, "departure", "Dan Reyes").team != "San Diego Padres"
+
+
+def test_a_name_after_a_preposition_is_no_listed_object(nlp):
+    doc = pipeline.make_doc(nlp, "The club fired its coach on Monday.", PUBLISHED,
+                            title="Colts fire Dan Reyes, hand interim job to Jeff Saturday")
+    assert not [c for c in doc._.candidates if c.type == "departure" and c.person == "Jeff Saturday"]
+    assert [c for c in doc._.candidates if c.type == "departure" and c.person == "Dan Reyes"]

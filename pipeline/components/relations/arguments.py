@@ -40,7 +40,7 @@ class Arguments:
         people = doc._.links["person"]
         if token.i not in people and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha \
                 and token.i not in doc._.links["team"] and token.ent_type_ in ("", "PERSON", "ORG", "NORP") \
-                and not any(t.i in people for t in token.children):
+                and not any(t.i in people for t in token.children) and not syntax.described(token):
             # a one-word name the model did not tag ("appoint Corbin"): the fullest name it ends
             full = [p for p in doc._.people or [] if p.split()[-1] == token.text
                     or p.split()[0] == token.text and len(p.split()) == 2 and "-" in p.split()[1]]
@@ -76,6 +76,8 @@ class Arguments:
             siblings = [c for c in argument.head.children if c.dep_ == argument.dep_ and c.i != argument.i
                         and (c.i < c.head.i) == (argument.i < argument.head.i)]  # same side of the verb
             for conj in [*argument.conjuncts, *siblings]:
+                if syntax.name_after_preposition(doc, conj, people):
+                    continue
                 name = people.get(conj.i) or self._person(doc, conj)
                 if name and name != person and name not in out and conj.pos_ != "PRON":
                     out.append(name)
@@ -103,9 +105,13 @@ class Arguments:
             return any(r.start <= node.i < r.end for r in roles)
 
         out: list[str] = []
+        refused: set[str] = set()
         for token in head.subtree:
             name = people.get(token.i)
             if token.i <= head.i or not name or name == person or name in out or token.pos_ == "PRON":
+                continue
+            if name in refused or syntax.name_after_preposition(doc, token, people):
+                refused.add(name)
                 continue
             node, ok = token, True
             while node.i != head.i and ok:

@@ -126,6 +126,9 @@ class Proposals:
         team = syntax.where_clause_team(head, teams)
         if team is not None:
             return team, "where_team"
+        team = syntax.when_clause_team(head, teams, doc._.links.get("opponent", {}))
+        if team is not None and team not in exclude:
+            return team, "when_team"
         if (team := self._sentence_team(doc, sent, head, person, exclude, site.found.heads)) is not None:
             return team, "sentence_team"
         if person and site.type == "departure" and not destinations and self._article_person_team(doc, sent, person):
