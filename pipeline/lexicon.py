@@ -174,6 +174,32 @@ class Lexicon:
                          for d in row.get("demonyms", []) if len(d.split()) == 1)
 
     @cached_property
+    def descriptor_phrases(self) -> frozenset[str]:
+        """Words that describe a person by country or side, of any length: national teams' demonyms ("New
+        Zealander", "Slovak") and the singular of a national side's plural nickname ("All Black" of "the All
+        Blacks"). The model glues them to the front of a name ("Zealander Dave Rennie")."""
+        out = {d for row in self.rows("teams.jsonl") if row.get("kind") == "national" for d in row.get("demonyms", [])}
+        for row in self.rows("teams.jsonl"):
+            if row.get("kind") != "national":
+                continue
+            for nick in row.get("nicknames", []):
+                nick = nick.removeprefix("the ")
+                if len(nick.split()) > 1 and nick.endswith("s") and nick[:1].isupper():
+                    out.add(nick[:-1])
+        return frozenset(out)
+
+    @cached_property
+    def demonym_countries(self) -> dict[str, str]:
+        """Demonym ("Norwegian", "Dane", "New Zealander") → the national team it belongs to ("Norway"): two
+        words for one country compare equal in a person's profile."""
+        out: dict[str, str] = {}
+        for row in self.rows("teams.jsonl"):
+            if row.get("kind") == "national":
+                for dem in row.get("demonyms", []):
+                    out.setdefault(dem, row["name"])
+        return out
+
+    @cached_property
     def one_word_nicknames(self) -> frozenset[str]:
         """Team nicknames of one word ("Spurs", "Gunners"), without "the": never a person."""
         return frozenset(n.removeprefix("the ").removeprefix("The ") for row in self.rows("teams.jsonl")

@@ -55,3 +55,31 @@ def test_a_salary_is_no_transfer_fee(nlp, text, coach, team):
     cues = nlp.get_pipe("coaching_modality").cues
     doc = pipeline.make_doc(nlp, text, PUBLISHED)
     assert coach not in transfer_players(doc, cues["transfer_word"], cues["salary_word"])
+
+
+# -- ages and countries: what a description must fit ------------------------------------------------
+
+from pipeline.profiles import Traits, person_traits  # noqa: E402
+
+TRAITS = [
+    pytest.param("Norwegian coach Harald Vik joined Ashford on Monday.", "Harald Vik", Traits(None, "Norway"),
+                 id="demonym-and-title-before"),
+    pytest.param("Ashford have named Ivo Kersten, a Dutchman, as manager.", "Ivo Kersten",
+                 Traits(None, "Netherlands"), id="demonym-in-apposition"),
+    pytest.param("Tom Brandt, 61, has left Ashford after six years.", "Tom Brandt", Traits("61", None),
+                 id="age-in-apposition"),
+]
+
+
+@pytest.mark.parametrize(("text", "person", "traits"), TRAITS)
+def test_the_article_gives_a_person_an_age_or_a_country(nlp, text, person, traits):
+    doc = pipeline.run_until(nlp, "coaching_mentions", text, PUBLISHED)
+    names = [(s.start, s.end, s.kb_id_) for s in doc.spans["mentions"] if s.label_ == "PERSON"]
+    lexicon = pipeline.lexicon.load()
+    assert person_traits(doc, names, lexicon.demonym_countries).get(person) == traits
+
+
+def test_a_stated_trait_rules_a_person_out_and_no_trait_rules_nobody_out():
+    assert not Traits("61", "Norway").fits(Traits("45", None))
+    assert Traits(None, "Norway").fits(Traits("45", "Norway"))
+    assert Traits(None, None).fits(Traits("45", "Norway")) and not Traits(None, None).shares(Traits("45", None))

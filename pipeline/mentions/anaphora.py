@@ -10,6 +10,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from ..profiles import Traits, description_traits, person_traits
+
 AGE = re.compile(r"^\d{2}-year-old$")
 SUBJECTS = {"nsubj", "nsubjpass"}
 
@@ -23,6 +25,16 @@ def _relative_reporter(doc: Doc, mentions: list[tuple[int, int, str]], position:
             phrase = [verb.head] + [c for c in verb.head.children if c.dep_ in ("compound", "flat", "nmod", "appos")]
             return next((by_token[t.i] for t in phrase if t.i in by_token), None)
     return None
+
+
+def _subject(doc: Doc, start: int, end: int) -> bool:
+    """A name that is its clause's subject, or that the parser took for the root of a sentence it opens
+    ("Jan Erik Lindqvist has been appointed ..." parsed with the name as root)."""
+    root = doc[start:end].root
+    if any(t.dep_ in SUBJECTS and not start <= t.head.i < end for t in doc[start:end]):
+        return True  # the sentence splitter may cut a name: "Ole | Gunnar Solskjær has been appointed"
+    return root.dep_ == "ROOT" and root.pos_ == "PROPN" and start == root.sent.start \
+        and end < root.sent.end and doc[end].pos_ in ("AUX", "VERB")
 
 
 def _subordination(token: Token) -> int:
@@ -45,6 +57,7 @@ class Anaphora:
         occupied = {i for s, e, _ in mentions for i in range(s, e)}
         occupied |= {i for span in doc.spans.get("teams", []) for i in range(span.start, span.end)}
         name_words = {w for _s, _e, name in mentions for w in name.split()}
+        traits = person_traits(doc, mentions, self.demonym_countries)
         for token in doc:
             if token.i in occupied:
                 continue
@@ -66,22 +79,28 @@ class Anaphora:
                         span = (token.i, end)
                 elif nxt.like_num and doc[token.i + 2:token.i + 6].text == "-year-old":
                     # "the 56-year-old", tokenized as 56 - year - old
-                    end = token.i + 6
-                    if end < len(doc) and doc[end].text in self.person_nouns:
-                        end += 1
+                    end = self._descriptor_end(doc, token.i + 6)
                     span = (token.i, end)
+                elif self._descriptor_end(doc, token.i + 1) > token.i + 2 and not (
+                        self._descriptor_end(doc, token.i + 1) < len(doc)
+                        and doc[self._descriptor_end(doc, token.i + 1)].pos_ in ("NOUN", "PROPN")):
+                    span = (token.i, self._descriptor_end(doc, token.i + 1))  # "the New Zealander"
                 elif AGE.match(nxt.text) or nxt.text in self.person_nouns or self._described_as(doc, nxt, name_words):
                     # "the 56-year-old", "the 45-year-old Norwegian", "the Colombian"
-                    if end < len(doc) and (AGE.match(nxt.text) and doc[end].text in self.person_nouns):
-                        end += 1
+                    if AGE.match(nxt.text):
+                        end = self._descriptor_end(doc, end)
                     head = doc[end - 1]
                     if head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and not (end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN")):
                         span = (token.i, end)
             if span is None:
                 continue
+            described = description_traits(doc, span[0], span[1], self.demonym_countries) \
+                if token.lower_ == "the" else Traits()
             target = None
+            if described.age or described.country:
+                target = self._fitting_person(doc, sorted(by_start + out), span[0], traits, described)
             sent_start = token.sent.start
-            if token.lower_ == "the" and (any(sent_start <= m[0] and doc[m[0]].pos_ == "PRON"
+            if not target and token.lower_ == "the" and (any(sent_start <= m[0] and doc[m[0]].pos_ == "PRON"
                                               and doc[m[0]].dep_ in SUBJECTS for m in out)
                                           or doc[span[1] - 1].dep_ not in SUBJECTS
                                           and self._other_named_after_subject(doc, by_start, sent_start, span[0])):
@@ -97,6 +116,29 @@ class Anaphora:
             if target:
                 out.append((span[0], span[1], target))
         return out
+
+    def _descriptor_end(self, doc: Doc, i: int) -> int:
+        """The end of a demonym or person noun of one to three words at ``i`` ("Norwegian", "New
+        Zealander"), or ``i`` when there is none."""
+        for size in (3, 2, 1):
+            if i + size <= len(doc) and (doc[i:i + size].text in self.descriptor_phrases
+                                         or size == 1 and doc[i].text in self.person_nouns):
+                return i + size
+        return i
+
+    def _fitting_person(self, doc: Doc, mentions: list[tuple[int, int, str]], position: int,
+                        traits: dict[str, Traits], described: Traits) -> str | None:
+        """For a description that states an age or a country: the nearest person named before it whom the
+        article gives that age or country ("Harlow, 61, ... the 61-year-old"); failing that, the usual
+        antecedent among the people no stated trait rules out."""
+        before = [m for m in mentions if m[1] <= position]
+        sharing = [m for m in before if m[2] in traits and traits[m[2]].shares(described)]
+        if sharing:
+            return sharing[-1][2]
+        fitting = [m for m in mentions if m[2] not in traits or traits[m[2]].fits(described)]
+        if len(fitting) == len(mentions):
+            return None
+        return self._antecedent(doc, fitting, position)
 
     def _described_as(self, doc: Doc, token: Token, name_words: set[str]) -> bool:
         """ "The Basque, a former assistant, ...": after "the", one capitalised singular word that is no name
@@ -131,7 +173,7 @@ class Anaphora:
             return reporter
         # in the pronoun's own sentence a subject outranks a possessor ("She spent years on X's bench
         # after the Spurs hired her": her is she)
-        same = [m for m in before if m[0] >= sent_start and doc[m[0]:m[1]].root.dep_ in SUBJECTS]
+        same = [m for m in before if m[0] >= sent_start and _subject(doc, m[0], m[1])]
         if same:
             return same[-1][2]
         for start, end, name in reversed(before):
@@ -140,12 +182,12 @@ class Anaphora:
                     and head.head.head.dep_ == "ROOT" and not any(
                         doc[s:e].root.dep_ in SUBJECTS for s, e, _n in before if head.sent.start <= s < head.sent.end):
                 return name  # "X's own rise followed a script. The Basque ...": the subject's owner is the topic
-            if head.dep_ in SUBJECTS and start < sent_start:
+            if _subject(doc, start, end) and start < sent_start:
                 # an earlier sentence: its main clause's subject outranks one in a subordinate clause
                 # ("X stepped up after Y was fired. He ...": he is X)
                 sent = head.sent
                 subjects = [(_subordination(doc[s:e].root), s, n) for s, e, n in before
-                            if sent.start <= s < sent.end and doc[s:e].root.dep_ in SUBJECTS]
+                            if sent.start < e and s < sent.end and _subject(doc, s, e)]
                 return min(subjects)[2] if subjects else name
             if head.dep_ in SUBJECTS:
                 return name

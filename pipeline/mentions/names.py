@@ -60,6 +60,7 @@ class Names:
             start, end = self._extend(doc, start, end, blocked)
             while start < end - 1 and (doc[start].text in self.name_start_stop or doc[start].text in self.person_nouns):
                 start += 1  # "Fired Jane Doe" in a headline or bullet, "Argentine Marcelo Gallo"
+            start = self._after_descriptor(doc, start, end)
             words = self._name_tokens(doc[start:end])
             if words and not self._not_a_name(words):
                 raw.append((start, end, " ".join(words)))
@@ -112,6 +113,22 @@ class Names:
             if name not in people:
                 people.append(name)
         return people, mentions
+
+    def _after_descriptor(self, doc: Doc, start: int, end: int) -> int:
+        """Where a name starts once the words the model glued before it are gone: a demonym or a side's
+        nickname, also when it began before the name ("New" + "Zealander Dave Rennie", "All" + "Black Aaron
+        Mauger"), and a hyphenated adjective ("Cup-winning Jane Doe"). A name that is all such words is
+        none (``end``)."""
+        if end - start >= 3 and doc[start].text[:1].isupper() and doc[start + 1].text == "-" \
+                and not doc[start].whitespace_ and not doc[start + 1].whitespace_ and doc[start + 2].text.islower():
+            start += 3
+        for size in (3, 2, 1):
+            for before in (2, 1, 0):
+                if start - before < 0 or start + size > end:
+                    continue
+                if doc[start - before:start + size].text in self.descriptor_phrases:
+                    return start + size
+        return start
 
     def _name_tokens(self, span: Span) -> list[str]:
         """The name as written ("Lee Jae-won", "Joost van Riel"), without titles or a possessive."""

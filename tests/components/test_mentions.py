@@ -330,6 +330,53 @@ def test_a_description_links_to_the_nearest_fitting_person(nlp, text, surface, p
     assert linked(run(nlp, text), surface, "person") == person
 
 
+# -- issue 8, classes 2 and 6: a description stating an age or a country goes to the person the article
+#    gives that age or country; a demonym glued to a name is no part of it ----------------------------
+
+@pytest.mark.parametrize(
+    ("text", "surface", "person"),
+    [
+        pytest.param("Danish coach Henrik Tolstrup was named manager of Ashford on Monday. Paulo Reis, who was "
+                     "sacked by Ashford on Sunday, had been in charge for two years. The Dane starts work on Friday.",
+                     "The Dane", "Henrik Tolstrup", id="country-before-the-name"),
+        pytest.param("Tom Brandt, 61, has left Ashford after six years. Dean Whitlock takes over from him. The "
+                     "61-year-old thanked the supporters.", "The 61-year-old", "Tom Brandt", id="age-in-apposition"),
+        pytest.param("Ashford have named Ivo Kersten, a Dutchman, as their new manager. Paulo Reis was sacked on "
+                     "Sunday. The Dutchman arrives from Breda.", "The Dutchman", "Ivo Kersten",
+                     id="country-in-apposition"),
+        pytest.param("Rob Tane will leave his post as Harbour head coach after the tour. The 52-year-old New "
+                     "Zealander said the decision was made for family reasons.",
+                     "The 52-year-old New Zealander", "Rob Tane", id="demonym-of-two-words"),
+    ],
+)
+def test_a_description_goes_to_the_person_with_its_age_or_country(nlp, text, surface, person):
+    assert linked(run(nlp, text), surface, "person") == person
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param("Harbour Rugby confirmed on Monday that New Zealander Rob Tane will take charge next season.",
+                     "Rob Tane", "Zealander Rob Tane", id="second-word-of-a-demonym"),
+        pytest.param("Former All Black Pita Morunga was appointed attack coach at Harbour Rugby on Monday.",
+                     "Pita Morunga", "Black Pita Morunga", id="a-national-side-in-the-singular"),
+        pytest.param("The 52-year-old New Zealander was named coach of the year on Sunday.",
+                     None, "Zealander", id="a-demonym-alone-is-no-name"),
+    ],
+)
+def test_words_glued_before_a_name_are_no_part_of_it(nlp, text, present, absent):
+    people = run(nlp, text)._.people
+    assert present is None or present in people
+    assert absent not in people
+
+
+def test_a_name_the_parser_cuts_at_a_sentence_start_is_still_the_subject(nlp):
+    doc = run(nlp, "Tolstrup named Ashford caretaker a day after Reis sacking\n\nOle Henrik Tolstrup has been "
+                   "appointed Ashford's caretaker manager, the club said, a day after Paulo Reis was sacked.\n"
+                   "The 45-year-old Norwegian joins on loan from Breda.")
+    assert linked(doc, "The 45-year-old Norwegian", "person") == "Ole Henrik Tolstrup"
+
+
 def test_a_hyphenated_description_is_no_person(nlp):
     doc = pipeline.make_doc(nlp, "Daniel Webb is back at Duke. The former Duke All-American was introduced on "
                                  "Tuesday as the Blue Devils' head coach.", PUBLISHED)
