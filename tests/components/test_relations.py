@@ -345,3 +345,21 @@ def test_a_name_after_a_preposition_is_no_listed_object(nlp):
                             title="Colts fire Dan Reyes, hand interim job to Jeff Saturday")
     assert not [c for c in doc._.candidates if c.type == "departure" and c.person == "Jeff Saturday"]
     assert [c for c in doc._.candidates if c.type == "departure" and c.person == "Dan Reyes"]
+
+
+# -- issue 8, class 6: a relative clause on an apposition is said of the named person -----------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Tyler Grant left on Sunday, weeks after Dana Kell, Rita Moss's lead assistant, who on Monday "
+                     "was named head coach of the Seattle Storm.", id="possessed-title-in-apposition"),
+        pytest.param("The Sparks have lost Dana Kell, Rita Moss's top assistant, who was named head coach of the "
+                     "Seattle Storm on Monday.", id="object-with-a-title-in-apposition"),
+    ],
+)
+def test_a_relative_clause_on_a_title_in_apposition_is_the_named_persons(nlp, text):
+    doc = pipeline.make_doc(nlp, text, PUBLISHED)
+    hires = {(e.coach, e.team) for e in doc._.events if e.type == "hire"}
+    assert ("Dana Kell", "Seattle Storm") in hires
+    assert not any(coach == "Rita Moss" for coach, _ in hires)

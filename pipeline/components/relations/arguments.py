@@ -35,9 +35,12 @@ class Arguments:
         if token is None:
             return None
         antecedent = syntax.antecedent(token) or syntax.whose_antecedent(token)
-        if antecedent is not None:
-            return self._person(doc, antecedent)
         people = doc._.links["person"]
+        if antecedent is not None:
+            if antecedent.dep_ == "appos" and antecedent.i not in people and antecedent.head.i in people \
+                    and any(r.start <= antecedent.i < r.end for r in doc.spans.get("roles", [])):
+                antecedent = antecedent.head  # "X, Y's lead assistant, who was named ...": X, not Y
+            return self._person(doc, antecedent)
         if token.i not in people and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha \
                 and token.i not in doc._.links["team"] and token.ent_type_ in ("", "PERSON", "ORG", "NORP") \
                 and not any(t.i in people for t in token.children) and not syntax.described(token):

@@ -86,7 +86,9 @@ class TeamChoice:
         if token.dep_ == "nsubj" and token.head.lemma_ == "be" and not syntax.future(token.head):
             phrases += [c for c in token.head.children if c.dep_ == "attr"]
         for phrase in phrases:
-            words = {t.i for t in phrase.subtree}
+            # not a relative clause on the description: "X, Y's lead assistant, who was named coach of Z"
+            words = {t.i for t in phrase.subtree} - {t.i for c in phrase.children if c.dep_ in ("relcl", "acl")
+                                                     for t in c.subtree}
             for role in (r for r in roles if r.start in words):
                 for i in sorted(words):
                     if i in teams and i not in opponents and not syntax.former(doc[i], self.former_words) and syntax.qualifies(doc[i], role.root):
