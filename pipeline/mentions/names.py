@@ -35,6 +35,8 @@ def _titled_relative(doc: Doc, end: int, roles: list[Span]) -> bool:
     if pronoun is None or pronoun.head.dep_ != "relcl":
         return False
     clause = pronoun.head
+    if any(t.lower_ == "charge" and t.head.lower_ == "in" for t in clause.subtree):
+        return True  # "X, who was in charge from 1982 to 1996"
     return any(r.label_ == "ROLE" and clause.left_edge.i <= r.start and r.end <= clause.right_edge.i + 1 for r in roles)
 
 
@@ -226,6 +228,8 @@ class Names:
         roles = doc.spans.get("roles", [])
         if end + 1 < len(doc) and doc[end].lower_ == "as" and any(r.start == end + 1 for r in roles):
             return True  # "X as manager"
+        if self._subject_as_title(doc, start, end):
+            return True
         if root.dep_ == "appos" and (any(r.start <= head.i < r.end for r in roles) or head.text in self.person_nouns):
             return True
         if _titled_relative(doc, end, roles):
@@ -234,12 +238,27 @@ class Names:
         return before is not None and (any(r.end == start for r in roles) or before.text in self.person_nouns
                                        or before.lower_ in self.person_words)  # "his predecessor X"
 
+    @staticmethod
+    def _subject_as_title(doc: Doc, start: int, end: int) -> bool:
+        """The subject of a verb that takes a title with "as" and no object: "X took over as caretaker", "X
+        stays on as head coach" (not "X named Y as coach"): a person."""
+        root = doc[start:end].root
+        head = root.head
+        roles = doc.spans.get("roles", [])
+        return root.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("dobj", "dative") for c in head.children) \
+            and any(prep.dep_ == "prep" and prep.lower_ == "as" and any(
+                obj.dep_ == "pobj" and any(r.start <= obj.i < r.end for r in roles) for obj in prep.children)
+                for prep in head.children)
+
     def _org_names(self, doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
         """Names the model tagged as organisations or places that the sentence shows are people."""
         out = []
         for ent in doc.ents:
-            if ent.label_ not in NAME_ENT_LABELS or not 2 <= len(ent) <= 4 or ent.kb_id_:
+            if ent.label_ not in NAME_ENT_LABELS or not 1 <= len(ent) <= 4 or ent.kb_id_:
                 continue
+            if len(ent) == 1 and (ent.text in self.team_nicknames or ent.text in self.descriptor_phrases
+                                  or ent.text in self.person_nouns or ent.label_ not in ("ORG", "GPE")):
+                continue  # a lone word is a name only in a person's slot, and never a side's nickname
             if any(i in blocked for i in range(ent.start, ent.end)) or ent.text in self.leagues:
                 continue
             words = [t for t in ent if t.text != "-"]
@@ -249,6 +268,15 @@ class Names:
                 continue
             if self._person_slot(doc, ent.start, ent.end) or self._has_age(doc, ent[-1].text):
                 out.append((ent.start, ent.end))
+        for token in doc:  # a one-word name the model left untagged: "Zeca took over as caretaker"
+            if not token.ent_type_ and token.pos_ == "PROPN" and NAME_TOKEN.match(token.text) and token.is_alpha \
+                    and not token.text.isupper() and token.i not in blocked and token.text not in self.team_nicknames \
+                    and token.text not in self.person_nouns and token.text not in self.not_person_words \
+                    and token.lower_ not in self.not_team_words and token.text not in self.leagues \
+                    and not (token.i > 0 and doc[token.i - 1].pos_ == "PROPN") \
+                    and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN") \
+                    and self._subject_as_title(doc, token.i, token.i + 1):
+                out.append((token.i, token.i + 1))
         return out
 
     @staticmethod

@@ -370,6 +370,21 @@ def test_words_glued_before_a_name_are_no_part_of_it(nlp, text, present, absent)
     assert absent not in people
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Rovers have turned to their kit man again. He has done this before: Zeca took over as caretaker "
+                     "when Tom Brandt was dismissed in March.", id="one-word-name-untagged"),
+        pytest.param("Nuno Vaz, the kit manager everyone at Rovers calls Zeca, is in charge on Saturday. Zeca stays "
+                     "on as caretaker until a permanent coach is found.", id="one-word-name-stays-on-as"),
+    ],
+)
+def test_the_subject_of_taking_a_title_is_a_person_whatever_the_model_tagged(nlp, text):
+    doc = run(nlp, text)
+    assert "Zeca" in doc._.people or any(s.text == "Zeca" and s.label_ == "PERSON" for s in doc.spans["mentions"])
+    assert not any(s.text == "Zeca" and s.label_ == "TEAM" for s in doc.spans["mentions"])
+
+
 def test_a_name_the_parser_cuts_at_a_sentence_start_is_still_the_subject(nlp):
     doc = run(nlp, "Tolstrup named Ashford caretaker a day after Reis sacking\n\nOle Henrik Tolstrup has been "
                    "appointed Ashford's caretaker manager, the club said, a day after Paulo Reis was sacked.\n"
