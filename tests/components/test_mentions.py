@@ -172,6 +172,14 @@ def test_no_team_no_home(nlp):
                      "Brock Vandermeer", None, id="object-of-firing-is-a-person"),
         pytest.param("Maria Ostrova spent six seasons on the bench after the Spurs hired her.",
                      "Maria Ostrova", "Spurs", id="a-team-nickname-of-two-teams-is-no-person"),
+        pytest.param("New Zealander Sam Rowe was appointed Fiji coach on Monday.",
+                     "Sam Rowe", "Zealander Sam Rowe", id="tail-of-a-two-word-demonym"),
+        pytest.param("Rugby: New Zealander Rowe named Fiji coach\nSam Rowe will start in March.",
+                     "Sam Rowe", "Zealander Rowe", id="tail-of-a-demonym-before-a-surname"),
+        pytest.param("South African Rui Fontes joined the Sharks as defence coach.",
+                     "Rui Fontes", "African Rui Fontes", id="a-national-teams-two-word-demonym"),
+        pytest.param("The 30-test All Black Dan Marsh takes over at the Hurricanes next season.",
+                     "Dan Marsh", "Black Dan Marsh", id="singular-of-a-national-teams-nickname"),
     ],
 )
 def test_people_of_the_article(nlp, text, present, absent):
