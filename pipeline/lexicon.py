@@ -37,7 +37,7 @@ WORD_KINDS: dict[str, frozenset[str]] = {
     "club_words.jsonl": frozenset({"suffix", "prefix", "place_prep", "origin_word", "competition_word", "dual_role"}),
     "words.jsonl": frozenset({
         "city_stop", "name_particle", "negation", "destination_verb", "leaving_for_verb", "reporting_verb",
-        "promotion_verb", "head_post", "head_role", "manner_precedence", "manner_override", "manner_rank",
+        "promotion_verb", "successor_noun", "head_post", "head_role", "manner_precedence", "manner_override", "manner_rank",
         "confidence_penalty", "not_match_date_word",
     }),
 }

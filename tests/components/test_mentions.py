@@ -74,6 +74,8 @@ def test_a_short_name_links_to_the_fullest_name(nlp, text, surface, person):
                      "Glen Morrow", id="pronoun-in-a-who-clause"),
         pytest.param("Tom Hale was appointed on Monday. He later coached the under-21 side while Kevin Marsh was in "
                      "charge. He takes over from Dean Whitlock.", "He", "Tom Hale", id="pronoun-chain"),
+        pytest.param("Eastport City dismissed coach Piet Wilder on Monday. Rui Fontes was chosen as his successor.",
+                     "his", "Piet Wilder", id="nobody-succeeds-himself"),
     ],
 )
 def test_pronouns_and_descriptions_link_to_a_person(nlp, text, surface, person):
