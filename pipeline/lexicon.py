@@ -44,7 +44,8 @@ WORD_KINDS: dict[str, frozenset[str]] = {
 # kinds of the rule files whose rows are rules, not word lists (checked by ``problems``)
 RULE_KINDS: dict[str, frozenset[str]] = {
     "modality.jsonl": frozenset({
-        "agreed", "aux", "award", "coaching_trigger", "factive", "governor", "idiom", "imminent", "inversion",
+        "agreed", "aux", "award", "coaching_trigger", "competition", "factive", "factive_mark", "governor", "idiom", "imminent",
+        "inversion",
         "keeps_post", "link_label", "mark", "neg", "object", "open_object", "past", "permanent", "player_role",
         "player_word", "post_word", "retention", "retention_trigger", "sentence", "transfer_word", "salary_word",
     }),

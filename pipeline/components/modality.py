@@ -57,6 +57,7 @@ class ModalityFilter(RuleComponent):
         self.cues: dict[str, dict[str, str]] = {}
         for row in self.rows:
             self.cues.setdefault(row["kind"], {})[row["cue"]] = row["veto"]
+        self.factive_gerund = {row["cue"] for row in self.rows if row["kind"] == "factive_mark" and row.get("gerund")}
 
     def process(self, doc: Doc) -> None:
         candidates = doc._.candidates or []
@@ -134,7 +135,8 @@ class ModalityFilter(RuleComponent):
                 out.setdefault(people[role.end], set()).add(role.kb_id_)
                 continue
             for i in range(max(sent.start, role.start - window), min(sent.end, role.end + window)):
-                if i in people and self._is_name(doc[i]) and not role.start <= i < role.end \
+                # "the point guard on X's first title team": a possessor's name is not the title's holder
+                if i in people and self._is_name(doc[i]) and not role.start <= i < role.end and not self._possessor(doc, i) \
                         and not (self._verb_between(doc, i, role) and not self._predicative(role)):
                     out.setdefault(people[i], set()).add(role.kb_id_)
             # at a distance only an executive title: "won the title as a player" is a career, not a post now
@@ -163,6 +165,16 @@ class ModalityFilter(RuleComponent):
     def _past_title(self, doc: Doc, role: Span) -> bool:
         before = doc[max(role.sent.start, role.start - 3):role.start]
         return any(t.lower_ in self.cues.get("past", {}) for t in before)
+
+    @staticmethod
+    def _possessor(doc: Doc, i: int) -> bool:
+        """The name ends in a possessive that qualifies another noun ("X's team")."""
+        people = doc._.links["person"]
+        j = i
+        while j + 1 < len(doc) and people.get(j + 1) == people[i]:
+            j += 1
+        run = doc[i:j + 2] if j + 1 < len(doc) else doc[i:j + 1]
+        return any(t.dep_ == "poss" or t.tag_ == "POS" for t in run)
 
     @staticmethod
     def _verb_between(doc: Doc, i: int, role: Span) -> bool:
@@ -240,21 +252,35 @@ class ModalityFilter(RuleComponent):
         two = f"{lemma} {token.nbor().lower_}" if token.i + 1 < len(token.doc) else ""
         return cues.get(two)
 
-    @staticmethod
-    def _chain(head: Token) -> list[Token]:
+    def _chain(self, head: Token) -> list[Token]:
         """The trigger and the words whose clause or phrase holds it, up to a relative clause:
-        "X, who was sacked in May, has not coached since" states the sacking as a fact."""
+        "X, who was sacked in May, has not coached since" states the sacking as a fact; and up to a
+        subordinate clause that presupposes its content (``factive_mark``: since, after, though, ...):
+        "he has not worked since Y sacked him", "could only move once Z agreed to release him"."""
         chain = [head]
         token = head
         while token.dep_ in CLAUSE_UP and token.head.i != token.i and token.head.sent == head.sent:
             if token.dep_ == "relcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
                 break  # a finite relative clause; "a candidate to replace X" is no fact
+            if self._presupposed(token):
+                break
             low, high = sorted((token.i, token.head.i))
             if any(t.text in (";", ":") for t in token.doc[low:high]) and token.dep_ in ("ccomp", "conj", "parataxis"):
                 break  # "the club had named him coach; he had not yet taken a match": two statements
             token = token.head
             chain.append(token)
         return chain
+
+    def _presupposed(self, token: Token) -> bool:
+        """A finite adverbial clause (or a prepositional clause: "after being sacked") opened by a word that
+        presents it as fact whatever the main clause says: "since", "after", "even though"."""
+        marks = self.cues.get("factive_mark", {})
+        if token.dep_ == "advcl":
+            return any(c.dep_ == "mark" and c.lower_ in marks for c in token.children)
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ in marks:
+            # "after being sacked" is a fact, "before taking charge of a game" need not be
+            return token.tag_ != "VBG" or token.head.lower_ in self.factive_gerund
+        return False
 
     def _factive_above(self, chain: list[Token], position: int) -> bool:
         """A reporting verb whose complement holds chain[position]: "announced that X would leave"."""
@@ -290,7 +316,9 @@ class ModalityFilter(RuleComponent):
                     return "conditional"
                 if child.dep_ == "advcl" and self._inverted_condition(child):
                     return "conditional"
-            if position > 0:
+            # a verb the trigger's clause is only conjoined to does not govern it: "turned down a new
+            # contract and agreed to return to X" (negation and modals still reach: "did not resign and leave")
+            if position > 0 and chain[position - 1].dep_ != "conj":
                 reason = self._lemma_in(token, "governor")
                 if reason:
                     return reason
@@ -330,7 +358,9 @@ class ModalityFilter(RuleComponent):
         while stack:
             token = stack.pop()
             subtree.add(token.i)
-            stack.extend(c for c in token.children if c.dep_ != "relcl")
+            # nor one in a presupposed clause: "fired, a year after being named manager of the year"
+            stack.extend(c for c in token.children if c.dep_ != "relcl" and not self._presupposed(c)
+                         and not (c.dep_ == "prep" and any(self._presupposed(g) for g in c.children)))
         for role in doc.spans.get("roles", []):
             if role.start in subtree:
                 after = " ".join(t.lower_ for t in doc[role.end:role.end + 3])
@@ -424,6 +454,7 @@ class ModalityFilter(RuleComponent):
         if cand.nearest_person and cand.person not in coaches and not self._named_in_trigger(doc, cand):
             return "unattached_person"
         if cand.strength == "weak" and cand.role is None and not cand.interim and cand.person not in coaches \
+                and cand.derived != "moved_to" \
                 and not self._post_object(doc, cand) and not self._replaced_with_manner(cand) \
                 and cand.team_from in ("sentence_team", "home_team", "paragraph_team"):
             return "weak_trigger"
@@ -440,7 +471,7 @@ class ModalityFilter(RuleComponent):
         trigger_text = text[cand.trigger[0]:cand.trigger[1]].lower()
         negated_trigger = any(w in trigger_text.split() for w in self.negation)
         idiom = None if cand.voice == "row" else self._idiom_veto(head)  # a row's "(fired)" is a cell
-        reason = self._grammar_veto(self._chain(head), negated_trigger) or idiom \
+        reason = self._grammar_veto(self._chain(head), negated_trigger) or idiom or self._competition_left(cand, head) \
             or self._object_not_a_post(doc, cand, head) or self._retention(cand, head) or self._award(doc, head)
         if reason:
             return reason
@@ -454,6 +485,22 @@ class ModalityFilter(RuleComponent):
         for child in self._own_clause(head):
             if child.lemma_.lower() in self.cues.get("object", {}) and cand.type == "hire":
                 return self.cues["object"][child.lemma_.lower()]
+        return None
+
+    def _competition_left(self, cand: Candidate, head: Token) -> str | None:
+        """ "X leaves the World Cup at the group stage", "his exit from the FA Cup": what is left is a
+        competition (an EVENT entity or a ``competition`` word of models/modality.jsonl), not a post."""
+        if cand.type != "departure" or cand.voice not in ("intransitive", "noun"):
+            return None
+        words = self.cues.get("competition", {})
+        left = [c for c in head.children if c.dep_ == "dobj"]
+        left += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                 for g in c.children if g.dep_ == "pobj"]
+        for obj in left:
+            phrase = [t for t in obj.subtree if t.dep_ not in ("relcl", "acl")]
+            if obj.ent_type_ == "EVENT" or any(t.lemma_.lower() in words or t.lower_ in words for t in phrase
+                                                 if t.i <= obj.i):
+                return next(iter(words.values()), "competition_exit")
         return None
 
     @staticmethod

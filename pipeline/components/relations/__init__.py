@@ -60,6 +60,7 @@ class RelationExtractor(Proposals, Arguments, TeamChoice, Roles, Dating, RuleCom
         self.manner_override = lexicon.words("manner_override")
         self.triggers = self.data["triggers.jsonl"]
         self.find_triggers = TriggerFinder(self.nlp.vocab, self.triggers, self.negation)
+        self.home_team_patterns = frozenset(t["pattern"] for t in self.triggers if t.get("team") == "home")
         self.manners = self.data["manners.jsonl"]
         self.club_words = self.data["club_words.jsonl"]
         self.dual_role = {w for row in self.club_words if row["kind"] == "dual_role" for w in row["words"]}
@@ -98,17 +99,40 @@ class RelationExtractor(Proposals, Arguments, TeamChoice, Roles, Dating, RuleCom
                     cand.derived_from = main.id
         self._sentence_manners(doc, out)
         self._not_the_hiring_team(doc, out)
-        self._not_the_team_left(out)
+        self._not_the_team_left(doc, out)
+        self._restated_hire(out)
         return out
 
+    def _restated_hire(self, candidates: list[Candidate]) -> None:
+        """A career phrase with no team of its own ("X gets a second head job") restates a hire of the same
+        person that the article reads, with its team, elsewhere: the article's team is then no guess to make.
+        It is vetoed, to stay explainable."""
+        read = {(c.person, c.team) for c in candidates if c.type == "hire" and c.team and not c.team_guessed}
+        for cand in candidates:
+            if cand.type == "hire" and cand.pattern in self.home_team_patterns and cand.team_from == "home_team" \
+                    and not cand.vetoed and any(p == cand.person and t != cand.team for p, t in read):
+                cand.vetoed = "restated_hire"
+
     @staticmethod
-    def _not_the_team_left(candidates: list[Candidate]) -> None:
+    def _said_of_person(doc: Doc, cand: Candidate) -> bool:
+        """The trigger heads a relative clause on the person's own name ("X, who had been promoted ...")."""
+        head = doc[cand.head] if cand.head is not None else None
+        return head is not None and head.dep_ == "relcl" and doc._.links["person"].get(head.head.i) == cand.person
+
+    def _not_the_team_left(self, doc: Doc, candidates: list[Candidate]) -> None:
         """A hire whose team was only guessed is not by the team the same person leaves in the same
         sentence ("leaves his post at X to take his first club job"): it is vetoed, to stay explainable."""
-        left = {(c.person, c.team, c.sentence) for c in candidates if c.type == "departure"}
+        left: dict[tuple, set] = {}
+        for c in candidates:
+            if c.type == "departure":
+                left.setdefault((c.person, c.team, c.sentence), set()).add(c.date_text)
         for cand in candidates:
-            if cand.type == "hire" and (cand.person, cand.team, cand.sentence) in left \
-                    and cand.team_guessed and not cand.vetoed:
+            dates = left.get((cand.person, cand.team, cand.sentence))
+            # a hire dated on its own ("fired X, who had been promoted to the job in January 2021") is the
+            # start of the post he now leaves, not the same move
+            history = cand.date_text is not None and dates is not None and cand.date_text not in dates \
+                and self._said_of_person(doc, cand)
+            if cand.type == "hire" and dates is not None and cand.team_guessed and not cand.vetoed and not history:
                 cand.vetoed = "team_left"
 
     def _not_the_hiring_team(self, doc: Doc, candidates: list[Candidate]) -> None:

@@ -150,7 +150,11 @@ class Arguments:
                 return absolute
             if token.dep_ == "xcomp":
                 teams = token.doc._.links["team"] if token.doc._.links else {}
-                objects = [c for c in token.head.children if c.dep_ == "dobj" and c.i not in teams]  # not "leaving Tigres to"
+                people = token.doc._.links["person"] if token.doc._.links else {}
+                # not "leaving Tigres to", nor "had left the Chile job to take over": the object controls the
+                # infinitive only when it is someone
+                objects = [c for c in token.head.children if c.dep_ == "dobj" and c.i not in teams
+                           and (c.i in people or c.pos_ in ("PRON", "PROPN"))]
                 if objects:
                     return objects[0]  # "appoint X to succeed Y": X succeeds
             if token.dep_ in ("advmod", "acomp") and token.head.lemma_ == "be" and token.head.i != token.i:

@@ -57,7 +57,7 @@ class Proposals:
             return []
         sent, people, teams = site.sent, doc._.links["person"], doc._.links["team"]
         person, fallback = reading.person, False
-        if person is None and trigger["strength"] == "strong":
+        if person is None and trigger["strength"] == "strong" and not self._unnamed_object(site):
             person = self._nearest(sent, head, people, found.heads)
             fallback = person is not None
         if person is None and not reading.others:
@@ -96,6 +96,16 @@ class Proposals:
             out += self._moved_from(draft, post)
         return out
 
+    @staticmethod
+    def _unnamed_object(site: Site) -> bool:
+        """ "will now hire a coordinator of his own", "to appoint a new manager": the person slot holds a
+        description of someone not yet named, so the nearest name is not the one hired or fired."""
+        if site.voice != "transitive" or site.passive:
+            return False
+        people = site.doc._.links["person"]
+        return any(o.pos_ == "NOUN" and o.i not in people and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another")
+                                                                   for c in o.children) for o in site.objs)
+
     def _fallback_team(self, site: Site, team: str | None, person: str | None, person_team: str | None,
                        destinations: list[Token]) -> tuple[str | None, str | None]:
         """The team when the voice found none, and how it was found (``Candidate.team_from``): the team
@@ -123,6 +133,10 @@ class Proposals:
             return team, "sentence_team"
         if person and site.type == "departure" and not destinations and self._article_person_team(doc, sent, person):
             return self._article_person_team(doc, sent, person), "person_team"
+        if site.trigger.get("team") == "home":
+            # a career phrase ("got the job", "is back with") names its team or means the article's own: the
+            # heading of a tracker's section is some other item's team
+            return doc._.home_team, "home_team"
         team = self._section_team(sent, site.found.headings)
         return team or doc._.home_team, "paragraph_team" if team else "home_team"
 
@@ -135,6 +149,8 @@ class Proposals:
             or site.voice == "replace" and subj is not None and subj.pos_ != "PRON" and subj.i in person_tokens
         old_posts = self._old_posts(doc, sent, person_tokens, team, promotion=promotion) \
             if site.type == "hire" else []
+        if site.type == "hire":  # "served as X at A before taking charge of B": X is the post he leaves
+            old_posts += [r for r in self._earlier_post(doc, head)[0] if r not in old_posts]
         # "left X to become an assistant with Y": the title in the purpose clause is the new post's
         new_posts = self._destination_roles(doc, head) if site.type == "departure" else []
         skip = frozenset(r.start for r in old_posts + new_posts) | self._others_titles(doc, sent, person)
@@ -215,6 +231,7 @@ class Proposals:
             return []
         out = []
         moved = self._moved_from_teams(doc, sent, site.head, person, team)
+        moved += [name for name in self._earlier_post(doc, site.head)[1] if name != team and name not in moved]
         if draft.person_team and draft.person_team != team and draft.person_team not in moved:
             moved.append(draft.person_team)
         old_role = post.old_posts[0].kb_id_ if post.old_posts and post.old_posts[0].kb_id_ else base["role"]

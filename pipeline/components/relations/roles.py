@@ -75,6 +75,28 @@ class Roles:
         return out
 
     @staticmethod
+    def _earlier_post(doc: Doc, head: Token) -> tuple[list[Span], list[str]]:
+        """The post a career sentence says a hired coach held just before, in a phrase tied to the hire by
+        "before" or "after": "served as X at A before taking charge of B", "after two seasons as X at A, he
+        took charge of B". Returns the titles and the teams of that phrase (the hire's own phrase left out)."""
+        phrases: list[Token] = []
+        up = head.head
+        if head.dep_ == "pcomp" and up.dep_ == "prep" and up.lower_ == "before" or \
+                head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "before" for c in head.children):
+            verb = up.head if head.dep_ == "pcomp" else up
+            phrases += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "after"):
+            phrases += [t for t in prep.subtree if t.dep_ == "prep" and t.lower_ == "as"]
+        mine = {t.i for t in head.subtree} - {t.i for p in phrases for t in p.subtree}
+        teams = doc._.links["team"]
+        roles, names = [], []
+        for phrase in phrases:
+            span = {t.i for t in phrase.subtree} - mine
+            roles += [r for r in doc.spans.get("roles", []) if r.label_ == "ROLE" and r.start in span]
+            names += [teams[i] for i in sorted(span) if i in teams and teams[i] not in names]
+        return roles, names
+
+    @staticmethod
     def _others_titles(doc: Doc, sent: Span, person: str | None) -> frozenset[int]:
         """Roles written right before another person's name ("his assistant Y"): not this person's title."""
         people = doc._.links["person"]

@@ -198,6 +198,14 @@ class TeamChoice:
         above = [team for start, team in headings if start <= sent.start_char]
         return above[-1] if above else None
 
+    @staticmethod
+    def _office_there(doc: Doc, team: Token) -> bool:
+        """ "arrives from X, where he had been head of sport": the post the "where" clause gives him at the
+        team he comes from is a front-office one, so he leaves no coaching post there."""
+        clauses = [c for c in team.children if c.dep_ == "relcl"]
+        spans = [r for r in doc.spans.get("roles", []) for c in clauses if c.left_edge.i <= r.start <= c.right_edge.i]
+        return any(r.label_ == "FRONT_OFFICE" for r in spans) and not any(r.label_ == "ROLE" for r in spans)
+
     def _moved_from_teams(self, doc: Doc, sent: Span, head: Token, person: str, team: str | None) -> list[str]:
         teams, people = doc._.links["team"], doc._.links["person"]
         found = []
@@ -206,12 +214,18 @@ class TeamChoice:
                 continue
             token = doc[i]
             if token.dep_ == "pobj" and token.head.lower_ == "from" and not syntax.origin(doc, token.head):
-                found.append(name)
+                if not self._office_there(doc, token):
+                    found.append(name)
                 continue
             owned = token.head if token.dep_ == "poss" else None
             if owned is not None and owned.dep_ == "pobj" and owned.head.lower_ == "from" \
                     and owned.lemma_.lower() in self.post_words and not syntax.origin(doc, owned.head):
                 found.append(name)  # "hired X from the Pelicans' bench"
+                continue
+            post = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("with", "at", "of") else None
+            if post is not None and post.dep_ == "pobj" and post.head.lower_ == "from" \
+                    and post.lemma_.lower() in self.post_words and not syntax.origin(doc, post.head):
+                found.append(name)  # "came back from an assistant's job with the Heat"
                 continue
             # "<Team> head coach <Person>": the team qualifies the person's current title
             j = i

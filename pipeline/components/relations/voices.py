@@ -127,7 +127,10 @@ def intransitive(x: ArgumentReader, site: Site) -> Reading:
 
 def symmetric(x: ArgumentReader, site: Site) -> Reading:
     doc = site.doc
-    sides = [site.subj] + [o for p, o in site.preps if p in ("with", "from")] + site.objs
+    subj = site.subj
+    if subj is None and site.head.dep_ == "dobj" and site.head.pos_ == "NOUN":
+        subj = x._subject(site.head.head)  # "X and Y agreed a parting of the ways": the light verb's subject
+    sides = [subj] + [o for p, o in site.preps if p in ("with", "from", "on")] + site.objs  # "walked out on X"
     sides += [c for side in sides if side is not None for c in side.conjuncts]  # "the Red Sox and X agreed"
     person = next((x._person(doc, s) for s in sides if x._person(doc, s)), None)
     team = next((x._team(doc, s) for s in sides if x._team(doc, s)), None)
