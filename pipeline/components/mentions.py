@@ -51,6 +51,8 @@ class MentionLinker(Names, Anaphora, TeamMentions, RuleComponent):
         self.person_nouns = set(words.get("person_noun", [])) | lexicon.demonyms
         self.descriptor_phrases = lexicon.descriptor_phrases
         self.demonym_countries = lexicon.demonym_countries
+        self.successor_nouns = lexicon.words("successor_noun")  # "his successor" is never the clause's subject
+        self.person_descriptors = lexicon.person_descriptors  # "New Zealander", "All Black": never a name's start
         self.person_words = {w.lower() for w in [*self.person_nouns, *words.get("relation_noun", [])]}
         self.team_nouns = {w.lower() for w in words.get("team_noun", [])}
         self.honorifics = set(words.get("honorific", []))

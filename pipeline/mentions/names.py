@@ -117,19 +117,23 @@ class Names:
         return people, mentions
 
     def _after_descriptor(self, doc: Doc, start: int, end: int) -> int:
-        """Where a name starts once the words the model glued before it are gone: a demonym or a side's
-        nickname, also when it began before the name ("New" + "Zealander Dave Rennie", "All" + "Black Aaron
-        Mauger"), and a hyphenated adjective ("Cup-winning Jane Doe"). A name that is all such words is
-        none (``end``)."""
+        """Where a name begins after a phrase describing the person that ends inside it: "New Zealander"
+        of "New Zealander Sam Rowe" (the model's name "Zealander Sam Rowe"), "All Black" of "All Black Dan
+        Marsh", and after a hyphenated adjective ("Cup-winning Jane Doe"). At least one word of the name
+        stays; a name that is only the end of such a phrase ("Zealander" of "the New Zealander") is none
+        (``end``)."""
         if end - start >= 3 and doc[start].text[:1].isupper() and doc[start + 1].text == "-" \
                 and not doc[start].whitespace_ and not doc[start + 1].whitespace_ and doc[start + 2].text.islower():
             start += 3
-        for size in (3, 2, 1):
-            for before in (2, 1, 0):
-                if start - before < 0 or start + size > end:
+        for phrase in self.person_descriptors:
+            size = len(phrase)
+            for before in range(size):  # words of the phrase before the name's first word
+                first = start - before
+                if first < 0 or first + size > end:
                     continue
-                if doc[start - before:start + size].text in self.descriptor_phrases:
-                    return start + size
+                words = doc[first:first + size]
+                if tuple(t.text for t in words) == phrase and "\n" not in words[:-1].text_with_ws:
+                    return first + size
         return start
 
     def _name_tokens(self, span: Span) -> list[str]:
