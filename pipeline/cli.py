@@ -112,10 +112,15 @@ def extract(
                      help="Progress bar on stderr. Default: shown when stderr is a terminal.",
                      show_default=False),
     ] = None,
+    gate: Annotated[
+        bool,
+        typer.Option("--gate/--no-gate",
+                     help="Relevance gate: skip the parser for articles with no coaching change in sight."),
+    ] = True,
 ) -> None:
     """Extract the events of articles into JSON Lines, one event a line."""
     options = ExtractOptions(inputs=list(inputs), output=output, rejects=rejects, model=model,
-                             batch_size=batch_size, n_process=n_process, progress=progress)
+                             batch_size=batch_size, n_process=n_process, progress=progress, gate=gate)
     try:
         counts = run_extract(options, on_reject=_print_reject)
     except BrokenPipeError:

@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from spacy.language import Language
 
+from .gate import Gate
 from .parallel import ArticleProcessor
 from .progress import byte_progress, wanted
 from .readers import STDIN, ArticleReader, InputPath, Reject, check_inputs
@@ -38,7 +39,8 @@ class ExtractOptions:
     ``.rejects.jsonl``, or ``rejects.jsonl`` in the working folder when the
     output is stdout. The file is created only when something is rejected.
     progress: True/False to force the progress bar on stderr on or off;
-    None shows it when stderr is a terminal.
+    None shows it when stderr is a terminal. gate: False parses every article
+    whole (``--no-gate``, for comparisons).
     """
 
     inputs: list[InputPath]
@@ -48,6 +50,7 @@ class ExtractOptions:
     batch_size: int = DEFAULT_BATCH_SIZE
     n_process: int = 1
     progress: bool | None = False
+    gate: bool = True  # the relevance gate (pipeline.gate): parse only articles that can hold an event
 
     def rejects_path(self) -> Path:
         if self.rejects is not None:
@@ -126,7 +129,8 @@ def run_extract(options: ExtractOptions, nlp: Language | None = None, *,
         if on_reject is not None:
             on_reject(item)
 
-    processor = ArticleProcessor(nlp, batch_size=options.batch_size, n_process=options.n_process)
+    gate = Gate.for_pipeline(nlp) if options.gate else None
+    processor = ArticleProcessor(nlp, batch_size=options.batch_size, n_process=options.n_process, gate=gate)
     with JsonlWriter(options.output) as output, rejects, processor, \
             byte_progress(reader, wanted(options.progress)) as progress:
         for batch in processor.process_batches(_batched(reader, options.batch_size)):
