@@ -20,7 +20,7 @@ from .. import dates
 from ..candidates import Candidate
 from ..date_spans import bound_limit, dates_an_occasion, effective, trim_interval
 from .base import RuleComponent
-from .relations import MATCH_WORDS
+from .relations.teams import MATCH_WORDS
 from ..extensions import doc_text
 
 PAST_PERFECT = ("had",)

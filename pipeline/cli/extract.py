@@ -1,16 +1,4 @@
-"""The ``coaching-events`` command line: thin typer commands over plain functions.
-
-Data goes to stdout (or the output file) and nothing else does; messages,
-rejects, the summary and the progress bar go to stderr.
-
-Exit codes: 0 the run finished (also when records were rejected);
-1 the run could not start or could not write (missing input, model or
-data file not loadable, output not writable); 2 the command line is wrong.
-
-A new command goes in its own module as a plain function with typer
-annotations, and is registered at the bottom of this file with
-``app.command("name")(function)``; use :func:`fail` for errors.
-"""
+"""``coaching-events extract``: articles in, events out (a thin command over :func:`pipeline.run.run_extract`)."""
 from __future__ import annotations
 
 import os
@@ -19,50 +7,14 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from . import DEFAULT_MODELS, __version__
-from .readers import MissingInputError, Reject
-from .resources import ResourceError
-from .run import DEFAULT_BATCH_SIZE, ExtractOptions, OutputConflictError, run_extract
-
-EXIT_OK = 0
-EXIT_FAILURE = 1
-
-app = typer.Typer(
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_show_locals=False,  # locals would dump whole articles
-    help="Extract coaching-transition events (hires and departures) from sports news.",
-)
-
-
-def say(message: str) -> None:
-    """A line for the person at the terminal: stderr, never stdout."""
-    print(message, file=sys.stderr, flush=True)
-
-
-def fail(message: str, code: int = EXIT_FAILURE) -> NoReturn:
-    say(f"error: {message}")
-    raise typer.Exit(code)
+from ..readers import MissingInputError, Reject
+from ..resources import ResourceError
+from ..run import DEFAULT_BATCH_SIZE, ExtractOptions, OutputConflictError, run_extract
+from .app import EXIT_FAILURE, ModelOption, fail, say
 
 
 def _print_reject(reject: Reject) -> None:
     say(reject.describe())
-
-
-def _version(value: bool) -> None:
-    if value:
-        print(f"coaching-events {__version__}")
-        raise typer.Exit(EXIT_OK)
-
-
-@app.callback()
-def main(
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
-    ] = False,
-) -> None:
-    """Extract coaching-transition events (hires and departures) from sports news."""
 
 
 def _stdout_closed() -> NoReturn:
@@ -93,12 +45,7 @@ def extract(
             show_default=False,
         ),
     ] = None,
-    model: Annotated[
-        str | None,
-        typer.Option(help="spaCy model to build on. Default: the first of "
-                          f"{', '.join(DEFAULT_MODELS)} that is installed.",
-                     show_default=False),
-    ] = None,
+    model: ModelOption = None,
     batch_size: Annotated[
         int, typer.Option("--batch-size", "-b", min=1, help="Articles per nlp.pipe batch.")
     ] = DEFAULT_BATCH_SIZE,
@@ -132,8 +79,3 @@ def extract(
     say(counts.summary())
     if counts.rejects_path is not None:
         say(f"rejects written to {counts.rejects_path}")
-
-
-app.command("extract")(extract)
-
-from . import cli_review  # noqa: E402,F401  registers evaluate/explain/stats

@@ -1,8 +1,7 @@
 """The review commands of ``coaching-events``: evaluate, explain, stats.
 
 Thin typer commands over :mod:`pipeline.evaluate`, :mod:`pipeline.explain` and
-:mod:`pipeline.stats`, registered on the app of :mod:`pipeline.cli` (which
-imports this module at its end). As there: data on stdout (a table, or JSON
+:mod:`pipeline.stats`, registered on the app in ``pipeline/cli/__init__.py``. As there: data on stdout (a table, or JSON
 with ``--json``), messages on stderr, exit code 1 when the command cannot run
 and 2 when the command line is wrong.
 """
@@ -17,22 +16,15 @@ from typing import Annotated, Any
 
 import typer
 
-from . import DEFAULT_MODELS
-from .cli import app, fail, say
+from .app import JsonOption, ModelOption, fail, say
 
 EXIT_USAGE = 2
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
-ModelOption = Annotated[
-    str | None,
-    typer.Option(help="spaCy model to build on. Default: the first of "
-                      f"{', '.join(DEFAULT_MODELS)} that is installed.", show_default=False),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout instead of tables.")]
 
 
 def _load(model: str | None) -> Any:
-    from . import run
+    from .. import run
 
     say("loading the pipeline…")
     try:
@@ -52,7 +44,7 @@ def _print_json(data: Any) -> None:
 
 
 def _read_jsonl(path: Path, what: str) -> list[dict[str, Any]]:
-    from .evaluate import DataFileError, read_jsonl
+    from ..evaluate import DataFileError, read_jsonl
 
     if str(path) == "-":
         rows = []
@@ -89,7 +81,7 @@ def _check_date(value: str | None) -> str | None:
 # -- evaluate ----------------------------------------------------------------------------------
 def _gold_articles(gold_docs: list[dict[str, Any]], source: Path) -> list[dict[str, Any]]:
     """The gold file's articles as extractor input, or an error naming the bad record."""
-    from .readers import InvalidRecord, article_from_record
+    from ..readers import InvalidRecord, article_from_record
 
     records = []
     for number, doc in enumerate(gold_docs, 1):
@@ -118,10 +110,10 @@ def evaluate(
     model: ModelOption = None,
 ) -> None:
     """Score predicted events against gold articles (precision, recall, F1, strict F1, attributes)."""
-    from . import extract as extract_events
-    from .evaluate import DataFileError, check_gold
-    from .evaluate import evaluate as score
-    from .evaluate import render
+    from .. import extract as extract_events
+    from ..evaluate import DataFileError, check_gold
+    from ..evaluate import evaluate as score
+    from ..evaluate import render
 
     gold_docs = _read_jsonl(gold, "gold file")
     try:
@@ -144,7 +136,7 @@ def evaluate(
 
 # -- explain -----------------------------------------------------------------------------------
 def _find_article(path: Path, article_id: str) -> Any:
-    from .readers import Article, MissingInputError, read_articles
+    from ..readers import Article, MissingInputError, read_articles
 
     try:
         for item in read_articles([path]):
@@ -185,8 +177,8 @@ def explain(
     model: ModelOption = None,
 ) -> None:
     """Show why an article gave its events: per sentence the entities, linked mentions, rules and vetoes."""
-    from .explain import explain as explain_article
-    from .explain import render, to_html
+    from ..explain import explain as explain_article
+    from ..explain import render, to_html
 
     doc_id = None
     if input_path is not None:
@@ -232,8 +224,8 @@ def stats(
     json_output: JsonOption = False,
 ) -> None:
     """Count events by type, team, sport, month and manner; plot transitions per month."""
-    from .stats import compute_stats, render
-    from .stats import plot as plot_months
+    from ..stats import compute_stats, render
+    from ..stats import plot as plot_months
 
     result = compute_stats(_read_jsonl(events, "events file"))
     if plot is not None:
@@ -249,7 +241,3 @@ def stats(
     else:
         render(result, _console(), top=top)
 
-
-app.command("evaluate")(evaluate)
-app.command("explain")(explain)
-app.command("stats")(stats)

@@ -1,0 +1,171 @@
+"""How each trigger voice finds its person and team in the parse: one function per voice, in ``VOICES``.
+
+- ``transitive``: a team acts on the coach ("Spain dismissed Soto", "Hale was appointed by Chelsea");
+- ``intransitive``: the coach acts ("Cota stepped down", "took charge of El Tri");
+- ``symmetric``: coach and team part ("parted ways with X");
+- ``replace``: "A replaced B" (A's hire and B's departure);
+- ``noun``: a nominalization ("the sacking of X", "X's appointment").
+
+A voice function reads a ``Site`` (the trigger and its arguments in the parse) and returns a ``Reading``,
+or ``None`` when the trigger yields no transition at all.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from .triggers import Triggers
+
+if TYPE_CHECKING:
+    from . import RelationExtractor
+
+
+@dataclass(frozen=True)
+class Site:
+    """A trigger in its sentence, with the arguments the parse gives it."""
+    doc: Doc
+    head: Token
+    match: Span
+    trigger: dict[str, Any]
+    found: Triggers
+    subj: Token | None
+    objs: list[Token]
+    preps: list[tuple[str, Token]]  # (preposition, object)
+    passive: bool
+    prep_team: str | None  # the team of an "of/at/with/for/by/as" phrase on the trigger
+
+    @property
+    def sent(self) -> Span:
+        return self.head.sent
+
+    @property
+    def voice(self) -> str:
+        return self.trigger["voice"]
+
+    @property
+    def type(self) -> str:
+        return self.trigger["type"]
+
+
+@dataclass
+class Reading:
+    """What a voice reads off the parse: the person and team, whether the clause is passive after all,
+    the voice's rule suffix, and extra (type, person, manner) transitions ("A replaced B": B's departure)."""
+    person: str | None = None
+    team: str | None = None
+    passive: bool = False
+    rule: str = ""
+    others: list[tuple[str, str | None, str]] = field(default_factory=list)
+
+
+def site_of(x: "RelationExtractor", doc: Doc, head: Token, match: Span, trigger: dict[str, Any],
+            found: Triggers) -> Site:
+    voice = trigger["voice"]
+    preps = x._preps(list(match))
+    prep_team = next((x._team(doc, o) for p, o in preps if p in ("of", "at", "with", "for", "by", "as")
+                      and x._team(doc, o)), None)
+    return Site(doc=doc, head=head, match=match, trigger=trigger, found=found,
+                subj=x._subject(head) if voice != "noun" else None,
+                objs=x._objects(head, match, set(trigger["pattern"].split())) if voice != "noun" else [],
+                preps=preps, passive=voice != "noun" and x._passive(head), prep_team=prep_team)
+
+
+def transitive(x: "RelationExtractor", site: Site) -> Reading | None:
+    doc, head, match, subj, objs, preps = site.doc, site.head, site.match, site.subj, site.objs, site.preps
+    people, teams = doc._.links["person"], doc._.links["team"]
+    person = team = None
+    passive = site.passive
+    if passive:
+        person = x._person(doc, subj)
+        if head.dep_ in ("acl",) and person is None:
+            person = x._person(doc, head.head)
+        if person is None and any(x._person(doc, o) for o in objs):
+            passive = False  # a participle the parser hung on a noun, with its object: "named X as coach"
+    if passive:
+        agent = next((o for p, o in preps if p == "by"), None)
+        team = x._team(doc, agent) or site.prep_team
+        rule = ":passive"
+    else:
+        for obj in objs + [o for p, o in preps if p == "to" and not objs]:
+            person = person or x._person(doc, obj)  # "handed the reins to X"
+        team = x._team(doc, subj) or next((x._team(doc, o) for o in objs if x._team(doc, o)), None) or site.prep_team
+        if person is None and subj is None and not objs and match.start > 0:
+            # a headline the parser flattened: "Watford sack Rob Edwardson", "Celtic appoint X as manager"
+            person = people.get(match.end)
+            team = team or teams.get(match.start - 1)
+        rule = ":active"
+    if site.type == "hire":
+        argument = subj if passive else (objs[0] if objs else None)
+        if argument is not None and argument.i in site.found.heads and argument.i != head.i:
+            return None  # "X's sacking was confirmed": the argument is another transition
+    if person is None and head.dep_ == "amod":
+        person = x._person(doc, head.head)  # "replacing the fired Gerard Gallant"
+    return Reading(person=person, team=team, passive=passive, rule=rule)
+
+
+def intransitive(x: "RelationExtractor", site: Site) -> Reading:
+    doc = site.doc
+    person = x._adjacent_actor(doc, site.match) or x._person(doc, site.subj)
+    team = next((x._team(doc, o) for o in site.objs if x._team(doc, o)), None) or site.prep_team
+    if team is None and site.type == "departure":
+        team = next((x._team(doc, o) for p, o in site.preps if p == "from" and x._team(doc, o)), None)
+    return Reading(person=person, team=team, passive=site.passive)
+
+
+def symmetric(x: "RelationExtractor", site: Site) -> Reading:
+    doc = site.doc
+    sides = [site.subj] + [o for p, o in site.preps if p in ("with", "from")] + site.objs
+    sides += [c for side in sides if side is not None for c in side.conjuncts]  # "the Red Sox and X agreed"
+    person = next((x._person(doc, s) for s in sides if x._person(doc, s)), None)
+    team = next((x._team(doc, s) for s in sides if x._team(doc, s)), None)
+    return Reading(person=person, team=team, passive=site.passive)
+
+
+def replace(x: "RelationExtractor", site: Site) -> Reading:
+    doc, subj, objs, preps = site.doc, site.subj, site.objs, site.preps
+    if site.passive:
+        old = x._person(doc, subj)
+        new = next((x._person(doc, o) for p, o in preps if p == "by"), None)
+    else:
+        new = x._person(doc, subj)
+        old = next((x._person(doc, o) for o in objs if x._person(doc, o)), None)
+        with_new = next((x._person(doc, o) for p, o in preps if p == "with" and x._person(doc, o)), None)
+        if with_new and not new:
+            new = with_new  # "the club replaced him with Lyle Brandt"
+    # the subject's team, unless the subject is a person ("Y replaces X") or a past post ("the former
+    # Ajax coach replaces X"); "the club replaced him with Y" keeps the club
+    titled = subj is not None and any(r.start <= subj.i < r.end for r in doc.spans.get("roles", []))
+    subj_team = x._team(doc, subj) if subj is not None and not x._person(doc, subj) and not titled \
+        and not any(t.lower_ in x.former_words for t in x._np(subj)) else None  # "the Duke head coach" is a person
+    # "replaced X at Brentford": the replaced coach's team, when the parser hangs it on him
+    obj_team = next((x._team(doc, o) for o in objs if x._team(doc, o)
+                     and not any(t.lower_ in x.former_words for t in x._np(o))), None)
+    reading = Reading(person=new, team=site.prep_team or subj_team or obj_team, passive=site.passive)
+    if old and old != new:
+        reading.others.append(("departure", old, "unknown"))
+    return reading
+
+
+def noun(x: "RelationExtractor", site: Site) -> Reading:
+    doc, head, preps = site.doc, site.head, site.preps
+    teams = doc._.links["team"]
+    person = team = None
+    poss = [c for c in head.children if c.dep_ == "poss"]
+    of = [o for p, o in preps if p == "of"]
+    for token in poss + of:
+        person = person or x._person(doc, token)
+        team = team or x._team(doc, token)
+    # "his departure from X" names the team left; "his arrival from X" names where he came from
+    noun_preps = ("at", "by", "as", "with", "from") if site.type == "departure" else ("at", "by", "as", "with")
+    team = team or next((x._team(doc, o) for p, o in preps if p in noun_preps and x._team(doc, o)), None)
+    compound_team = [c for c in head.children if c.dep_ == "compound" and c.i in teams]
+    if team is None and compound_team:
+        team = teams[compound_team[0].i]
+    return Reading(person=person, team=team, passive=site.passive)
+
+
+VOICES: dict[str, Callable[["RelationExtractor", Site], Reading | None]] = {
+    "transitive": transitive, "intransitive": intransitive, "symmetric": symmetric, "replace": replace, "noun": noun,
+}
