@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from ...windowed import WindowedMatcher
 from .arguments import NEG
 
 
@@ -91,10 +91,10 @@ class TriggerFinder:
     def __init__(self, vocab: Vocab, triggers: list[dict[str, Any]]) -> None:
         self.vocab = vocab
         self.triggers = triggers
-        self.matcher = Matcher(vocab)
+        self.matcher = WindowedMatcher(vocab)  # runs only where a trigger's first word is
         for number, trigger in enumerate(triggers):
             if trigger.get("match") != "tree":  # "tree": only on the parse, where the gap is the object
-                self.matcher.add(str(number), [token_pattern(trigger)])
+                self.matcher.add(str(number), token_pattern(trigger))
         # one-word transitive triggers by lemma, for headlines whose verb the tagger reads as a noun
         self.headline_triggers: dict[str, list[tuple[int, dict]]] = {}
         for number, trigger in enumerate(triggers):
