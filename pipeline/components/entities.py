@@ -83,6 +83,7 @@ class SportsEntities(RuleComponent):
         club_words = {row["kind"]: set(row["words"]) for row in self.data["club_words.jsonl"]}
         self.club_suffixes = club_words.get("suffix", set())
         self.club_prefixes = club_words.get("prefix", set())
+        self.club_affixes = self.club_suffixes | self.club_prefixes
         self.place_preps = club_words.get("place_prep", set())
         self.origin_words = {w.lower() for w in club_words.get("origin_word", set())}
         self.competition_words = club_words.get("competition_word", set())
@@ -172,7 +173,7 @@ class SportsEntities(RuleComponent):
         absorbed: set[int] = set()
         out = []
         for token in doc:
-            if token.i in taken or token.text not in self.club_suffixes | self.club_prefixes:
+            if token.i in taken or token.text not in self.club_affixes:
                 continue
             start, end = token.i, token.i + 1
             if token.text in self.club_suffixes:
