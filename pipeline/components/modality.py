@@ -232,7 +232,8 @@ class ModalityFilter(RuleComponent):
         "X, who was sacked in May, has not coached since" states the sacking as a fact."""
         chain = [head]
         token = head
-        while token.dep_ in CLAUSE_UP and token.head.i != token.i and token.head.sent == head.sent:
+        sent = head.sent  # found once: each .sent walks the sentence
+        while token.dep_ in CLAUSE_UP and token.head.i != token.i and token.head.sent == sent:
             if token.dep_ == "relcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
                 break  # a finite relative clause; "a candidate to replace X" is no fact
             low, high = sorted((token.i, token.head.i))
@@ -427,11 +428,11 @@ class ModalityFilter(RuleComponent):
         trigger_text = text[cand.trigger[0]:cand.trigger[1]].lower()
         negated_trigger = any(w in trigger_text.split() for w in ("not", "n't", "never"))
         idiom = None if cand.rule.startswith("row:") else self._idiom_veto(head)  # a row's "(fired)" is a cell
-        reason = self._grammar_veto(self._chain(head), negated_trigger) or idiom \
+        chain = self._chain(head)
+        reason = self._grammar_veto(chain, negated_trigger) or idiom \
             or self._object_not_a_post(doc, cand, head) or self._retention(cand, head) or self._award(doc, head)
         if reason:
             return reason
-        chain = self._chain(head)
         # a finite relative clause states its own fact: "Conte, who took over in May 2019, reportedly ..."
         clause = chain[-1] if chain[-1].dep_ == "relcl" else None
         sentence = " ".join(t.lower_ for t in clause.subtree) if clause is not None else head.sent.text.lower()

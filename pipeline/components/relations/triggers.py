@@ -154,8 +154,12 @@ class TriggerFinder:
         "Forest sack X" (a team right before a one-word transitive trigger, a person right after)."""
         teams, people = doc._.links["team"], doc._.links["person"]
         out = []
-        for token in doc[1:-1]:
-            if token.tag_.startswith("VB") or token.i - 1 not in teams or token.i + 1 not in people:
+        # only words between a team and a person (looked up by position, no Token made for the others)
+        for i in range(1, len(doc) - 1):
+            if i - 1 not in teams or i + 1 not in people:
+                continue
+            token = doc[i]
+            if token.tag_.startswith("VB"):
                 continue
             for number, trigger in self.headline_triggers.get(token.lemma_, ()):
                 if (token.i, number) not in found:
