@@ -180,10 +180,9 @@ class Names:
 
     def _has_age(self, doc: Doc, surname: str) -> bool:
         """The article gives this surname an age in apposition ("Harlow, 61,"): a person."""
-        words = [t.text for t in doc]
-        for i in range(len(words) - 3):
-            if words[i] == surname and words[i + 1] == "," and AGE_NUMBER.match(words[i + 2]) \
-                    and words[i + 3] in (",", ";"):
+        for token in doc[:-3]:
+            if token.text == surname and doc[token.i + 1].text == "," and AGE_NUMBER.match(doc[token.i + 2].text) \
+                    and doc[token.i + 3].text in (",", ";"):
                 return True
         return False
 
