@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -102,6 +104,7 @@ class TriggerFinder:
                 self.headline_triggers.setdefault(trigger["pattern"], []).append((number, trigger))
         # gapped verb triggers by their first lemma, for the parse-based search (_tree_matches)
         self.gapped: dict[str, list[tuple[int, dict, list[str]]]] = {}
+        self._gapped_lemmas: numpy.ndarray | None = None
         for number, trigger in enumerate(triggers):
             words = trigger["pattern"].split()
             if "*" in words and trigger["voice"] != "noun":
@@ -141,7 +144,11 @@ class TriggerFinder:
         """Gapped triggers whose gap is longer than the token pattern allows, found on the parse:
         "put [a long description of X] in charge", "relieved [X and Y] of their duties"."""
         out = []
-        for token in doc:
+        if self._gapped_lemmas is None:
+            self._gapped_lemmas = numpy.array(sorted(self.vocab.strings.add(w) for w in self.gapped), dtype=numpy.uint64)
+        # only the words whose lemma begins a gapped trigger (found from the doc's array, no Token for the rest)
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array(LEMMA), self._gapped_lemmas)).tolist():
+            token = doc[i]
             if not token.tag_.startswith("VB"):
                 continue
             for number, trigger, path in self.gapped.get(token.lemma_, ()):
