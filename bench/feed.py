@@ -113,7 +113,7 @@ def _teams() -> list[str]:
         for line in handle:
             if line.strip() and not line.startswith("#"):
                 row = json.loads(line)
-                if row.get("kind") == "club" and row.get("sport") == "football":
+                if row.get("kind") == "club" and row.get("sport") in ("soccer", "football"):  # "soccer" since main renamed it
                     names.append(row["name"])
     return names
 

@@ -14,10 +14,12 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers Doc extensions)
+from .documents import make_doc, prepare, run_pipes, run_until
 from .schema import Event
+
+__all__ = ["Event", "extract", "load", "make_doc", "prepare", "run_pipes", "run_until"]
 
 __version__ = "0.1.0"
 
@@ -44,38 +46,27 @@ def _load_base(model: str | None) -> Language:
     raise OSError("no spaCy model could be loaded:\n" + "\n".join(errors))
 
 
-def load(model: str | None = None) -> Language:
-    """The statistical English pipeline with the coaching components added in order."""
+def load(model: str | None = None, *, data_dir: str | None = None) -> Language:
+    """The statistical English pipeline with the coaching components added in order and initialized, each
+    once, from ``data_dir`` (the packaged models/ when None); all of them share one lexicon.
+
+    ``model`` may also be a pipeline saved with ``nlp.to_disk`` (its coaching components come back from
+    the saved files, not from models/)."""
     from . import components  # noqa: F401  (registers the factories)
+    from . import lexicon
 
     nlp = _load_base(model)
+    lexicon.forget()  # this pipeline reads models/ as it is now; its stages then share one lexicon
+    added = []
     if "coaching_lines" not in nlp.pipe_names:
         nlp.add_pipe("coaching_lines", before="parser" if "parser" in nlp.pipe_names else None)
     for name in STAGES:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config={"data_dir": data_dir})
+            added.append(name)
+    for name in added:  # spaCy's rule for components added to a trained pipeline: initialize them alone
+        nlp.get_pipe(name).initialize(nlp=nlp)
     return nlp
-
-
-def prepare(nlp: Language, text: str, date: str | None = None, *, doc_id: str | None = None,
-            title: str | None = None) -> Doc:
-    """Tokenize an article (title first, then body) and attach its context, without running the pipes."""
-    title = (title or "").strip()
-    full = f"{title}\n\n{text}" if title else text
-    doc = nlp.make_doc(full)
-    doc._.published = date
-    doc._.doc_id = doc_id
-    doc._.body_offset = len(title) + 2 if title else 0
-    return doc
-
-
-def make_doc(nlp: Language, text: str, date: str | None = None, *, doc_id: str | None = None,
-             title: str | None = None) -> Doc:
-    """Run the whole pipeline on one article; ``doc._.events`` holds its events."""
-    doc = prepare(nlp, text, date, doc_id=doc_id, title=title)
-    for _name, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
 
 
 def extract(records: Iterable[dict[str, Any]], nlp: Language | None = None, *,

@@ -7,13 +7,16 @@ the pipeline could not process it.
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
 
-from . import prepare
+from .documents import prepare
 from .gate import Gate, Selection
+from .normalize import Cleaned, clean
 from .readers import Article, Reject, excerpt
 from .schema import Event
 
@@ -21,6 +24,15 @@ logger = logging.getLogger(__name__)
 
 # Where a long text may be cut, best first: paragraph, line, sentence, word.
 SEPARATORS = ("\n\n", "\n", ". ", " ")
+# The largest piece of an article one Doc holds. spaCy's cost per character
+# grows with the length of a Doc (a 1 MB Doc takes gigabytes and minutes), so
+# a longer article is cut into pieces of about this size and they are
+# streamed: time and memory grow linearly with the article. Four times the
+# longest article of the dev sets, so that ordinary articles stay whole.
+PIECE_CHARS = 20_000
+# At most this many characters of Docs are in memory at once (one nlp.pipe
+# group, inside one memory zone), however many articles or pieces a batch has.
+GROUP_CHARS = 100_000
 
 
 class ArticleTooLong(ValueError):
@@ -66,12 +78,13 @@ def _title_overhead(title: str | None) -> int:
 
 
 def article_pieces(nlp: Language, article: Article) -> list[Piece]:
-    """The article's body as one piece, or in pieces when the doc would exceed ``nlp.max_length``.
+    """The article's body as one piece, or in pieces when the doc would exceed ``PIECE_CHARS``
+    (or ``nlp.max_length`` when that is smaller).
 
     Every piece is processed with the article's title, so each keeps its
     headline context; whitespace-only pieces are dropped.
     """
-    budget = nlp.max_length - _title_overhead(article.title)
+    budget = min(nlp.max_length, PIECE_CHARS) - _title_overhead(article.title)
     if len(article.text) <= budget:
         return [Piece(0, article.text)]
     if budget < 1:
@@ -81,17 +94,23 @@ def article_pieces(nlp: Language, article: Article) -> list[Piece]:
     return [piece for piece in split_text(article.text, budget) if piece.text.strip()]
 
 
-def shift_event(event: Event, piece_start: int) -> Event:
+def shift_event(event: Event, piece_start: int, text: Cleaned, title: Cleaned | None = None) -> Event:
     """An event of a piece with its evidence offsets moved into the whole article.
 
+    ``text`` is the piece as cleaned for the model (:mod:`pipeline.normalize`)
+    and ``title`` the title: offsets go back through their maps into the
+    original characters, and the evidence sentence is the original's slice.
     Offsets into the title (``evidence.field == "title"``), which every piece
-    shares, stay as they are; offsets into the text move by the piece's start.
+    shares, do not move by the piece's start; offsets into the text do.
     """
-    if piece_start == 0 or event.evidence.field == "title":
-        return event
-    evidence = replace(event.evidence, start=event.evidence.start + piece_start,
-                       end=event.evidence.end + piece_start)
-    return replace(event, evidence=evidence)
+    evidence = event.evidence
+    field = title if evidence.field == "title" else text
+    if field is not None and field.changed:
+        start, end = field.span(evidence.start, evidence.end)
+        evidence = replace(evidence, start=start, end=end, sentence=field.original[start:end])
+    if piece_start and evidence.field != "title":
+        evidence = replace(evidence, start=evidence.start + piece_start, end=evidence.end + piece_start)
+    return event if evidence is event.evidence else replace(event, evidence=evidence)
 
 
 def _unique(events: Iterable[Event]) -> list[Event]:
@@ -104,6 +123,18 @@ def _unique(events: Iterable[Event]) -> list[Event]:
     return kept
 
 
+@dataclass(frozen=True)
+class _Job:
+    """One piece of one article, cleaned, with what maps its events back."""
+
+    index: int  # of the article in the batch
+    start: int  # of the piece in the article's text
+    text: Cleaned
+    title: Cleaned | None
+    article: Article
+    selection: Selection | None = None  # what the gate kept of the article's text (None: all of it)
+
+
 def _gated(gate: Gate | None, article: Article) -> tuple[Article | None, Selection | None]:
     """What of the article the model parses: all of it (no gate), nothing (None), or the gate's selection."""
     if gate is None:
@@ -114,21 +145,60 @@ def _gated(gate: Gate | None, article: Article) -> tuple[Article | None, Selecti
     return (article if selection.whole else replace(article, text=selection.text)), selection
 
 
-def _run(nlp: Language, articles: list[Article], batch_size: int, gate: Gate | None = None) -> list[list[Event]]:
-    """Events of each article, all pieces of all articles in one ``nlp.pipe`` stream."""
-    docs = []
+def _jobs(nlp: Language, articles: list[Article], gate: Gate | None = None) -> Iterator[_Job]:
     for index, article in enumerate(articles):
         parsed, selection = _gated(gate, article)
         if parsed is None:
             continue  # the gate found nothing that can hold an event: no parse
+        title = clean(article.title).stripped() if article.title else None
         for piece in article_pieces(nlp, parsed):
-            doc = prepare(nlp, piece.text, article.date, doc_id=article.id, title=article.title)
-            docs.append((doc, (index, piece.start, selection)))
+            yield _Job(index, piece.start, clean(piece.text), title, article, selection)
+
+
+def _groups(jobs: Iterable[_Job], limit: int) -> Iterator[list[_Job]]:
+    """Consecutive jobs in groups of at most ``limit`` characters (a longer job alone)."""
+    group: list[_Job] = []
+    size = 0
+    for job in jobs:
+        if group and size + len(job.text.text) > limit:
+            yield group
+            group, size = [], 0
+        group.append(job)
+        size += len(job.text.text)
+    if group:
+        yield group
+
+
+# Pipelines whose tokenizer cache has been filled by a first group run outside a
+# memory zone (spaCy fills no cache inside one; forked workers inherit it).
+_WARM: weakref.WeakSet[Language] = weakref.WeakSet()
+
+
+def _memory_zone(nlp: Language) -> AbstractContextManager[object]:
+    """``nlp.memory_zone()``, except for a pipeline's first group, which fills the tokenizer cache."""
+    if nlp in _WARM:
+        return nlp.memory_zone()
+    _WARM.add(nlp)
+    return nullcontext()
+
+
+def _run(nlp: Language, articles: list[Article], batch_size: int, gate: Gate | None = None) -> list[list[Event]]:
+    """Events of each article; pieces streamed through ``nlp.pipe`` in bounded groups.
+
+    Each group runs in an ``nlp.memory_zone()``: the strings and lexemes its
+    Docs added to the vocabulary are freed after it, so a long run's memory
+    stays flat. Only the events (plain Python values) leave the zone. With a
+    gate, only what it selects of each article is parsed.
+    """
     found: list[list[Event]] = [[] for _ in articles]
-    for doc, (index, start, selection) in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
-        for event in doc._.events or []:
-            event = shift_event(event, start)
-            found[index].append(selection.shift(event) if selection is not None else event)
+    for group in _groups(_jobs(nlp, articles, gate), GROUP_CHARS):
+        with _memory_zone(nlp):
+            docs = ((prepare(nlp, job.text.text, job.article.date, doc_id=job.article.id,
+                             title=job.title.text if job.title else None), job) for job in group)
+            for doc, job in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
+                for event in doc._.events or []:
+                    event = shift_event(event, job.start, job.text, job.title)
+                    found[job.index].append(job.selection.shift(event) if job.selection is not None else event)
     return [_unique(events) for events in found]
 
 

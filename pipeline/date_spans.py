@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from . import dates
+from .extensions import reference_date
 
 DURATION = re.compile(r"(\d+-year-old|\b(years?|months?|weeks?|days?|hours?|minutes?|seasons?|decades?)\b(?!.*\b(ago|later|earlier|after|before)\b))", re.I)
 RELATIVE = re.compile(r"^(last|this|earlier this|late last|early last)\s+(week|month|year|season)$", re.I)
@@ -24,7 +25,8 @@ LIMIT_WORDS = {"until", "through", "till", "thru", "since", "to"}
 RUN_VERBS = {"run", "last", "extend", "expire", "keep", "tie"}
 EFFECTIVE_WORDS = {"from", "starting", "effective"}
 SEQUENCE_WORDS = {"after": -1, "before": 1}
-DATE_NOTES = {"DATE": "date:direct", "DATE_GOVERNOR": "date:governor", "DATE_EFFECTIVE": "date:effective"}
+# the label relations gives a date span → Candidate.date_label
+DATE_LABELS = {"DATE": "direct", "DATE_GOVERNOR": "governor", "DATE_EFFECTIVE": "effective"}
 
 
 def trim_interval(doc: Doc, ent: Span) -> Span:
@@ -94,7 +96,8 @@ def point_in_time(doc: Doc, ent: Span) -> bool:
     if not named and (DURATION.search(ent.text) and not RELATIVE.match(ent.text) or not re.search(r"[A-Za-z]|\d{4}", ent.text)):
         return False
     # "late-night", "afternoon", "the day": no point of their own
-    return not doc._.published or dates.resolve(ent.text, doc._.published) is not None
+    published = reference_date(doc)  # a plain nlp(text) counts from today, as the timing stage will
+    return not published or dates.resolve(ent.text, published) is not None
 
 
 def unlabelled_shifts(doc: Doc, ancestors: list[Token]) -> list[Span]:

@@ -43,7 +43,10 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 # "two days later", "a day earlier", "the following day": a day count from another dated event ("two days
 # after" needs its event: "two days after he resigned" is read on the parse)
 RELATIVE_SHIFT = re.compile(r"^(?:only |just |barely |some )?(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|"
-                            r"ten|eleven|twelve|\d+) (?P<unit>days?|weeks?|hours?) (?P<way>later|earlier|afterwards?)$")
+                            r"ten|eleven|twelve|\d+) (?P<unit>days?|weeks?|hours?) (?P<way>later|earlier|afterwards?|after that|before that)$")
+HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26), "new year's day": (1, 1),
+            "new year's eve": (12, 31), "halloween": (10, 31), "valentine's day": (2, 14), "the fourth of july": (7, 4)}
+HOLIDAY = re.compile(r"^(?P<name>" + "|".join(re.escape(h) for h in HOLIDAYS) + r")(?:,? (?P<year>(?:19|20)\d\d))?$")
 NEXT_DAY = {"the following day": 1, "the next day": 1, "the day after": 1, "the previous day": -1,
             "the day before": -1, "a day later": 1, "the same day": 0, "that same day": 0, "later that day": 0,
             "that day": 0, "the following morning": 1, "the next morning": 1}
@@ -126,7 +129,7 @@ def relative_shift(text: str) -> int | None:
     days = day_count(match.group("count"), match.group("unit"))
     if days is None:
         return None
-    return -days if match.group("way") == "earlier" else days
+    return -days if match.group("way") in ("earlier", "before that") else days
 
 
 def shift(iso: str | None, days: int) -> str | None:
@@ -167,6 +170,25 @@ def _next_year(day: dt.date) -> dt.date:
 
 
 @lru_cache(maxsize=4096)
+def _holiday(phrase: str, base: dt.date | None, prefer_future: bool) -> str | None:
+    """A fixed-date holiday ("Christmas Day", "Boxing Day 2016"): the last such day before publication, or the
+    next one for a change still to come."""
+    match = HOLIDAY.match(NOISE.sub("", phrase.replace("’", "'")))
+    if match is None:
+        return None
+    month, day = HOLIDAYS[match.group("name")]
+    if match.group("year"):
+        return dt.date(int(match.group("year")), month, day).isoformat()
+    if base is None:
+        return None
+    found = dt.date(base.year, month, day)
+    if found > base and not prefer_future:
+        found = found.replace(year=base.year - 1)
+    elif found < base and prefer_future:
+        found = found.replace(year=base.year + 1)
+    return found.isoformat()
+
+
 def resolve(text: str, published: str | None = None, prefer_future: bool = False) -> str | None:
     """ISO date of a DATE expression, as precise as the text; None when it is not a point in time.
 
@@ -177,6 +199,9 @@ def resolve(text: str, published: str | None = None, prefer_future: bool = False
     phrase = QUALIFIER.sub("", clean(text))
     if not phrase or VAGUE_AGO.match(phrase) or DURATION.match(phrase) or LENGTH_ADJECTIVE.match(phrase) or "night" in phrase and "-" in phrase:
         return None
+    holiday = _holiday(phrase, base, prefer_future)
+    if holiday:
+        return holiday
     season_year = SEASON_OF_YEAR.match(phrase) or YEAR_SEASON.match(phrase)
     if season_year:
         return season_year.group(1)
@@ -200,6 +225,9 @@ def resolve(text: str, published: str | None = None, prefer_future: bool = False
         if base is None:
             return None
         wanted = WEEKDAYS.index(phrase.split()[-1])
+        if prefer_future and not phrase.startswith("last "):
+            # "will step down on Friday": the coming Friday, not the one before publication
+            return (base + dt.timedelta(days=(wanted - base.weekday()) % 7)).isoformat()
         back = (base.weekday() - wanted) % 7
         if phrase.startswith("last ") and back == 0:
             back = 7

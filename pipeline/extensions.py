@@ -1,7 +1,11 @@
 """Doc extension attributes, registered defensively so worker processes have them."""
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Doc
+
+from . import serialize
 
 _DOC_ATTRS = {
     "doc_id": None,  # the article id
@@ -17,15 +21,29 @@ _DOC_ATTRS = {
 
 
 def register_extensions() -> None:
+    """The ``doc._`` attributes, and the msgpack codecs of the candidates and events they hold."""
     for name, default in _DOC_ATTRS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+    serialize.register()
 
 
 register_extensions()
 
 
 _TEXT_KEY = "coaching_events.text"
+# set by ``pipeline.prepare`` for an article that comes without a publication date: it stays undated (timing
+# does not fall back on today's date, so a batch run gives the same output on any day)
+UNDATED_KEY = "coaching_events.undated"
+
+
+def reference_date(doc: Doc) -> str | None:
+    """The date relative dates count from: ``doc._.published``; for a Doc nobody dated (plain ``nlp(text)``)
+    today's (UTC), the date the timing stage then writes to ``doc._.published``; None for an article given
+    without a date (``pipeline.prepare``)."""
+    if doc._.published is not None or doc.user_data.get(UNDATED_KEY):
+        return doc._.published
+    return dt.datetime.now(dt.timezone.utc).date().isoformat()
 
 
 def doc_text(doc: Doc) -> str:

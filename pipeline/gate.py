@@ -15,7 +15,9 @@ boundaries for the pipeline too, see ``components/lines.py``) for a *coaching ch
 - a table's header row naming the coaches' columns, or a table row with a change word, by the column and change
   words of ``models/rows.jsonl`` ("Team | Out | In", "Bears | X | fired"); a labelled line with a change word
   and a coaching title ("BEARS — Fired coach X");
-- or a headline holding a trigger, in an article that names a coaching title anywhere.
+- or a headline holding a trigger, in an article that names a coaching title anywhere;
+- or, with no title at all, a strong one-word trigger with its person right at it: "Rovers sacked Okafor",
+  "Okafor was fired by Rovers" (the pipeline takes such a person for the team's coach).
 
 The words come from the loaded components' data (relations, rows, entities), never from a list of the gate's own.
 An article with no such sentence is not parsed at all (no events). Any other is parsed whole, as without the
@@ -33,13 +35,17 @@ from dataclasses import dataclass, replace
 
 from spacy.language import Language
 
-from .components.rows import LABEL_SEPARATOR
+from .components.row_lines import LABEL_SEPARATOR
+from .normalize import clean
 from .schema import Event
 
 WORD = re.compile(r"['’]?[^\W\d_]+")
 CELLS = re.compile(r"\||\t")
 SENTENCE = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])")
 POS_TABLES = ("verb", "noun", "adj", "adv")
+PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|be|is|are|get|gets|got)\s+$", re.I)  # right before a trigger
+BY_AGENT = re.compile(r"\s+by\b")  # right after a passive trigger: "was fired by Rovers"
+NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")  # right after an active trigger: "sacked Okafor" (not "fired home")
 
 
 @dataclass(frozen=True)
@@ -176,7 +182,7 @@ class Gate:
             return self._table_change(line)
         titles = [m.start() for m in self.roles.finditer(sentence)]
         if not titles:
-            return False
+            return self._named_object(sentence)
         if self.cue is not None and LABEL_SEPARATOR.search(line) and self.cue.search(sentence):
             return True
         words = self._words(sentence)
@@ -194,9 +200,27 @@ class Gate:
         return any(abs(position[start] - t) - 1 <= near for start, lemmas in words if lemmas & needed
                    for t in title_words)
 
+    def _named_object(self, sentence: str) -> bool:
+        """A strong one-word trigger with a name right after it or a passive "by" phrase: "Rovers sacked
+        Okafor", "Okafor was fired by Rovers" (no title needed; "fired home" is no such thing)."""
+        words = self._words(sentence)
+        strong = [t for t in self._found(words) if t.strong and len(t.lemmas) == 1]
+        if not strong:
+            return False
+        needed = frozenset().union(*(t.lemmas for t in strong))
+        for start, lemmas in words:
+            if lemmas & needed:
+                end = WORD.match(sentence, start).end()  # type: ignore[union-attr]
+                if NAME_NEXT.match(sentence, end) or PASSIVE_AUX.search(sentence, 0, start) and BY_AGENT.match(sentence, end):
+                    return True
+        return False
+
     # -- the decision ------------------------------------------------------
     def relevant(self, title: str | None, text: str) -> bool:
-        """Whether the article can hold an event (see the module's doc)."""
+        """Whether the article can hold an event (see the module's doc). The words are read as the model
+        reads them, without invisible characters (:mod:`pipeline.normalize`): "sa\u00adcked" is "sacked"."""
+        title = clean(title).text if title else title
+        text = clean(text).text
         if title and self._holds_change(title) and (self.roles.search(title) or self.roles.search(text)):
             return True
         return any(self._coaching_change(sentence, line) for line in text.split("\n") if line.strip()
@@ -215,9 +239,11 @@ class Gate:
             starts.append(position)
             position += len(line) + 1
         units = [i for i, line in enumerate(lines) if line.strip()]  # blank lines are no neighbours
-        coaching = [bool(self.roles.search(lines[i])) for i in units]
-        candidates = [n for n, i in enumerate(units)
-                      if any(coaching[max(n - 1, 0):n + 2]) and self._holds_change(lines[i])]
+        seen = [clean(lines[i]).text for i in units]  # as the model reads them (see ``relevant``)
+        coaching = [bool(self.roles.search(line)) for line in seen]
+        candidates = [n for n, line in enumerate(seen)
+                      if any(coaching[max(n - 1, 0):n + 2]) and self._holds_change(line)
+                      or any(self._named_object(sentence) for sentence in SENTENCE.split(line))]
         keep = {units[0]} if units else set()  # the lead line
         for n in candidates:
             keep.update(units[max(n - self.options.context, 0):n + self.options.context + 1])

@@ -1,17 +1,14 @@
 """The sports gazetteer: surface forms of teams, federations and leagues → canonical entries.
 
-Built from models/teams.jsonl, federations.jsonl, leagues.jsonl and venues.jsonl; the
-entities component matches its forms, the assembly reads sports from it.
+Built by the lexicon (pipeline/lexicon.py) from models/teams.jsonl, federations.jsonl, leagues.jsonl and
+venues.jsonl; the entities component matches its forms, the assembly reads sports from it.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from . import resources
 
 NATIONAL_FORMS = (
     "{name} national team", "{name}'s national team", "{name} men's national team",
@@ -19,11 +16,6 @@ NATIONAL_FORMS = (
 )
 FEDERATION_FORMS = ("{dem} federation", "{dem} football federation", "{dem} Football Federation",
                     "{dem} Federation", "{dem} FA", "{name} FA")
-
-
-CITY_STOP = {"Real", "Inter", "Sporting", "Athletic", "Atletico", "Atlético", "Red", "FC", "AC", "AS", "SC", "Club",
-             "Olympique", "Borussia", "Bayer", "Eintracht", "Union", "Racing", "Deportivo", "Team", "The", "New", "West",
-             "North", "South", "East", "San", "Los", "Las", "St", "St.", "Saint", "Santa", "Golden", "Young", "United"}
 
 
 @dataclass
@@ -48,8 +40,24 @@ class Gazetteer:
                 self.primary[variant].add(canonical)
 
     def sport(self, canonical: str) -> str | None:
+        """The team's sport (models/sports.jsonl), None when its row gives several and no default."""
         record = self.teams.get(canonical)
         return record.get("sport") if record else None
+
+    def sport_family(self, canonical: str) -> str | None:
+        """The team's sport, or for a team of several sports with no default (a college) all of them as one
+        value: what the confidence features compare between a team and its article."""
+        record = self.teams.get(canonical)
+        if not record:
+            return None
+        return record.get("sport") or " / ".join(record.get("sports", [])) or None
+
+    def sports(self, canonical: str) -> list[str]:
+        """Every sport the team's name stands for: a college's programs, a nation's football and rugby sides."""
+        record = self.teams.get(canonical)
+        if not record:
+            return []
+        return list(record.get("sports") or ([record["sport"]] if record.get("sport") else []))
 
     def head_title(self, canonical: str) -> str | None:
         """The word a team's own world uses for its head coach ("manager" in English football and
@@ -61,7 +69,8 @@ class Gazetteer:
 
     @classmethod
     def from_rows(cls, teams: list[dict], federations: list[dict], leagues: list[dict],
-                  venues: list[dict] | None = None) -> "Gazetteer":
+                  venues: list[dict] | None = None, *, city_stop: frozenset[str] = frozenset()) -> "Gazetteer":
+        """``city_stop``: first words of club names that are no city ("Real", "Inter"; words.jsonl)."""
         gaz = cls()
         for row in teams:
             name = row["name"]
@@ -71,7 +80,7 @@ class Gazetteer:
             for form in row.get("nicknames", []):
                 gaz.add_form(form, name)
             words = name.split()
-            if row.get("kind") == "club" and len(words) > 1 and words[0] not in CITY_STOP:
+            if row.get("kind") == "club" and len(words) > 1 and words[0] not in city_stop:
                 # a club is often called by its city alone ("Leicester", "Chicago", "Columbus" of the Blue
                 # Jackets); ambiguity is settled by the teams the article names in full
                 gaz.add_form(" ".join(words[:-1]), name)
@@ -107,17 +116,3 @@ class Gazetteer:
         for league in gaz.leagues:
             gaz.forms.pop(league, None)
         return gaz
-
-    @classmethod
-    def from_dir(cls, directory: Path | None = None) -> "Gazetteer":
-        return cls.from_rows(
-            resources.load("teams.jsonl", directory),
-            resources.load("federations.jsonl", directory),
-            resources.load("leagues.jsonl", directory),
-            resources.load("venues.jsonl", directory),
-        )
-
-
-@lru_cache(maxsize=4)
-def default(directory: str | None = None) -> Gazetteer:
-    return Gazetteer.from_dir(Path(directory) if directory else None)

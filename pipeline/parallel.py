@@ -1,9 +1,22 @@
 """Articles through the pipeline in this process or in several worker processes.
 
-``nlp.pipe(n_process=N)`` sends whole Docs back from its workers, which needs
-every ``doc._`` value to be msgpack-serializable (Events, Candidates are not).
-The workers here are forked with the loaded pipeline and send back only what
-the run writes: each article's events, or its Reject.
+The workers here are forked once with the loaded pipeline and send back only what the run writes: each
+article's events, or its Reject.
+
+Why not spaCy's ``nlp.pipe(n_process=N)``, which works since candidates and events have msgpack codecs
+(``pipeline.serialize``)? Measured on corpus/ + shared/dev (141 articles, 180k characters), one loaded
+pipeline, batch size 32, 2 processes, on the shared 2-core machine (load average 7-10, so wall times are
+noisy; `python bench/n_process.py corpus/articles.jsonl ../shared/dev/*.jsonl`):
+
+    wall, best of 3 (median)       in-process 25.5 s (29.7)   fork pool 22.9 s (24.3)   nlp.pipe 31.4 s (31.6)
+    wall, batch size 8, best of 2  in-process 33.8 s          fork pool 33.4 s          nlp.pipe 35.0 s
+    CPU seconds, parent + workers  in-process  9.2 s          fork pool 10.9 s          nlp.pipe 12.9 s
+
+``nlp.pipe`` was the slowest in every round: its workers send each whole Doc back as bytes (tokens, spans,
+user data) for the parent to rebuild, where the pool sends a few events, and it starts new processes on
+every call. It is not simpler either: an exception in a worker loses its whole batch to the error handler,
+where the pool rejects only the failing article (``extract_articles`` runs in the worker) and goes on in
+this process when a worker dies. So the pool stays.
 """
 from __future__ import annotations
 
@@ -19,6 +32,7 @@ from spacy.language import Language
 
 from .batch import extract_articles
 from .gate import Gate
+from .lifecycle import Interrupted, follow_parent, stop_workers
 from .readers import Article, Reject
 from .schema import Event
 
@@ -33,6 +47,7 @@ _worker_gate: Gate | None = None
 
 def _start_worker(nlp: Language, batch_size: int, gate: Gate | None = None) -> None:
     global _worker_nlp, _worker_batch_size, _worker_gate
+    follow_parent()  # exit when the parent dies; Ctrl-C is the parent's to handle
     _worker_nlp = nlp
     _worker_batch_size = batch_size
     _worker_gate = gate
@@ -95,6 +110,9 @@ class ArticleProcessor:
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
+        if self._executor is not None and isinstance(exc, (Interrupted, KeyboardInterrupt)):
+            stop_workers(self._executor)  # do not wait for the batches the workers hold
+            self._executor = None
         self._stop(cancel=exc_type is not None)
 
     def _stop(self, cancel: bool = False) -> None:

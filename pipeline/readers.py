@@ -1,200 +1,70 @@
-"""Articles in: JSON Lines files, text files, directories and stdin, streamed.
+"""Articles in: JSON Lines (also gzipped), JSON, CSV and text files, directories and stdin, streamed.
 
 Every record is either an :class:`Article` or a :class:`Reject` that says
-which record was refused and why; a bad record never stops the run.
+which record was refused and why; a bad record never stops the run. Nothing
+holds more than one record (or one ``.json`` file) at a time.
 
 Formats
 -------
-- ``*.jsonl`` (and any file given by name that does not end in ``.txt``):
+- ``*.jsonl``, ``*.jsonl.gz`` (and any file given by name of no other kind):
   one JSON object a line, ``{"id", "text", "date"?, "title"?, "url"?}``.
   Other fields (``events``, ``notes``, ...) are ignored. Blank lines are skipped.
+- ``*.json``: one such object, or an array of them (source ``file[N]``).
+- ``*.csv`` (``*.csv.gz``): one article a row, columns named by
+  :class:`~pipeline.csv_input.CsvColumns` (source ``file:row N``).
 - ``*.txt``: one article a file; its id is the file's stem. A leading
   ``date YYYY-MM-DD`` token at the very start of the file is the publication
   date and is stripped from the text.
-- a directory: its ``*.jsonl`` and ``*.txt`` files, recursively, in sorted order.
+- a directory: its ``*.txt``, ``*.json``, ``*.jsonl`` and ``*.jsonl.gz``
+  files, recursively, in sorted order.
 - ``-``: JSON Lines on standard input.
+
+Whole files are refused once, with one Reject: a binary file (an image, an
+archive, mostly control bytes), a gzip file that is corrupt; a truncated
+gzip file keeps the articles before the cut and rejects the rest. An input
+that yields no article and no reject (an empty file, a directory with no
+readable file) is reported as a Reject saying so. An article longer than
+``max_chars`` is refused with its length.
 """
 from __future__ import annotations
 
-import datetime as dt
+import gzip
+import io
 import json
 import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
-STDIN = "-"
-STDIN_NAME = "<stdin>"
+from .csv_input import CsvColumns, read_csv
+from .input_files import (CSV, DIRECTORY_SUFFIXES, JSON, SNIFF_BYTES, STDIN, STDIN_NAME, TEXT, Input,
+                          InputPath, MissingInputError, check_inputs, expand_inputs, is_gzip, kind_of,
+                          resolve_inputs, sniff_binary)
+from .records import (EXCERPT_CHARS, Article, InvalidRecord, Reject, article_from_record, excerpt,
+                      utf8_error, valid_date)
+
+__all__ = ["Article", "ArticleReader", "CsvColumns", "DEFAULT_MAX_CHARS", "InputPath", "InvalidRecord",
+           "MissingInputError", "Reject", "STDIN", "article_from_record", "check_inputs", "excerpt",
+           "expand_inputs", "read_articles", "DIRECTORY_SUFFIXES"]
+
 TEXT_SUFFIX = ".txt"
-DIRECTORY_SUFFIXES = (".jsonl", ".txt")
-EXCERPT_CHARS = 80
+# Longest article text accepted (characters). Long articles are processed in
+# pieces with time and memory linear in their length, so this is a guard
+# against a runaway record (a whole archive in one field), not a cost limit.
+DEFAULT_MAX_CHARS = 20_000_000
+# A JSON string may spend up to 6 bytes on one character ("\uXXXX").
+_JSON_BYTES_PER_CHAR = 6
 
-InputPath = str | Path
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # "date 2018-07-27" at the very start of a text file; a token of digits and dashes only,
 # so that an article that happens to begin with the word "date" is left alone.
 _TEXT_DATE = re.compile(r"date[ \t]+(\d[\d-]*)(?=\s|$)")
 
 
-@dataclass(frozen=True)
-class Article:
-    """One article to extract events from."""
-
-    id: str
-    text: str
-    date: str | None = None
-    title: str | None = None
-    url: str | None = None
-    source: str = ""  # "file:line" for JSON Lines, the file's path for a text file
-
-
-@dataclass(frozen=True)
-class Reject:
-    """A record that was refused, with the reason."""
-
-    source: str  # "file:line", or the file's path
-    id: str | None
-    reason: str
-    excerpt: str = ""  # the start of the raw record
-
-    def to_record(self) -> dict[str, Any]:
-        return {"source": self.source, "id": self.id, "reason": self.reason, "excerpt": self.excerpt}
-
-    def describe(self) -> str:
-        """One line for a person: ``rejected <source> (<id>): <reason>``."""
-        who = f" ({self.id})" if self.id is not None else ""
-        return f"rejected {self.source}{who}: {self.reason}"
-
-
-class MissingInputError(FileNotFoundError):
-    """An input path given by the user does not exist."""
-
-    def __init__(self, path: InputPath) -> None:
-        super().__init__(f"input not found: {path}")
-        self.path = str(path)
-
-
-class InvalidRecord(ValueError):
-    """Why one record cannot become an Article, and its id when it has one."""
-
-    def __init__(self, reason: str, article_id: str | None = None) -> None:
-        super().__init__(reason)
-        self.article_id = article_id
-
-
-def excerpt(raw: str | bytes) -> str:
-    if isinstance(raw, bytes):
-        raw = raw.decode("utf-8", errors="replace")
-    raw = raw.strip()
-    return raw if len(raw) <= EXCERPT_CHARS else raw[: EXCERPT_CHARS - 1] + "…"
-
-
-def check_inputs(paths: Iterable[InputPath]) -> None:
-    """Raise MissingInputError for the first path that does not exist."""
-    for path in paths:
-        if str(path) != STDIN and not Path(path).exists():
-            raise MissingInputError(path)
-
-
-def expand_inputs(paths: Iterable[InputPath]) -> list[InputPath]:
-    """The files to read, in order: directories expanded (recursively, sorted), ``-`` kept."""
-    files: list[InputPath] = []
-    for path in paths:
-        if str(path) == STDIN:
-            files.append(STDIN)
-            continue
-        path = Path(path)
-        if not path.exists():
-            raise MissingInputError(path)
-        if path.is_dir():
-            files.extend(
-                sorted(
-                    (p for p in path.rglob("*") if p.suffix in DIRECTORY_SUFFIXES and p.is_file()),
-                    key=lambda p: p.relative_to(path).parts,
-                )
-            )
-        else:
-            files.append(path)
-    return files
-
-
-def _utf8_error(error: UnicodeDecodeError, data: bytes) -> tuple[int, str]:
-    """(1-based line, reason) of a decoding error in ``data``."""
-    line = data.count(b"\n", 0, error.start) + 1
-    line_start = data.rfind(b"\n", 0, error.start) + 1
-    column = error.start - line_start + 1
-    return line, f"not valid UTF-8 (byte 0x{data[error.start]:02x} at column {column})"
-
-
-def _valid_date(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-        else:
-            return value
-    raise InvalidRecord(f"date is not YYYY-MM-DD: {json.dumps(value, ensure_ascii=False)}")
-
-
-def _optional_string(record: dict[str, Any], key: str) -> str | None:
-    value = record.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InvalidRecord(f"{key} is not a string (got {type(value).__name__})")
-    return value.strip() or None
-
-
-def _record_id(record: dict[str, Any]) -> str:
-    value = record.get("id")
-    if value is None:
-        raise InvalidRecord("missing id")
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise InvalidRecord(f"id is not a string (got {type(value).__name__})")
-    value = str(value).strip()
-    if not value:
-        raise InvalidRecord("empty id")
-    return value
-
-
-def _record_text(record: dict[str, Any]) -> str:
-    value = record.get("text")
-    if value is None:
-        raise InvalidRecord("missing text")
-    if not isinstance(value, str):
-        raise InvalidRecord(f"text is not a string (got {type(value).__name__})")
-    if not value.strip():
-        raise InvalidRecord("empty text")
-    return value
-
-
-def article_from_record(record: Any, source: str) -> Article:
-    """An Article from one decoded JSON value, or InvalidRecord with the reason."""
-    if not isinstance(record, dict):
-        raise InvalidRecord(f"not a JSON object (got {_json_type(record)})")
-    article_id = _record_id(record)
-    try:
-        return Article(
-            id=article_id,
-            text=_record_text(record),
-            date=_valid_date(record.get("date")),
-            title=_optional_string(record, "title"),
-            url=_optional_string(record, "url"),
-            source=source,
-        )
-    except InvalidRecord as error:
-        raise InvalidRecord(str(error), article_id) from None
-
-
-def _json_type(value: Any) -> str:
-    names = {list: "array", str: "string", int: "number", float: "number", bool: "boolean"}
-    return "null" if value is None else names.get(type(value), type(value).__name__)
+def _peekable(stream: BinaryIO) -> io.BufferedReader:
+    """The stream, buffered so that its first bytes can be looked at without consuming them."""
+    return io.BufferedReader(stream, buffer_size=SNIFF_BYTES)  # type: ignore[arg-type]
 
 
 class ArticleReader:
@@ -204,12 +74,17 @@ class ArticleReader:
     >>> for item in reader: ...
     >>> reader.bytes_read, reader.total_bytes
 
-    ``total_bytes`` is None when an input has no known size (stdin).
-    Duplicate ids within one reader are rejected after their first occurrence.
+    ``total_bytes`` is None when an input has no known size (stdin); for a
+    gzip file both count its compressed bytes. Duplicate ids within one
+    reader are rejected after their first occurrence.
     """
 
-    def __init__(self, paths: Iterable[InputPath], *, stdin: BinaryIO | None = None) -> None:
-        self.files = expand_inputs(paths)
+    def __init__(self, paths: Iterable[InputPath], *, stdin: BinaryIO | None = None,
+                 max_chars: int = DEFAULT_MAX_CHARS, csv_columns: CsvColumns | None = None) -> None:
+        self.inputs: list[Input] = resolve_inputs(paths)
+        self.files = [file for item in self.inputs for file in item.files]
+        self.max_chars = max_chars
+        self.csv_columns = csv_columns or CsvColumns()
         self.bytes_read = 0
         self.total_bytes: int | None = self._total_bytes()
         self._stdin = stdin
@@ -227,56 +102,103 @@ class ArticleReader:
         return total
 
     def __iter__(self) -> Iterator[Article | Reject]:
-        for path in self.files:
-            if path == STDIN:
-                stream = self._stdin if self._stdin is not None else sys.stdin.buffer
-                items = self._read_jsonl(stream, STDIN_NAME)
-            elif Path(path).suffix == TEXT_SUFFIX:
-                items = self._read_text(Path(path))
-            else:
-                items = self._read_jsonl_file(Path(path))
-            for item in items:
-                yield self._unique(item)
+        for given in self.inputs:
+            if not given.files:
+                yield Reject(str(given.given), None, "no article: the directory holds no "
+                             f"{', '.join('*' + s for s in DIRECTORY_SUFFIXES)} file")
+            for path in given.files:
+                yielded = False
+                for item in self._read_file(path):
+                    yielded = True
+                    yield self._checked(item)
+                if not yielded:
+                    name = STDIN_NAME if path == STDIN else str(path)
+                    yield Reject(name, None, "no article: the input is empty (or holds only blank lines)")
 
-    def _unique(self, item: Article | Reject) -> Article | Reject:
-        if isinstance(item, Reject):
-            return item
-        first = self._seen.get(item.id)
-        if first is not None:
-            return Reject(item.source, item.id, f"duplicate id (first seen at {first})",
-                          excerpt(item.text))
-        self._seen[item.id] = item.source
-        return item
-
-    def _read_jsonl_file(self, path: Path) -> Iterator[Article | Reject]:
-        try:
-            stream = path.open("rb")
-        except OSError as error:
-            yield Reject(str(path), None, f"cannot read file: {error.strerror or error}")
+    def _read_file(self, path: InputPath) -> Iterator[Article | Reject]:
+        if path == STDIN:
+            stream = self._stdin if self._stdin is not None else sys.stdin.buffer
+            yield from self._read_stream(stream, STDIN_NAME, None)
             return
-        with stream:
-            yield from self._read_jsonl(stream, str(path))
+        path = Path(path)
+        kind = kind_of(path)
+        try:
+            raw = path.open("rb")
+        except OSError as error:
+            yield Reject(str(path), path.stem if kind == TEXT else None,
+                         f"cannot read file: {error.strerror or error}")
+            return
+        with raw:
+            stream = gzip.GzipFile(fileobj=raw, mode="rb") if is_gzip(path) else raw
+            yield from self._read_stream(stream, str(path), raw, kind=kind, path=path)
 
-    def _read_jsonl(self, stream: BinaryIO, name: str) -> Iterator[Article | Reject]:
-        for number, raw in enumerate(stream, 1):
-            self.bytes_read += len(raw)
+    def _read_stream(self, stream: BinaryIO, name: str, raw: BinaryIO | None, *, kind: str = "jsonl",
+                     path: Path | None = None) -> Iterator[Article | Reject]:
+        """One file's records; ``raw`` is the file under a gzip stream (for the bytes read)."""
+        start = self.bytes_read
+        line = 0
+        stream = _peekable(stream)
+        try:
+            head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]
+            why = sniff_binary(head)
+            if why is not None:
+                yield Reject(name, path.stem if kind == TEXT and path else None, why)
+                return
+            if kind == TEXT and path is not None:
+                yield from self._read_text(stream, path)
+            elif kind == JSON:
+                yield from self._read_json(stream, name)
+            elif kind == CSV:
+                yield from read_csv(stream, name, self.csv_columns)
+            else:
+                for line, item in self._read_jsonl(stream, name, raw, start):
+                    if item is not None:
+                        yield item
+        except EOFError:
+            yield Reject(f"{name}:{line + 1}" if line else name, None,
+                         "truncated gzip file: the compressed data ends early; "
+                         f"the records before line {line + 1} were read" if line else
+                         "truncated gzip file: the compressed data ends before its first record")
+        except (gzip.BadGzipFile, zlib.error) as error:
+            where = f"{name}:{line + 1}" if line else name
+            yield Reject(where, None, f"corrupt gzip file: {error}")
+        finally:
+            if raw is not None and not raw.closed:
+                self.bytes_read = start + raw.tell()
+            stream.detach()  # the caller closes what it opened (never stdin)
+
+    def _read_jsonl(self, lines: Iterable[bytes], name: str, raw: BinaryIO | None, start: int
+                    ) -> Iterator[tuple[int, Article | Reject | None]]:
+        too_long = self.max_chars * _JSON_BYTES_PER_CHAR + 4096
+        for number, data in enumerate(lines, 1):
+            if raw is not None:
+                self.bytes_read = start + raw.tell()
+            else:
+                self.bytes_read += len(data)
             source = f"{name}:{number}"
+            if len(data) > too_long:
+                yield number, Reject(source, None, f"line of {len(data):,} bytes: its text is longer "
+                                     f"than --max-chars {self.max_chars:,}", excerpt(data[:EXCERPT_CHARS * 4]))
+                continue
             try:
-                line = raw.decode("utf-8")
+                text = data.decode("utf-8")
             except UnicodeDecodeError as error:
-                yield Reject(source, None, _utf8_error(error, raw)[1], excerpt(raw))
+                yield number, Reject(source, None, utf8_error(error, data)[1], excerpt(data))
                 continue
-            line = line.rstrip("\r\n")
+            text = text.rstrip("\r\n")
             if number == 1:
-                line = line.lstrip("\ufeff")
-            if not line.strip():
+                text = text.lstrip("\ufeff")
+            if not text.strip():
+                yield number, None
                 continue
-            yield self._parse_line(line, source)
+            yield number, self._parse_line(text, source)
 
     @staticmethod
     def _parse_line(line: str, source: str) -> Article | Reject:
         try:
-            record = json.loads(line)
+            # strict=False: control characters (a raw tab, a NUL) inside strings are
+            # taken as they are; pipeline.normalize cleans them before the model.
+            record = json.loads(line, strict=False)
         except json.JSONDecodeError as error:
             return Reject(source, None, f"malformed JSON: {error.msg} (column {error.colno})",
                           excerpt(line))
@@ -285,18 +207,46 @@ class ArticleReader:
         except InvalidRecord as error:
             return Reject(source, error.article_id, str(error), excerpt(line))
 
-    def _read_text(self, path: Path) -> Iterator[Article | Reject]:
-        article_id = path.stem
+    def _read_json(self, stream: BinaryIO, name: str) -> Iterator[Article | Reject]:
+        data = stream.read()
         try:
-            data = path.read_bytes()
-        except OSError as error:
-            yield Reject(str(path), article_id, f"cannot read file: {error.strerror or error}")
+            value = json.loads(data.decode("utf-8").lstrip("\ufeff"), strict=False)
+        except UnicodeDecodeError as error:
+            line, reason = utf8_error(error, data)
+            yield Reject(f"{name}:{line}", None, reason, excerpt(data[:EXCERPT_CHARS * 4]))
             return
-        self.bytes_read += len(data)
+        except json.JSONDecodeError as error:
+            yield Reject(f"{name}:{error.lineno}", None,
+                         f"malformed JSON: {error.msg} (line {error.lineno}, column {error.colno})",
+                         excerpt(data[:EXCERPT_CHARS * 4]))
+            return
+        if isinstance(value, list):
+            for index, record in enumerate(value, 1):
+                yield self._record(record, f"{name}[{index}]")
+        else:
+            yield self._record(value, name)
+
+    @staticmethod
+    def _record(record: object, source: str) -> Article | Reject:
+        try:
+            return article_from_record(record, source)
+        except InvalidRecord as error:
+            return Reject(source, error.article_id, str(error),
+                          excerpt(json.dumps(record, ensure_ascii=False)[:EXCERPT_CHARS * 4]))
+
+    def _read_text(self, stream: BinaryIO, path: Path) -> Iterator[Article | Reject]:
+        article_id = path.stem
+        if not is_gzip(path):
+            size = path.stat().st_size
+            if size > self.max_chars * 4:  # UTF-8 spends at most 4 bytes on a character
+                yield Reject(str(path), article_id, f"file of {size:,} bytes: its text is longer "
+                             f"than --max-chars {self.max_chars:,}")
+                return
+        data = stream.read()
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
-            line, reason = _utf8_error(error, data)
+            line, reason = utf8_error(error, data)
             yield Reject(f"{path}:{line}", article_id, reason, excerpt(data[:EXCERPT_CHARS * 4]))
             return
         text = text.lstrip("\ufeff")
@@ -304,7 +254,7 @@ class ArticleReader:
         match = _TEXT_DATE.match(text)
         if match:
             try:
-                date = _valid_date(match.group(1))
+                date = valid_date(match.group(1))
             except InvalidRecord as error:
                 yield Reject(str(path), article_id, str(error), excerpt(text))
                 return
@@ -314,7 +264,23 @@ class ArticleReader:
             return
         yield Article(id=article_id, text=text, date=date, source=str(path))
 
+    def _checked(self, item: Article | Reject) -> Article | Reject:
+        """Refuse an article that is too long or whose id was seen before."""
+        if isinstance(item, Reject):
+            return item
+        if len(item.text) > self.max_chars:
+            return Reject(item.source, item.id, f"text of {len(item.text):,} characters is longer "
+                          f"than --max-chars {self.max_chars:,}", excerpt(item.text))
+        first = self._seen.get(item.id)
+        if first is not None:
+            return Reject(item.source, item.id, f"duplicate id (first seen at {first})",
+                          excerpt(item.text))
+        self._seen[item.id] = item.source
+        return item
 
-def read_articles(paths: Iterable[InputPath], *, stdin: BinaryIO | None = None) -> Iterator[Article | Reject]:
+
+def read_articles(paths: Iterable[InputPath], *, stdin: BinaryIO | None = None,
+                  max_chars: int = DEFAULT_MAX_CHARS, csv_columns: CsvColumns | None = None
+                  ) -> Iterator[Article | Reject]:
     """Articles and Rejects of the inputs, streamed (see the module's doc for the formats)."""
-    return iter(ArticleReader(paths, stdin=stdin))
+    return iter(ArticleReader(paths, stdin=stdin, max_chars=max_chars, csv_columns=csv_columns))

@@ -18,6 +18,7 @@ REQUIRED = {
     "rows.jsonl": ("kind", "words"),
     "club_words.jsonl": ("kind", "words"),
     "venues.jsonl": ("name", "teams"),
+    "sports.jsonl": ("name", "words"),
 }
 
 

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from dataclasses import asdict, dataclass, field
 from enum import Enum
+from functools import lru_cache
 from typing import Any
+
+from .folding import fold
 
 
 class EventType(str, Enum):
@@ -68,26 +70,34 @@ class Event:
         data["evidence"] = Evidence(**data["evidence"])
         return cls(**data)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The event as plain data (the output record; ``from_dict`` reads it back)."""
+        return self.to_record()
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Event":
+        return cls.from_record(data)
 
 
-HEAD_POSTS = {None, "head coach", "manager", "coach", "player-manager"}
+@lru_cache(maxsize=1)
+def _head_posts() -> frozenset[str]:
+    """The roles that are the head coach's post (``head_post`` in models/words.jsonl, the packaged data: the
+    key of an event must not change with a component's data folder)."""
+    from . import lexicon
+    return lexicon.load().words("head_post")
 
 
 def post_kind(role: str | None) -> str:
-    """The kind of post a role is, for the key: every head-coach title is one post ("head"), others are themselves."""
-    return "head" if role in HEAD_POSTS else str(role)
+    """The kind of post a role is, for the key: every head-coach title (and no role at all) is one post
+    ("head"), others are themselves."""
+    return "head" if role is None or role in _head_posts() else str(role)
 
 
 def event_id(doc_id: str, type_: str, coach: str, team: str, *, post: str = "head", interim: bool = False) -> str:
     """Stable key for upserts: a hash of (article id, type, person, team), and of the kind of post and the
     interim flag when they are not the plain head-coach job, so that an interim spell and the permanent job,
     or an assistant's post and a later promotion, are two rows."""
-    parts = [str(doc_id), type_, _fold(coach), _fold(team)]
+    parts = [str(doc_id), type_, fold(coach), fold(team)]
     if post != "head" or interim:
         parts += [post, "interim" if interim else ""]
     key = "\x1f".join(parts)

@@ -119,23 +119,62 @@ def where_clause_team(head: Token, teams: dict[int, str]) -> str | None:
     return None
 
 
+def when_clause_team(head: Token, teams: dict[int, str], opponents: dict[int, str]) -> str | None:
+    """The team a "when" clause holding the trigger dates something of: "The Knicks' vacancy dates to April 12,
+    when X was dismissed", "Colorado had been searching since October, when ..." - the subject of the
+    clause the "when" clause hangs under, or its owner, when that is a team."""
+    for node in [head, *head.ancestors]:
+        if any(c.dep_ in SUBJ and c.i in teams for c in node.children):
+            return None  # the trigger's own clause names its team: "when the Athletics allowed him to walk away"
+        if node.dep_ in ("relcl", "advcl") and any(c.lower_ == "when" for c in node.children):
+            for upper in node.ancestors:
+                subjects = [c for c in upper.children if c.dep_ in SUBJ]
+                if upper.dep_ == "ROOT" and upper.pos_ in ("NOUN", "PROPN"):
+                    subjects.append(upper)  # "X's vacancy dated to ...": the parser made the noun the root
+                for subject in subjects:
+                    parts = [subject] + [c for c in subject.children if c.dep_ == "compound"]
+                    owners = parts + [c for part in parts for c in part.children if c.dep_ == "poss"]
+                    named = [teams[o.i] for o in owners if o.i in teams and o.i not in opponents]
+                    if named:
+                        return named[0]
+                if subjects:
+                    return None  # the clause is about someone or something else
+            return None
+    return None
+
+
 def titled_list_after(doc: Doc, head: Token, person: str) -> list[str]:
     """Titled people listed right after the verb's titled object, read on the words when the parser broke the
     list ("fired coordinator X, line coach Y, running backs coach Z and tight ends coach W")."""
     people, sent = doc._.links["person"], head.sent
-    starts = {r.start: r for r in doc.spans.get("roles", []) if r.label_ == "ROLE"}
     first = next((i for i in range(head.i + 1, sent.end) if people.get(i) == person), None)
+    return _titled_list(doc, first, sent.end, person)
+
+
+def titled_list_before(doc: Doc, head: Token, person: str) -> list[str]:
+    """The same list as the verb's subject, before it: "coordinator X, line coach Y and backs coach Z were let
+    go" (the parser hangs the later names as appositions or modifiers of the first)."""
+    people, sent = doc._.links["person"], head.sent
+    first = next((i for i in range(sent.start, head.i) if people.get(i) == person), None)
+    return _titled_list(doc, first, head.i, person)
+
+
+def _titled_list(doc: Doc, first: int | None, stop: int, person: str) -> list[str]:
+    """From the person's titled name at ``first``, the titled names that follow it joined by commas and
+    "and", up to ``stop``."""
+    people = doc._.links["person"]
+    starts = {r.start: r for r in doc.spans.get("roles", []) if r.label_ == "ROLE"}
     if first is None or not any(r.end == first for r in starts.values()):
         return []
     out: list[str] = []
     i, name = first, person
     while True:
-        while i < sent.end and people.get(i) == name:
+        while i < stop and people.get(i) == name:
             i += 1
-        while i < sent.end and doc[i].lower_ in (",", "and"):
+        while i < stop and doc[i].lower_ in (",", "and"):
             i += 1
         role = starts.get(i)
-        name = people.get(role.end) if role is not None and role.end < sent.end else None
+        name = people.get(role.end) if role is not None and role.end < stop else None
         if role is None or name is None or name == person or name in out:
             return out
         out.append(name)
@@ -171,3 +210,34 @@ def under_from(token: Token) -> bool:
     """The token sits in a clause about the place a person came from: "came from Philadelphia, where he had
     been offensive coordinator" (the title is the old post)."""
     return any(a.dep_ == "relcl" and a.head.dep_ == "pobj" and a.head.head.lower_ == "from" for a in token.ancestors)
+
+
+def described(token: Token) -> bool:
+    """A capitalised word that is a description, not a name: it has a determiner ("the former Memphis State
+    All-American") or is the second half of a hyphenated word ("All-American")."""
+    doc = token.doc
+    glued = token.i > 1 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ \
+        and not doc[token.i - 1].whitespace_
+    return glued or any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token.children)
+
+
+def name_after_preposition(doc: Doc, token: Token, people: dict[int, str]) -> bool:
+    """A word of a name whose first words are the object of a preposition other than "as" ("hand the interim
+    job to Jeff Saturday"): the whole name sits in that phrase, however the parser hung its last word."""
+    name = people.get(token.i)
+    if name is None:
+        return False
+    word = token.i
+    while word - 1 >= 0 and people.get(word - 1) == name:
+        word -= 1
+    return any(doc[k].dep_ == "pobj" and doc[k].head.lower_ != "as" for k in range(word, token.i + 1))
+
+
+def trigger_head(span: Span, word: str | None = None) -> Token:
+    """The head token of a trigger: the token of its head word ``word`` (a lemma: "be" of "has been interim
+    coach since", "be" of "would not be back") when that is a verb or noun, or any "be" that is no auxiliary;
+    else the span's first verb or noun; else its first token. Every stage reads it from ``Candidate.head``."""
+    named = next((t for t in span if t.lemma_ == word), None) if word is not None else None
+    if named is not None and (named.pos_ in ("VERB", "NOUN", "PROPN") or word == "be" and named.dep_ not in ("aux", "auxpass")):
+        return named
+    return next((t for t in span if t.pos_ in ("VERB", "NOUN", "PROPN")), span[0])

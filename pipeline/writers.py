@@ -12,6 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
 
+from .atomic import AtomicFile
 from .readers import Reject
 from .schema import Event
 
@@ -33,10 +34,16 @@ class _JsonlFile:
         self._lazy = lazy
         self._stream: BinaryIO | None = None
         self._owned = False
+        self._file: AtomicFile | None = None  # a file output is written beside, renamed on success
 
     @property
     def is_stdout(self) -> bool:
         return self.path == STDOUT
+
+    @property
+    def writing_to(self) -> Path | None:
+        """The temporary file a file output is written to until it is moved into place."""
+        return self._file.temporary if self._file is not None else None
 
     @property
     def opened(self) -> bool:
@@ -50,7 +57,7 @@ class _JsonlFile:
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        self.close()
+        self.close(success=exc_type is None)
 
     def _open(self) -> BinaryIO:
         if self._stream is None:
@@ -58,9 +65,8 @@ class _JsonlFile:
                 sys.stdout.flush()  # keep any text already written in order
                 self._stream = sys.stdout.buffer
             else:
-                path = Path(self.path)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                self._stream = path.open("wb")
+                self._file = AtomicFile(self.path)
+                self._stream = self._file.stream
                 self._owned = True
         return self._stream
 
@@ -75,11 +81,16 @@ class _JsonlFile:
         self.count += written
         return written
 
-    def close(self) -> None:
+    def close(self, success: bool = True) -> None:
+        """Finish the output: a file is moved into place on success, else discarded."""
         if self._stream is not None:
-            if self._owned:
-                self._stream.close()
-            else:
+            if self._file is not None:
+                if success:
+                    self._file.commit()
+                else:
+                    self._file.discard()
+                self._file = None
+            elif not self._owned:
                 self._stream.flush()
             self._stream = None
 
@@ -90,8 +101,10 @@ class JsonlWriter(_JsonlFile):
     >>> with JsonlWriter("out/events.jsonl") as writer:
     ...     writer.write_events(doc._.events)
 
-    ``path`` may be ``-`` for stdout. The file is created on entering the
-    context, so a run with no events leaves an empty file.
+    ``path`` may be ``-`` for stdout. A file is written beside its target and
+    renamed over it when the context ends without an error (:mod:`pipeline.atomic`):
+    a failed or interrupted run leaves the previous output whole. A run with
+    no events leaves an empty file.
     """
 
     def __init__(self, path: OutputPath) -> None:
@@ -104,7 +117,8 @@ class JsonlWriter(_JsonlFile):
 class RejectsWriter(_JsonlFile):
     """Refused records as JSON Lines: ``{"source", "id", "reason", "excerpt"}``.
 
-    The file is created on the first reject only: a clean run leaves no file.
+    The file is created on the first reject only (beside its target, renamed on
+    success, as for :class:`JsonlWriter`); a clean run writes none.
     """
 
     def __init__(self, path: OutputPath) -> None:

@@ -27,6 +27,16 @@ def nlp() -> Language:
 
 
 @pytest.fixture(scope="session")
+def corpus_events(nlp) -> list[dict]:
+    """The records the session pipeline extracts from corpus/articles.jsonl (computed once)."""
+    import json
+    path = Path(__file__).resolve().parents[1] / "corpus" / "articles.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    inputs = [{k: v for k, v in r.items() if k in ("id", "text", "date", "title")} for r in records]
+    return [event.to_record() for event in pipeline.extract(inputs, nlp)]
+
+
+@pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """The project's shared folder (spec, dev data, scorer), beside the repository."""
     if not SHARED.is_dir():

@@ -188,6 +188,9 @@ def test_bad_data_file_exits_1(runner, monkeypatch, in_tmp):
         pytest.param(["in.jsonl", "--batch-size", "0"], id="batch-size-0"),
         pytest.param(["in.jsonl", "--n-process", "zero"], id="n-process-word"),
         pytest.param(["in.jsonl", "--no-such-option"], id="unknown-option"),
+        pytest.param(["in.jsonl", "--min-confidence", "1.5"], id="min-confidence-above-1"),
+        pytest.param(["in.jsonl", "--min-confidence", "-0.1"], id="min-confidence-below-0"),
+        pytest.param(["in.jsonl", "--min-confidence", "high"], id="min-confidence-word"),
     ],
 )
 def test_usage_errors_exit_2(runner, use_fake, in_tmp, args):
@@ -257,3 +260,18 @@ def test_real_pipeline_long_text_in_pieces(nlp, monkeypatch):
         assert event.evidence.field == "text"
         assert event.evidence.start == article.text.index(SACKING)
         assert article.text[event.evidence.start:event.evidence.end].strip() == event.evidence.sentence
+
+
+@pytest.mark.parametrize(
+    ("threshold", "kept"),
+    [pytest.param("0", 1, id="zero-keeps-all"), pytest.param("0.05", 1, id="low-keeps"),
+     pytest.param("1", 0, id="one-drops-what-is-not-certain")],
+)
+def test_min_confidence_filters_written_events(runner, use_real, in_tmp, threshold, kept):
+    write_jsonl(in_tmp / "in.jsonl", [{"id": "e1", "date": "2021-11-08", "text": SACKING}])
+    result = extract(runner, "in.jsonl", "-o", "out.jsonl", "--min-confidence", threshold)
+    assert result.exit_code == 0, result.stderr
+    records = read_jsonl(in_tmp / "out.jsonl") if kept else []
+    assert len(records) == kept
+    assert all(r["confidence"] >= float(threshold) for r in records)
+    assert result.stderr.endswith(f"read 1 articles, rejected 0, wrote {kept} events\n")

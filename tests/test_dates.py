@@ -175,3 +175,32 @@ def test_shift_by_keeps_the_precision_a_count_allows():
     assert shift_by("2018-02-10", -3, "month") == "2017-11"
     assert shift_by("2018", -3, "month") is None
     assert shift_by("2018-07-27", -2, "day") == "2018-07-25"
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "future", "expected"),
+    [
+        pytest.param("Christmas Day", "2024-12-26", False, "2024-12-25", id="the-day-before"),
+        pytest.param("late on Christmas Day", "2024-12-26", False, "2024-12-25", id="with-a-qualifier"),
+        pytest.param("Boxing Day", "2024-03-01", False, "2023-12-26", id="last-years"),
+        pytest.param("New Year's Day", "2024-12-20", True, "2025-01-01", id="still-to-come"),
+        pytest.param("Boxing Day 2016", "2024-03-01", False, "2016-12-26", id="with-its-year"),
+    ],
+)
+def test_fixed_date_holidays(expression, published, future, expected):
+    """Class 5: a holiday names a day."""
+    assert resolve(expression, published, prefer_future=future) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "future", "expected"),
+    [
+        pytest.param("Friday", True, "2018-07-27", id="the-same-day-still-to-come"),
+        pytest.param("Monday", True, "2018-07-30", id="the-coming-monday"),
+        pytest.param("Monday", False, "2018-07-23", id="a-past-monday"),
+        pytest.param("last Monday", True, "2018-07-23", id="last-is-always-back"),
+    ],
+)
+def test_a_weekday_still_to_come_resolves_forward(expression, future, expected):
+    """Class 5: "will step down on Monday" (published on a Friday) is the coming Monday."""
+    assert resolve(expression, "2018-07-27", prefer_future=future) == expected

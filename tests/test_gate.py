@@ -38,6 +38,8 @@ def test_surface_forms_come_from_the_lemmatizer_tables(gate, form, lemma):
     ("Rovers part company with Ferris", "Colm Ferris had been in charge since 2019.\nThe search for a new coach starts now."),
     ("", "Team | Out | In\nHarbour City | Colm Ferris | Otto Brenner\nThe coach carousel keeps turning."),
     ("", "WESTMERE WOLVES — Fired coach Arno Pike on Monday after a winless month."),
+    ("", "Tavi Renn and Oskar Renn sat in the stand. Renn was dismissed by Harbour City on Tuesday."),
+    ("", "Delmar Rovers sacked Brenner after the derby."),
 ])
 def test_a_coaching_change_is_let_through(gate, title, text):
     assert gate.select(title, text) is not None
@@ -81,6 +83,34 @@ def test_a_long_article_is_parsed_in_windows_with_offsets_into_the_whole(nlp, ga
     assert selection is not None and not selection.whole
     assert len(selection.text) < len(text) / 5
     article = Article(id="long1", text=text, date="2024-03-04", title="City in turmoil", source="test")
+    [(_, gated)] = extract_articles(nlp, [article], gate=gate)
+    [(_, whole)] = extract_articles(nlp, [article])
+    assert gated, "the sacking is found"
+    assert [e.to_record() for e in gated] == [e.to_record() for e in whole]
+    for event in gated:
+        assert text[event.evidence.start:event.evidence.end] == event.evidence.sentence
+
+
+@pytest.mark.parametrize("title, text", [
+    ("", "Harbour City sa\u00adcked their mana\u200bger Colm Ferris on Sunday night."),
+    ("Rovers ap\u00adpoint Vahlberg", "Ines Vahlberg, 41, spent six seasons as head\ufeff coach in Norway."),
+])
+def test_the_gate_reads_words_without_invisible_characters(nlp, gate, title, text):
+    """The model sees the text cleaned (pipeline.normalize); the gate must read the same words."""
+    assert gate.select(title, text) is not None
+    article = Article(id="soft1", text=text, date="2024-03-04", title=title or None, source="test")
+    [(_, gated)] = extract_articles(nlp, [article], gate=gate)
+    [(_, whole)] = extract_articles(nlp, [article])
+    assert [e.to_record() for e in gated] == [e.to_record() for e in whole]
+
+
+def test_a_long_article_with_invisible_characters_maps_offsets_through_both_maps(nlp, gate):
+    lines = [FILLER.format(n=n).replace("Oakes", "Oa\u00adkes") for n in range(200)]
+    lines[120:120] = STORY.replace("sacked", "sa\u200bcked").split("\n")
+    text = "\n".join(lines)
+    selection = gate.select("City in turmoil", text)
+    assert selection is not None and not selection.whole
+    article = Article(id="long2", text=text, date="2024-03-04", title="City in turmoil", source="test")
     [(_, gated)] = extract_articles(nlp, [article], gate=gate)
     [(_, whole)] = extract_articles(nlp, [article])
     assert gated, "the sacking is found"

@@ -172,7 +172,7 @@ def test_directory_is_read_recursively_in_sorted_order(tmp_path):
     (tmp_path / "a" / "deep" / "z.txt").write_text("T.", encoding="utf-8")
     (tmp_path / "a" / "m.txt").write_text("T.", encoding="utf-8")
     (tmp_path / "notes.md").write_text("not an input", encoding="utf-8")
-    (tmp_path / "c.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "c.csv").write_text("id,text\nc,T.\n", encoding="utf-8")  # CSV: only by name
     ids = [item.id for item in read_articles([tmp_path])]
     assert ids == ["z", "m", "b-x"]
 

@@ -132,6 +132,15 @@ def test_run_extract_writes_events_and_counts(tmp_path, fake_nlp):
     assert not (tmp_path / "out" / "events.rejects.jsonl").exists()
 
 
+@pytest.mark.parametrize("threshold", [-0.5, 1.01])
+def test_min_confidence_out_of_range_is_refused(tmp_path, fake_nlp, threshold):
+    source = write_jsonl(tmp_path / "in.jsonl", ARTICLES)
+    with pytest.raises(ValueError, match="min_confidence"):
+        run_extract(ExtractOptions(inputs=[source], output=tmp_path / "out.jsonl", min_confidence=threshold),
+                    fake_nlp)
+    assert not (tmp_path / "out.jsonl").exists()
+
+
 def test_run_extract_writes_rejects_beside_the_output(tmp_path, fake_nlp):
     source = write_jsonl(tmp_path / "in.jsonl", ARTICLES + [{"id": "r1", "text": "Again."},
                                                            {"id": "r4", "text": "EXPLODE"}])

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import struct
+import sys
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,15 @@ def test_stats_command_bad_input(tmp_path, content, message):
         path.write_text(content, encoding="utf-8")
     result = CliRunner().invoke(app, ["stats", str(path)])
     assert result.exit_code == 1 and message in result.stderr and result.stdout == ""
+
+
+def test_stats_plot_names_the_missing_extra(tmp_path, monkeypatch):
+    """matplotlib is the optional extra [plot]: without it --plot says so and exits 1, writing nothing."""
+    for name in [n for n in sys.modules if n == "matplotlib" or n.startswith("matplotlib.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib now fails
+    out = tmp_path / "months.png"
+    result = CliRunner().invoke(app, ["stats", str(write_events(tmp_path / "events.jsonl")), "--plot", str(out)])
+    assert result.exit_code == 1
+    assert "coaching-events[plot]" in result.stderr
+    assert not out.exists()

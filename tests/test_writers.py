@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
+
+import pytest
 
 from pipeline.readers import Reject
 from pipeline.schema import Event, Evidence
@@ -37,7 +40,30 @@ def test_each_chunk_is_flushed(tmp_path):
     path = tmp_path / "events.jsonl"
     with JsonlWriter(path) as writer:
         writer.write_events([make_event()])
-        assert len(read_lines(path)) == 1  # visible before the writer closes
+        partial = writer.writing_to
+        assert partial.parent == tmp_path and partial != path
+        assert len(read_lines(partial)) == 1  # visible before the writer closes
+        assert not path.exists()  # the target appears only when the run ends well
+    assert len(read_lines(path)) == 1 and not partial.exists()
+
+
+def test_a_failed_run_keeps_the_previous_output_and_leaves_no_temporary_file(tmp_path):
+    path = tmp_path / "events.jsonl"
+    path.write_text("previous complete output\n", encoding="utf-8")
+    with pytest.raises(RuntimeError), JsonlWriter(path) as writer:
+        writer.write_events([make_event()])
+        raise RuntimeError("the run fails half way")
+    assert path.read_text(encoding="utf-8") == "previous complete output\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.jsonl"]
+
+
+def test_an_output_file_gets_the_usual_permissions(tmp_path):
+    path = tmp_path / "events.jsonl"
+    with JsonlWriter(path):
+        pass
+    mask = os.umask(0)
+    os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask
 
 
 def test_no_events_leaves_an_empty_file(tmp_path):

@@ -7,9 +7,11 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from ..readers import MissingInputError, Reject
+from ..db import StoreError
+from ..readers import DEFAULT_MAX_CHARS, CsvColumns, MissingInputError, Reject
 from ..resources import ResourceError
-from ..run import DEFAULT_BATCH_SIZE, ExtractOptions, OutputConflictError, run_extract
+from ..run import DEFAULT_BATCH_SIZE, ExtractOptions, OutputConflictError, RunInterrupted, run_extract
+from ..sinks import SinkError, is_file_sink
 from .app import EXIT_FAILURE, ModelOption, fail, say
 
 
@@ -28,15 +30,30 @@ def extract(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="JSON Lines files, .txt files, directories (their *.jsonl and *.txt, "
-                 "recursively) or - for JSON Lines on stdin.",
+            help="JSON Lines files (.jsonl, .jsonl.gz), .json, .csv and .txt files, directories "
+                 "(their *.jsonl, *.jsonl.gz, *.json and *.txt, recursively) or - for JSON Lines on stdin.",
             show_default=False,
             metavar="INPUT",
         ),
     ],
     output: Annotated[
-        str, typer.Option("--output", "-o", help="Events file (JSON Lines), or - for stdout.")
-    ] = "-",
+        list[str] | None,
+        typer.Option("--output", "-o",
+                     help="Events file: .csv, .parquet (needs the [parquet] extra), else JSON Lines; "
+                          "- for stdout. May be given several times. Default: stdout, unless --db is given.",
+                     show_default=False),
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Database URL to upsert articles and events into: sqlite:///events.db, "
+                                  "postgresql://user@host/dbname (any SQLAlchemy URL).",
+                     show_default=False),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="With --db: process again the articles the database already holds "
+                                     "for this text and pipeline version (skipped by default)."),
+    ] = False,
     rejects: Annotated[
         str | None,
         typer.Option(
@@ -59,6 +76,19 @@ def extract(
                      help="Progress bar on stderr. Default: shown when stderr is a terminal.",
                      show_default=False),
     ] = None,
+    min_confidence: Annotated[
+        float,
+        typer.Option("--min-confidence", min=0.0, max=1.0,
+                     help="Write only events whose confidence is at least this (0-1)."),
+    ] = 0.0,
+    max_chars: Annotated[
+        int, typer.Option("--max-chars", min=1, help="Reject an article whose text is longer (characters).")
+    ] = DEFAULT_MAX_CHARS,
+    id_col: Annotated[str, typer.Option("--id-col", help="CSV inputs: the id column.")] = "id",
+    text_col: Annotated[str, typer.Option("--text-col", help="CSV inputs: the text column.")] = "text",
+    date_col: Annotated[str, typer.Option("--date-col", help="CSV inputs: the date column (YYYY-MM-DD).")] = "date",
+    title_col: Annotated[str, typer.Option("--title-col", help="CSV inputs: the title column.")] = "title",
+    url_col: Annotated[str, typer.Option("--url-col", help="CSV inputs: the url column.")] = "url",
     gate: Annotated[
         bool,
         typer.Option("--gate/--no-gate",
@@ -66,16 +96,45 @@ def extract(
     ] = True,
 ) -> None:
     """Extract the events of articles into JSON Lines, one event a line."""
-    options = ExtractOptions(inputs=list(inputs), output=output, rejects=rejects, model=model,
-                             batch_size=batch_size, n_process=n_process, progress=progress, gate=gate)
+    if force and not db:
+        fail("--force is for runs with --db (it processes again what the database holds)", code=2)
+    main, extra = split_outputs(output or [], db)
+    options = ExtractOptions(inputs=list(inputs), output=main, rejects=rejects, model=model,
+                             batch_size=batch_size, n_process=n_process, progress=progress,
+                             outputs=extra, db=db, force=force, min_confidence=min_confidence,
+                             max_chars=max_chars, gate=gate,
+                             csv_columns=CsvColumns(id=id_col, text=text_col, date=date_col,
+                                                    title=title_col, url=url_col))
     try:
         counts = run_extract(options, on_reject=_print_reject)
+    except RunInterrupted as stopped:
+        kept = "; the database keeps the batches written: run the same command again to resume" if db else ""
+        say(f"interrupted by {stopped.signal_name}: {stopped.counts.summary()} so far; "
+            f"the output and rejects files were not written (earlier ones are left as they were){kept}")
+        raise typer.Exit(stopped.exit_code) from None
     except BrokenPipeError:
         _stdout_closed()
-    except (MissingInputError, OutputConflictError, ResourceError) as error:
+    except (MissingInputError, OutputConflictError, ResourceError, SinkError, StoreError) as error:
         fail(str(error))
     except OSError as error:  # the model cannot be loaded, an output cannot be written
         fail(str(error))
     say(counts.summary())
+    if counts.read == counts.rejected:
+        say("warning: no article was read from the inputs")
     if counts.rejects_path is not None:
         say(f"rejects written to {counts.rejects_path}")
+
+
+def split_outputs(outputs: list[str], db: str | None) -> tuple[str | None, list[str]]:
+    """The main JSON Lines output (the first -o that is not CSV or Parquet) and the other outputs.
+
+    Without any -o, events go to stdout, unless they go to a database.
+    """
+    if not outputs:
+        return (None if db else "-"), []
+    main = next((path for path in outputs if not is_file_sink(path)), None)
+    extra = list(outputs)
+    if main is not None:
+        extra.remove(main)
+    return main, extra
+

@@ -106,10 +106,15 @@ def evaluate(
         bool, typer.Option("--errors", help="List each missed, spurious and wrong-attribute event, "
                                             "with its evidence sentence.")
     ] = False,
+    bands: Annotated[
+        bool, typer.Option("--bands", help="Also show the precision of the predicted events by confidence "
+                                           "band (is confidence worth its name?).")
+    ] = False,
     json_output: JsonOption = False,
     model: ModelOption = None,
 ) -> None:
     """Score predicted events against gold articles (precision, recall, F1, strict F1, attributes)."""
+    from .. import calibration
     from .. import extract as extract_events
     from ..evaluate import DataFileError, check_gold
     from ..evaluate import evaluate as score
@@ -128,10 +133,17 @@ def evaluate(
     else:
         preds = _read_jsonl(pred, "predictions file")
     report = score(gold_docs, preds)
+    judged = calibration.judge(gold_docs, preds) if bands else []
     if json_output:
-        _print_json(report.to_dict(errors=errors))
+        data = report.to_dict(errors=errors)
+        if bands:
+            data["confidence"] = calibration.to_dict(judged)
+        _print_json(data)
     else:
-        render(report, _console(), errors=errors)
+        console = _console()
+        render(report, console, errors=errors)
+        if bands:
+            calibration.render(judged, console)
 
 
 # -- explain -----------------------------------------------------------------------------------
@@ -231,8 +243,10 @@ def stats(
     if plot is not None:
         try:
             plot_months(result, plot)
-        except ImportError:
-            fail("--plot needs matplotlib: pip install 'matplotlib>=3.8,<4'")
+        except ImportError as error:
+            if (error.name or "matplotlib").split(".")[0] != "matplotlib":
+                raise
+            fail("--plot needs matplotlib, the optional extra [plot]: pip install 'coaching-events[plot]'")
         except OSError as error:
             fail(f"cannot write {plot}: {error.strerror or error}")
         say(f"plot written to {plot}")

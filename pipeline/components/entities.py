@@ -15,12 +15,12 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..gazetteer import Gazetteer
+from ..sport import SportVoter
 from ..extensions import doc_text
 from .base import RuleComponent
 
 DATA_FILES = ("teams.jsonl", "federations.jsonl", "leagues.jsonl", "roles.jsonl", "entity_fixes.jsonl",
-              "club_words.jsonl", "venues.jsonl")
+              "club_words.jsonl", "venues.jsonl", "words.jsonl", "mentions.jsonl", "sports.jsonl")
 YOUTH = re.compile(r"^(?:['’]s)?\s*(?:U|u|Under|under)\s?-?\s?(\d{2})s?\b")
 WOMEN = re.compile(r"^(?:['’]s)?\s+(?:women|Women)(?:['’]s)?\b")
 NOT_NAME_ENTS = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL"}
@@ -48,7 +48,7 @@ NAME_LABELS = {"ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "WORK_OF_ART"}
 @Language.factory(
     "coaching_entities",
     default_config={"data_dir": None},
-    requires=["doc.ents", "token.pos"],
+    requires=["doc.ents", "token.pos", "token.ent_type"],
     assigns=["doc.ents", "doc.spans"],
 )
 def make_entities(nlp: Language, name: str, data_dir: str | None) -> "SportsEntities":
@@ -65,8 +65,8 @@ class SportsEntities(RuleComponent):
 
     # -- data ------------------------------------------------------------
     def build(self) -> None:
-        self.gazetteer = Gazetteer.from_rows(self.data["teams.jsonl"], self.data["federations.jsonl"],
-                                             self.data["leagues.jsonl"], self.data["venues.jsonl"])
+        self.gazetteer = self.lexicon.gazetteer
+        self.sport_voter = SportVoter(self.nlp, self.data["leagues.jsonl"], self.data["sports.jsonl"])
         self.team_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         forms = sorted(self.gazetteer.forms)
         for form, doc in zip(forms, self.nlp.tokenizer.pipe(forms)):
@@ -80,13 +80,13 @@ class SportsEntities(RuleComponent):
         patterns = sorted(self.roles)
         for pattern, doc in zip(patterns, self.nlp.tokenizer.pipe(patterns)):
             self.role_matcher.add(pattern, [doc])
-        club_words = {row["kind"]: set(row["words"]) for row in self.data["club_words.jsonl"]}
-        self.club_suffixes = club_words.get("suffix", set())
-        self.club_prefixes = club_words.get("prefix", set())
+        self.club_suffixes = self.lexicon.words("suffix")
+        self.club_prefixes = self.lexicon.words("prefix")
         self.club_affixes = self.club_suffixes | self.club_prefixes
-        self.place_preps = club_words.get("place_prep", set())
-        self.origin_words = {w.lower() for w in club_words.get("origin_word", set())}
-        self.competition_words = club_words.get("competition_word", set())
+        self.place_preps = self.lexicon.words("place_prep")
+        self.origin_words = self.lexicon.words("origin_word", lower=True)
+        self.competition_words = self.lexicon.words("competition_word")
+        self.not_teams = self.lexicon.not_teams  # "AFC North" has a club word but is a division
         self.fix_matcher = Matcher(self.nlp.vocab)
         for number, row in enumerate(self.data["entity_fixes.jsonl"]):
             self.fix_matcher.add(f"fix{number}", [row["pattern"]])
@@ -126,12 +126,19 @@ class SportsEntities(RuleComponent):
             names = self.gazetteer.forms[forms[(span.start, span.end)]]
             if len(names) == 1:
                 unambiguous[next(iter(names))] += 1
+        # teams a form of the article names alone among the teams it is the full name or alias of ("Memphis")
+        named_alone = Counter(next(iter(self.gazetteer.primary[forms[(s.start, s.end)]])) for s in kept
+                              if not s.kb_id_ and len(self.gazetteer.primary.get(forms[(s.start, s.end)], ())) == 1)
+        article = self.sport_voter.decide(doc, [self.gazetteer.teams[n] for span in kept if not span.kb_id_
+                                                for n in self._strong_names(forms[(span.start, span.end)])])
         result = []
         for span in kept:
             if span.kb_id_:
                 result.append(span)  # a club the gazetteer does not know, named by its own words
                 continue
-            names = sorted(self.gazetteer.forms[forms[(span.start, span.end)]])
+            form = forms[(span.start, span.end)]
+            names = sorted(self.gazetteer.forms[form])
+            fitting = [n for n in names if self.sport_voter.fits(self.gazetteer.teams.get(n), article)]
             if len(names) > 1:
                 ranked = sorted(names, key=lambda n: -unambiguous[n])
                 primary = sorted(self.gazetteer.primary.get(forms[(span.start, span.end)], ()))
@@ -146,8 +153,29 @@ class SportsEntities(RuleComponent):
                     names = same_league
                 else:
                     continue
+            if not self._strong_names(form) and names[0] not in fitting:
+                # a short alias or nickname of a team of another sport or level ("Tigers", "Lions"): only a
+                # fitting team the article names by an unambiguous form may take it, else it is no team
+                named = [n for n in fitting if unambiguous[n] or named_alone[n]]
+                if len(named) != 1:
+                    continue
+                names = named
             result.append(self._squad(Span(doc, span.start, span.end, label=span.label_, kb_id=names[0])))
         doc.spans["teams"] = result
+
+    def _strong_names(self, form: str) -> list[str]:
+        """The team a form names beyond doubt: its full name, or a multi-word alias of one team only that is
+        not the place its name begins with."""
+        names = self.gazetteer.forms.get(form, set())
+        bare = form[4:] if form.startswith(("the ", "The ")) else form
+        if len(names) != 1 or self.gazetteer.kinds.get(form) != "TEAM":
+            return []
+        name = next(iter(names))
+        # a multi-word alias that is not the place the full name begins with ("Golden State")
+        if bare == name or len(bare.split()) > 1 and name in self.gazetteer.primary.get(form, ()) \
+                and not name.startswith(bare + " "):
+            return [name] if name in self.gazetteer.teams else []
+        return []
 
     def _inside_longer_name(self, span: Span, form: str) -> bool:
         """A short team form that ends a longer proper name: "City" of "Lincoln City" or "Carson City",
@@ -183,7 +211,7 @@ class SportsEntities(RuleComponent):
             if start == token.i and token.text in self.club_prefixes:
                 while end < len(doc) and end not in taken and _name_word(doc[end]):
                     end += 1
-            if end - start < 2 or _title_case(doc, doc[start:end]) \
+            if end - start < 2 or _title_case(doc, doc[start:end]) or doc[start:end].text in self.not_teams \
                     or start > 0 and doc[start - 1].lower_ in self.place_preps:
                 continue
             out.append(Span(doc, start, end, label="TEAM", kb_id=doc[start:end].text))

@@ -18,17 +18,20 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..mentions.anaphora import Anaphora
-from ..mentions.names import Names, fold
+from ..folding import fold
+from ..mentions.names import Names
 from ..mentions.teams import TeamMentions
+from ..team_types import OrgWords
 from .base import RuleComponent
 
 __all__ = ["MentionLinker", "make_mentions", "fold"]
 
-DATA_FILES = ("mentions.jsonl", "leagues.jsonl", "teams.jsonl", "federations.jsonl")
+DATA_FILES = ("mentions.jsonl", "leagues.jsonl", "teams.jsonl", "federations.jsonl", "words.jsonl")
 
 
 @Language.factory("coaching_mentions", default_config={"data_dir": None},
-                  requires=["doc.ents", "doc.spans"], assigns=["doc.spans"])
+                  requires=["doc.ents", "doc.spans", "token.dep", "token.pos", "doc._.body_offset"],
+                  assigns=["doc.spans", "doc._.people", "doc._.teams", "doc._.home_team", "doc._.links"])
 def make_mentions(nlp: Language, name: str, data_dir: str | None) -> "MentionLinker":
     return MentionLinker(nlp, name, data_dir=data_dir)
 
@@ -40,37 +43,34 @@ class MentionLinker(Names, Anaphora, TeamMentions, RuleComponent):
         super().__init__(nlp, name, data_dir=data_dir)
 
     def build(self) -> None:
-        self.rows = self.data["mentions.jsonl"]
-        words = {row["kind"]: row["words"] for row in self.rows}
+        lexicon = self.lexicon
+        words = {kind: lexicon.ordered(kind) for kind in lexicon.kinds("mentions.jsonl")}
+        self.particles = lexicon.words("name_particle")
         self.pronouns = {w.lower() for w in words.get("pronoun", [])}
         # "the Slovak", "the Ghanaian": every national team's demonym describes a person too
-        demonyms = {d for row in self.data["teams.jsonl"] if row.get("kind") == "national"
-                    for d in row.get("demonyms", []) if len(d.split()) == 1}
-        self.person_nouns = set(words.get("person_noun", [])) | demonyms
+        self.person_nouns = set(words.get("person_noun", [])) | lexicon.demonyms
         self.person_words = {w.lower() for w in [*self.person_nouns, *words.get("relation_noun", [])]}
         self.team_nouns = {w.lower() for w in words.get("team_noun", [])}
         self.honorifics = set(words.get("honorific", []))
-        self.leagues = set()
-        for row in self.data["leagues.jsonl"]:
-            self.leagues.update([row["name"], *row.get("aliases", [])])
-        self.leagues.update(words.get("not_team", []))
+        self.leagues = lexicon.not_teams
         self.not_team_words = {w.lower() for w in words.get("not_team_word", [])}
         self.name_start_stop = set(words.get("not_name_start", []))
         self.not_person_words = set(words.get("not_person_word", []))
         # one-word team nicknames ("Spurs", "Gunners") are no person even when ambiguous between two teams
-        self.team_nicknames = {n.removeprefix("the ").removeprefix("The ") for row in self.data["teams.jsonl"]
-                               for n in row.get("nicknames", []) if len(n.removeprefix("the ").split()) == 1}
+        self.team_nicknames = lexicon.one_word_nicknames
         self.person_slot_verbs = set(words.get("person_slot_verb", []))
         self.person_slot_nouns = set(words.get("person_slot_noun", []))
-        self.kinds = {row["name"]: row.get("kind") for row in self.data["teams.jsonl"]}
-        self.kinds.update({row["team"]: "national" for row in self.data["federations.jsonl"]})
+        self.kinds = lexicon.team_kinds
         self.noun_kinds = {noun.lower(): kind for kind in ("national", "college", "club")
                            for noun in words.get(f"{kind}_noun", [])}
-        self.match_words = set(words.get("match_word", []))
+        self.match_words = lexicon.match_words
         self.team_pronouns = {w.lower() for w in words.get("team_pronoun", [])}
         self.opponent_preps = {w.lower() for w in words.get("opponent_prep", [])}
         self.match_preps = {w.lower() for w in words.get("match_prep", [])}
         self.former_nouns = {w.lower() for w in words.get("former_noun", ["boss", "manager", "coach"])}
+        self.org_words = OrgWords(competition_words=frozenset(w.lower() for w in words.get("competition_name_word", [])),
+                                  person_nouns=frozenset(self.person_nouns),
+                                  not_name_start=frozenset(self.name_start_stop))
 
     def process(self, doc: Doc) -> None:
         self._link(doc)

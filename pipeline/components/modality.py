@@ -13,36 +13,50 @@ Vetoed candidates stay in ``doc._.candidates`` with ``vetoed`` set, for explain.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..candidates import Candidate
 from ..extensions import doc_text
+from ..profiles import transfer_players
 from .base import RuleComponent
 
 CLAUSE_UP = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "amod", "oprd"}
 
 
 @Language.factory("coaching_modality", default_config={"data_dir": None, "coach_window": 4},
-                  requires=["doc._.candidates"], assigns=["doc._.candidates"])
+                  requires=["doc._.candidates", "doc._.links", "doc.spans", "token.dep", "token.lemma"],
+                  assigns=["doc._.candidates"])
 def make_modality(nlp: Language, name: str, data_dir: str | None, coach_window: int) -> "ModalityFilter":
     return ModalityFilter(nlp, name, data_dir=data_dir, coach_window=coach_window)
 
 
+@dataclass(frozen=True)
+class PeopleKinds:
+    """Who one article's people are (worked out per document, never kept on the component)."""
+
+    titled_coaches: frozenset[str]  # a coaching title anywhere
+    players: frozenset[str]
+    front_office: frozenset[str]
+
+
 class ModalityFilter(RuleComponent):
-    data_files = ("modality.jsonl",)
+    data_files = ("modality.jsonl", "words.jsonl")
 
     def __init__(self, nlp: Language, name: str = "coaching_modality", *, data_dir: str | None = None,
                  coach_window: int = 4) -> None:
         self.coach_window = coach_window
-        super().__init__(nlp, name, data_dir=data_dir)
+        super().__init__(nlp, name, data_dir=data_dir, coach_window=coach_window)
 
     def build(self) -> None:
+        self.negation = self.lexicon.words("negation")
         self.rows = self.data["modality.jsonl"]
         self.cues: dict[str, dict[str, str]] = {}
         for row in self.rows:
             self.cues.setdefault(row["kind"], {})[row["cue"]] = row["veto"]
+        self.factive_gerund = {row["cue"] for row in self.rows if row["kind"] == "factive_mark" and row.get("gerund")}
 
     def process(self, doc: Doc) -> None:
         candidates = doc._.candidates or []
@@ -52,10 +66,10 @@ class ModalityFilter(RuleComponent):
         # who the people are, from what the article states as fact ("he might become a coach" is no title)
         stated = [c for c in candidates if not c.vetoed]
         coaches = self._coaches(doc, stated)
-        self._people_kinds(doc, stated)
+        kinds = self._people_kinds(doc, stated)
         for cand in stated:
-            cand.vetoed = self._person_veto(doc, cand, coaches)
-        self._share_post_vetoes(candidates)
+            cand.vetoed = self._person_veto(doc, cand, coaches, kinds)
+        self._share_post_vetoes(candidates, kinds)
 
     def _mark_permanent(self, doc: Doc, cand: Candidate) -> None:
         """ "was given the job permanently", "confirmed as permanent coach": a hire that ends an interim spell
@@ -64,40 +78,41 @@ class ModalityFilter(RuleComponent):
             return
         phrase = " ".join(t.lower_ for t in self._head(doc, cand).subtree)
         if any(f" {cue} " in f" {phrase} " for cue in self.cues.get("permanent", {})):
-            cand.notes.append("permanent")
+            cand.permanent = True
 
-    def _people_kinds(self, doc: Doc, candidates: list[Candidate]) -> None:
+    def _people_kinds(self, doc: Doc, candidates: list[Candidate]) -> PeopleKinds:
         """Coaches (a coaching title anywhere), and, among the others, players and executives."""
         titled = self._titled_roles(doc, "FRONT_OFFICE", 2)
         for name, posts in self._attached_offices(candidates).items():
             titled.setdefault(name, set()).update(posts)
-        self._titled_coaches = self._titled(doc, "ROLE", self.coach_window) | self._attached_coaches(candidates)
+        coaches = self._titled(doc, "ROLE", self.coach_window) | self._attached_coaches(candidates)
         players = {name for name, posts in titled.items() if posts & self._player_roles} | self._player_talk(doc)
-        self._players = players - self._titled_coaches
-        self._front_office = {name for name, posts in titled.items() if posts - self._player_roles} - self._titled_coaches
+        players |= transfer_players(doc, self.cues.get("transfer_word", {}), self.cues.get("salary_word", {}))
+        office = {name for name, posts in titled.items() if posts - self._player_roles} - coaches
+        return PeopleKinds(frozenset(coaches), frozenset(players - coaches), frozenset(office))
 
-    def _share_post_vetoes(self, candidates: list[Candidate]) -> None:
+    def _share_post_vetoes(self, candidates: list[Candidate], kinds: PeopleKinds) -> None:
         """"X succeeds Y as captain": when the post X takes is no coaching post, Y held no coaching post
         either, and Y's other moves in the article are no coaching events."""
         held: dict[str, str] = {}
         for cand in candidates:
-            if not cand.rule.endswith(":replaced") or cand.vetoed:
+            if cand.derived != "replaced" or cand.vetoed:
                 continue
             for other in candidates:
                 if other.trigger == cand.trigger and other is not cand and other.vetoed in ("front_office", "player") \
-                        and not other.rule.endswith(":replaced") and self._office_named(candidates, other):
+                        and other.derived != "replaced" and self._office_named(candidates, other):
                     cand.vetoed = other.vetoed
-                    if cand.person not in self._titled_coaches:
+                    if cand.person not in kinds.titled_coaches:
                         held[cand.person] = other.vetoed
         for cand in candidates:
-            if cand.person in held and not cand.vetoed and not (cand.role and "role:attached" in cand.notes):
+            if cand.person in held and not cand.vetoed and not (cand.role and cand.role_attached):
                 cand.vetoed = held[cand.person]
 
     @staticmethod
     def _office_named(candidates: list[Candidate], cand: Candidate) -> bool:
         """The sentence names the non-coaching post the person takes ("appointed Test captain, succeeding Y")."""
-        return any(c.person == cand.person and c.sentence == cand.sentence and "role:attached" in c.notes
-                   and any(n.startswith("front_office:") for n in c.notes) for c in candidates)
+        return any(c.person == cand.person and c.sentence == cand.sentence and c.role_attached and c.front_office
+                   for c in candidates)
 
     @property
     def _player_roles(self) -> set[str]:
@@ -118,7 +133,8 @@ class ModalityFilter(RuleComponent):
                 out.setdefault(people[role.end], set()).add(role.kb_id_)
                 continue
             for i in range(max(sent.start, role.start - window), min(sent.end, role.end + window)):
-                if i in people and self._is_name(doc[i]) and not role.start <= i < role.end \
+                # "the point guard on X's first title team": a possessor's name is not the title's holder
+                if i in people and self._is_name(doc[i]) and not role.start <= i < role.end and not self._possessor(doc, i) \
                         and not (self._verb_between(doc, i, role) and not self._predicative(role)):
                     out.setdefault(people[i], set()).add(role.kb_id_)
             # at a distance only an executive title: "won the title as a player" is a career, not a post now
@@ -149,6 +165,16 @@ class ModalityFilter(RuleComponent):
         return any(t.lower_ in self.cues.get("past", {}) for t in before)
 
     @staticmethod
+    def _possessor(doc: Doc, i: int) -> bool:
+        """The name ends in a possessive that qualifies another noun ("X's team")."""
+        people = doc._.links["person"]
+        j = i
+        while j + 1 < len(doc) and people.get(j + 1) == people[i]:
+            j += 1
+        run = doc[i:j + 2] if j + 1 < len(doc) else doc[i:j + 1]
+        return any(t.dep_ == "poss" or t.tag_ == "POS" for t in run)
+
+    @staticmethod
     def _verb_between(doc: Doc, i: int, role: Span) -> bool:
         """ "Harlow fired head coach Dale Prentice": the title is the object's, not the subject's."""
         between = range(i + 1, role.start) if i < role.start else range(role.end, i)
@@ -173,14 +199,13 @@ class ModalityFilter(RuleComponent):
         """Non-coaching posts a trigger itself names: "appointed X as sporting director"."""
         out: dict[str, set[str]] = {}
         for cand in candidates:
-            for note in cand.notes:
-                if note.startswith("front_office:") and "role:attached" in cand.notes:
-                    out.setdefault(cand.person, set()).add(note.split(":", 1)[1])
+            if cand.front_office and cand.role_attached:
+                out.setdefault(cand.person, set()).add(cand.front_office)
         return out
 
     @staticmethod
     def _attached_coaches(candidates: list[Candidate]) -> set[str]:
-        return {c.person for c in candidates if c.role and "role:attached" in c.notes}
+        return {c.person for c in candidates if c.role and c.role_attached}
 
     def _player_talk(self, doc: Doc) -> set[str]:
         """People the article says played: "he scored 256 goals", "the country's record goalscorer"."""
@@ -209,14 +234,13 @@ class ModalityFilter(RuleComponent):
         """People with a coaching title, or the clear subject of a strong trigger to a coaching post."""
         out = self._titled(doc, "ROLE", self.coach_window) | self._attached_coaches(candidates)
         for cand in candidates:
-            if cand.strength == "strong" and ":nearest_person" not in cand.rule and not any(
-                    n.startswith("front_office:") for n in cand.notes):
+            if cand.strength == "strong" and not cand.nearest_person and not cand.front_office:
                 out.add(cand.person)
         return out
 
-    def _head(self, doc: Doc, cand: Candidate) -> Token:
-        span = doc.char_span(*cand.trigger, alignment_mode="expand")
-        return next((t for t in span if t.pos_ in ("VERB", "NOUN", "PROPN")), span[0])
+    @staticmethod
+    def _head(doc: Doc, cand: Candidate) -> Token:
+        return doc[cand.head]  # relations and rows find it (syntax.trigger_head)
 
     def _lemma_in(self, token: Token, kind: str) -> str | None:
         cues = self.cues.get(kind, {})
@@ -226,22 +250,36 @@ class ModalityFilter(RuleComponent):
         two = f"{lemma} {token.nbor().lower_}" if token.i + 1 < len(token.doc) else ""
         return cues.get(two)
 
-    @staticmethod
-    def _chain(head: Token) -> list[Token]:
+    def _chain(self, head: Token) -> list[Token]:
         """The trigger and the words whose clause or phrase holds it, up to a relative clause:
-        "X, who was sacked in May, has not coached since" states the sacking as a fact."""
+        "X, who was sacked in May, has not coached since" states the sacking as a fact; and up to a
+        subordinate clause that presupposes its content (``factive_mark``: since, after, though, ...):
+        "he has not worked since Y sacked him", "could only move once Z agreed to release him"."""
         chain = [head]
         token = head
         sent = head.sent  # found once: each .sent walks the sentence
         while token.dep_ in CLAUSE_UP and token.head.i != token.i and token.head.sent == sent:
             if token.dep_ == "relcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
                 break  # a finite relative clause; "a candidate to replace X" is no fact
+            if self._presupposed(token):
+                break
             low, high = sorted((token.i, token.head.i))
             if any(t.text in (";", ":") for t in token.doc[low:high]) and token.dep_ in ("ccomp", "conj", "parataxis"):
                 break  # "the club had named him coach; he had not yet taken a match": two statements
             token = token.head
             chain.append(token)
         return chain
+
+    def _presupposed(self, token: Token) -> bool:
+        """A finite adverbial clause (or a prepositional clause: "after being sacked") opened by a word that
+        presents it as fact whatever the main clause says: "since", "after", "even though"."""
+        marks = self.cues.get("factive_mark", {})
+        if token.dep_ == "advcl":
+            return any(c.dep_ == "mark" and c.lower_ in marks for c in token.children)
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ in marks:
+            # "after being sacked" is a fact, "before taking charge of a game" need not be
+            return token.tag_ != "VBG" or token.head.lower_ in self.factive_gerund
+        return False
 
     def _factive_above(self, chain: list[Token], position: int) -> bool:
         """A reporting verb whose complement holds chain[position]: "announced that X would leave"."""
@@ -277,7 +315,9 @@ class ModalityFilter(RuleComponent):
                     return "conditional"
                 if child.dep_ == "advcl" and self._inverted_condition(child):
                     return "conditional"
-            if position > 0:
+            # a verb the trigger's clause is only conjoined to does not govern it: "turned down a new
+            # contract and agreed to return to X" (negation and modals still reach: "did not resign and leave")
+            if position > 0 and chain[position - 1].dep_ != "conj":
                 reason = self._lemma_in(token, "governor")
                 if reason:
                     return reason
@@ -317,7 +357,9 @@ class ModalityFilter(RuleComponent):
         while stack:
             token = stack.pop()
             subtree.add(token.i)
-            stack.extend(c for c in token.children if c.dep_ != "relcl")
+            # nor one in a presupposed clause: "fired, a year after being named manager of the year"
+            stack.extend(c for c in token.children if c.dep_ != "relcl" and not self._presupposed(c)
+                         and not (c.dep_ == "prep" and any(self._presupposed(g) for g in c.children)))
         for role in doc.spans.get("roles", []):
             if role.start in subtree:
                 after = " ".join(t.lower_ for t in doc[role.end:role.end + 3])
@@ -328,7 +370,7 @@ class ModalityFilter(RuleComponent):
 
     def _retention(self, cand: Candidate, head: Token) -> str | None:
         """ "X will return as head coach next season": the coach stays, no new hire."""
-        if cand.rule.split(":")[1] not in self.cues.get("retention_trigger", {}):
+        if cand.pattern not in self.cues.get("retention_trigger", {}):
             return None
         if not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in head.children):
             return None
@@ -338,7 +380,7 @@ class ModalityFilter(RuleComponent):
     def _object_not_a_post(self, doc: Doc, cand: Candidate, head: Token) -> str | None:
         """ "took over the play-calling", "took over oversight of the football operation", "became the
         club's all-time leader in wins": what is taken over or become must be a team or a post."""
-        pattern = cand.rule.split(":")[1]
+        pattern = cand.pattern
         if pattern not in self.cues.get("open_object", {}):
             return None
         teams = doc._.links["team"]
@@ -352,7 +394,7 @@ class ModalityFilter(RuleComponent):
     def _keeps_post(self, doc: Doc, cand: Candidate) -> str | None:
         """ "X, who will keep his club job as well, takes over": an implied departure that the
         sentence denies (he keeps the old post)."""
-        if not cand.rule.endswith(":moved_from"):
+        if cand.derived != "moved_from":
             return None
         sent = doc.char_span(*cand.sentence, alignment_mode="expand")
         cues = self.cues.get("keeps_post", {})
@@ -360,7 +402,7 @@ class ModalityFilter(RuleComponent):
 
     def _past_team(self, doc: Doc, cand: Candidate) -> str | None:
         """ "appointed the former Porto coach X": a team he once coached is no team he leaves now."""
-        if not cand.rule.endswith(":moved_from"):
+        if cand.derived != "moved_from":
             return None
         teams = doc._.links["team"]
         start, end = cand.sentence
@@ -373,7 +415,7 @@ class ModalityFilter(RuleComponent):
     @staticmethod
     def _replaced_with_manner(cand: Candidate) -> bool:
         """The coach someone replaces, with the way he left stated: "replaces X, whose contract expired"."""
-        return cand.rule.endswith(":replaced") and cand.manner not in (None, "unknown")
+        return cand.derived == "replaced" and cand.manner not in (None, "unknown")
 
     def _post_object(self, doc: Doc, cand: Candidate) -> bool:
         """A weak verb with a clear object: "left the bench", "left his job", "left Leipzig", or a team it
@@ -393,27 +435,27 @@ class ModalityFilter(RuleComponent):
         span = doc.char_span(*cand.trigger, alignment_mode="expand")
         return any(people.get(t.i) == cand.person for t in span)
 
-    def _person_veto(self, doc: Doc, cand: Candidate, coaches: set[str]) -> str | None:
+    def _person_veto(self, doc: Doc, cand: Candidate, coaches: set[str], kinds: PeopleKinds) -> str | None:
         """Who the person is: a front-office figure, a player, or nobody the trigger reaches."""
-        attached_coaching = cand.role is not None and "role:attached" in cand.notes
+        attached_coaching = cand.role is not None and cand.role_attached
         past = self._past_team(doc, cand) or self._keeps_post(doc, cand)
         if past:
             return past
-        office = cand.role is None and any(n.startswith("front_office:") for n in cand.notes)
-        if office and "role:attached" in cand.notes:  # "appointed X as sporting director", "named X captain"
-            posts = {n.split(":", 1)[1] for n in cand.notes if n.startswith("front_office:")}
-            return "player" if posts & self._player_roles else "front_office"
+        office = cand.role is None and cand.front_office is not None
+        if office and cand.role_attached:  # "appointed X as sporting director", "named X captain"
+            return "player" if cand.front_office in self._player_roles else "front_office"
         # "sporting director X will take charge of the team" is a coaching post all the same
-        coaching_trigger = cand.rule.split(":")[1] in self.cues.get("coaching_trigger", {}) or cand.interim
-        if not attached_coaching and not coaching_trigger and (office or cand.person in self._front_office):
+        coaching_trigger = cand.pattern in self.cues.get("coaching_trigger", {}) or cand.interim
+        if not attached_coaching and not coaching_trigger and (office or cand.person in kinds.front_office):
             return "front_office"
-        if not attached_coaching and cand.person in self._players:
+        if not attached_coaching and cand.person in kinds.players:
             return "player"
-        if ":nearest_person" in cand.rule and cand.person not in coaches and not self._named_in_trigger(doc, cand):
+        if cand.nearest_person and cand.person not in coaches and not self._named_in_trigger(doc, cand):
             return "unattached_person"
         if cand.strength == "weak" and cand.role is None and not cand.interim and cand.person not in coaches \
-                and not self._post_object(doc, cand) and not self._replaced_with_manner(cand) and (
-                cand.rule.count(":") > 1 and any(m in cand.rule for m in (":sentence_team", ":home_team", ":paragraph_team"))):
+                and cand.derived != "moved_to" \
+                and not self._post_object(doc, cand) and not self._replaced_with_manner(cand) \
+                and cand.team_from in ("sentence_team", "home_team", "paragraph_team"):
             return "weak_trigger"
         return None
 
@@ -426,10 +468,10 @@ class ModalityFilter(RuleComponent):
             if line.startswith(label):  # "RELATED: X appoint Y": a link to another story, not this one's news
                 return reason
         trigger_text = text[cand.trigger[0]:cand.trigger[1]].lower()
-        negated_trigger = any(w in trigger_text.split() for w in ("not", "n't", "never"))
-        idiom = None if cand.rule.startswith("row:") else self._idiom_veto(head)  # a row's "(fired)" is a cell
+        negated_trigger = any(w in trigger_text.split() for w in self.negation)
+        idiom = None if cand.voice == "row" else self._idiom_veto(head)  # a row's "(fired)" is a cell
         chain = self._chain(head)
-        reason = self._grammar_veto(chain, negated_trigger) or idiom \
+        reason = self._grammar_veto(chain, negated_trigger) or idiom or self._competition_left(cand, head) \
             or self._object_not_a_post(doc, cand, head) or self._retention(cand, head) or self._award(doc, head)
         if reason:
             return reason
@@ -442,6 +484,22 @@ class ModalityFilter(RuleComponent):
         for child in self._own_clause(head):
             if child.lemma_.lower() in self.cues.get("object", {}) and cand.type == "hire":
                 return self.cues["object"][child.lemma_.lower()]
+        return None
+
+    def _competition_left(self, cand: Candidate, head: Token) -> str | None:
+        """ "X leaves the World Cup at the group stage", "his exit from the FA Cup": what is left is a
+        competition (an EVENT entity or a ``competition`` word of models/modality.jsonl), not a post."""
+        if cand.type != "departure" or cand.voice not in ("intransitive", "noun"):
+            return None
+        words = self.cues.get("competition", {})
+        left = [c for c in head.children if c.dep_ == "dobj"]
+        left += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                 for g in c.children if g.dep_ == "pobj"]
+        for obj in left:
+            phrase = [t for t in obj.subtree if t.dep_ not in ("relcl", "acl")]
+            if obj.ent_type_ == "EVENT" or any(t.lemma_.lower() in words or t.lower_ in words for t in phrase
+                                                 if t.i <= obj.i):
+                return next(iter(words.values()), "competition_exit")
         return None
 
     @staticmethod

@@ -6,9 +6,9 @@ Trackers and round-ups list changes in structures the parser reads badly:
   columns (``Team | Out | In | Date``): each row gives the outgoing coach's departure,
   the incoming coach's hire and, when the cell names the hire's previous post
   ("X, Bengals offensive coordinator"), that departure too;
-- labelled lines, a team before a separator and the change after it
-  ("NEW YORK GIANTS: X was fired", "• SEATTLE STORM — Fired X this month", "Bears: X, fired");
-- lines labelled by the change ("Fired: X (Bears), Y (Vikings)").
+  a change column ("Manner") tells how the outgoing coach left, never what the incoming one did; a cell may
+  name several people ("A and B (caretakers)"), each with the same change;
+- labelled and tracker lines (``row_lines``).
 
 A row that names a team, a person and a change word is strong evidence on its own.
 Column words and change words live in ``models/rows.jsonl``; candidates get the rule
@@ -26,13 +26,13 @@ from spacy.tokens import Doc, Span
 from ..candidates import Candidate
 from ..date_spans import first_point_in_time
 from ..extensions import doc_text
-from ..titles import title_at
 from .base import RuleComponent
+from .respectively import pair_respectively
+from .row_lines import LineReader
 
 CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
-BULLET = re.compile(r"^\s*(?:[•·▪*–-]|\d{1,2}[.)])\s+")
-LABEL_SEPARATOR = re.compile(r"\s*(?:—|–|--|:|\|)\s+|\s+-\s+")
-MAX_LABEL_WORDS = 6
+INTERIM_WORD = re.compile(r"\b(?:interim|caretakers?|acting|temporary)\b", re.I)
+PERMANENT = re.compile(r"\bpermanent(?:ly)?\b", re.I)
 
 
 def _cue_pattern(words: str) -> re.Pattern[str]:
@@ -51,13 +51,13 @@ class Cell:
 
 
 @Language.factory("coaching_rows", default_config={"data_dir": None},
-                  requires=["doc._.candidates", "doc.spans"], assigns=["doc._.candidates"])
+                  requires=["doc._.candidates", "doc.spans", "doc._.links", "doc._.body_offset"],
+                  assigns=["doc._.candidates"])
 def make_rows(nlp: Language, name: str, data_dir: str | None) -> "RowReader":
     return RowReader(nlp, name, data_dir=data_dir)
 
-
-class RowReader(RuleComponent):
-    data_files = ("rows.jsonl",)
+class RowReader(LineReader, RuleComponent):
+    data_files = ("rows.jsonl", "manners.jsonl")
 
     def __init__(self, nlp: Language, name: str = "coaching_rows", *, data_dir: str | None = None) -> None:
         super().__init__(nlp, name, data_dir=data_dir)
@@ -66,6 +66,8 @@ class RowReader(RuleComponent):
         self.rows = self.data["rows.jsonl"]
         self.columns: dict[str, str] = {}
         self.cues: list[tuple[re.Pattern[str], str, str | None]] = []
+        self.label_posts: dict[str, tuple[str, bool]] = {}
+        self.manner_phrases = [(" " + row["pattern"].lower() + " ", row["manner"]) for row in self.data["manners.jsonl"]]
         for row in self.rows:
             if row["kind"] == "column":
                 for word in row["words"]:
@@ -73,6 +75,9 @@ class RowReader(RuleComponent):
             elif row["kind"] == "cue":
                 for word in row["words"]:
                     self.cues.append((_cue_pattern(word), row["type"], row.get("manner")))
+            elif row["kind"] == "label":  # a label that is a post, not a change word: "Caretakers: A (X), B (Y)"
+                for word in row["words"]:
+                    self.label_posts[word.lower()] = (row["type"], bool(row.get("interim")))
 
     def process(self, doc: Doc) -> None:
         self.read(doc)
@@ -107,50 +112,6 @@ class RowReader(RuleComponent):
             return columns
         return None
 
-    # -- links inside a char range -------------------------------------------
-    @staticmethod
-    def _tokens(doc: Doc, start: int, end: int) -> list[int]:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        return list(range(span.start, span.end)) if span is not None else []
-
-    def _people(self, doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
-        """The people named in a char range, each at its first token, in order (pronouns left out)."""
-        people = doc._.links["person"]
-        out: list[tuple[int, str]] = []
-        for i in self._tokens(doc, start, end):
-            if i in people and doc[i].pos_ != "PRON" and people[i] not in {name for _, name in out}:
-                out.append((i, people[i]))
-        return out
-
-    def _teams(self, doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
-        teams = doc._.links["team"]
-        out: list[tuple[int, str]] = []
-        for i in self._tokens(doc, start, end):
-            if i in teams and (not out or out[-1][1] != teams[i] or i - 1 not in teams):
-                out.append((i, teams[i]))
-        return out
-
-    def _cue(self, text: str) -> tuple[int, int, str, str | None] | None:
-        """The first change word of a text: (start, end, type, manner)."""
-        found = [(m.start(), m.end(), type_, manner) for pattern, type_, manner in self.cues
-                 for m in [pattern.search(text)] if m]
-        return min(found, key=lambda f: (f[0], -(f[1] - f[0]))) if found else None
-
-
-    # -- candidates ----------------------------------------------------------
-    def _candidate(self, *, type_: str, manner: str | None, person: str, team: str, rule: str,
-                   trigger: tuple[int, int], line: tuple[int, int], date: Span | None,
-                   role: str | None = None, front_office: str | None = None) -> Candidate:
-        cand = Candidate(type=type_, manner=manner if type_ == "departure" else None, person=person, team=team,
-                         role=role, interim=False, rule=rule, trigger=trigger, sentence=line, strength="strong",
-                         date_text=date.text if date is not None else None,
-                         date_span=(date.start_char, date.end_char) if date is not None else None)
-        if date is not None:
-            cand.notes.append("date:direct")
-        if front_office:
-            cand.notes.append(f"front_office:{front_office}")
-        return cand
-
     def read(self, doc: Doc) -> None:
         candidates = list(doc._.candidates or [])
         added: list[Candidate] = []
@@ -181,20 +142,57 @@ class RowReader(RuleComponent):
                 added += self._labelled_line(doc, text, start, end)
         if table_rows:
             candidates = [c for c in candidates if not any(s <= c.trigger[0] < e for s, e in table_rows)]
+        candidates = self._outside_tracker_lines(candidates, added)
         # the row says which team; a parse of the same clause ("Fired X on Sunday") keeps its date and title
         kept = []
         for cand in candidates:
-            row = next((r for r in added if r.rule in ("row:labelled", "row:cue_label") and r.type == cand.type and r.person == cand.person
+            row = next((r for r in added if r.pattern in ("labelled", "tracker", "cue_label") and r.type == cand.type and r.person == cand.person
                         and r.sentence[0] <= cand.trigger[0] < r.sentence[1]), None)
             if row is None:
                 kept.append(cand)
                 continue
-            if cand.date_text:
+            if cand.date_text and not row.date_text:  # the row's own date beats one the parse bound
                 row.date_text, row.date_span = cand.date_text, cand.date_span
-                row.notes = [n for n in row.notes if not n.startswith("date:")] + [n for n in cand.notes if n.startswith("date:")]
+                row.date_label = cand.date_label
             row.role = row.role or cand.role
-            row.interim = row.interim or cand.interim
+            row.interim = row.interim or (cand.interim and row.type == "hire")
+        for row in added:  # "out (July 12); he and the club agreed to end his tenure": the line says how he left
+            if row.type == "departure" and row.manner in (None, "unknown"):
+                row.manner = self._line_manner(doc, *row.sentence) or row.manner
+        # "A and B hired C and D respectively": several changes in one clause, paired in order
+        kept = pair_respectively(doc, kept)
+        next_id = max((c.id for c in kept if c.id is not None), default=-1) + 1
+        for number, cand in enumerate(added):
+            cand.id = next_id + number
+            if cand.derived is not None:  # a row's implied move follows the row's own candidate
+                cand.derived_from = added[number - 1].id
         doc._.candidates = kept + added
+
+    def _line_manner(self, doc: Doc, start: int, end: int) -> str | None:
+        """The manner a row's line states in words of ``models/manners.jsonl`` ("by mutual consent", "agreed
+        to end"), matched on lemmas."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        lemmas = " " + " ".join(t.lemma_.lower() for t in span) + " "
+        return next((manner for phrase, manner in self.manner_phrases if phrase in lemmas), None)
+
+    @staticmethod
+    def _outside_tracker_lines(candidates: list[Candidate], added: list[Candidate]) -> list[Candidate]:
+        """On a tracker line ("Team — X — hired from Y (June 30)") the line's fields bind person and team; a
+        parse candidate there that had to guess an argument, or that tells one of the row's own changes of
+        another team, is the parse misreading the line."""
+        rows = [c for c in added if c.pattern == "tracker"]
+        kept = []
+        for cand in candidates:
+            line = [r for r in rows if r.sentence[0] <= cand.trigger[0] < r.sentence[1]]
+            guessed = cand.nearest_person or cand.derived == "conj" \
+                or cand.team_from in ("home_team", "paragraph_team", "sentence_team")
+            clash = any(r.person == cand.person and r.type == cand.type for r in line)
+            if line and (guessed or clash):
+                continue
+            kept.append(cand)
+        return kept
 
     def _table_row(self, doc: Doc, cells: list[Cell], line: tuple[int, int]) -> list[Candidate]:
         by_column = {c.column: c for c in cells if c.column}
@@ -204,7 +202,9 @@ class RowReader(RuleComponent):
             return []
         team = teams[0][1]
         date_cell = by_column.get("date")
-        row_date = first_point_in_time(doc, date_cell.start, date_cell.end) if date_cell else None
+        row_date = self._clause_date(doc, date_cell.start, date_cell.end) if date_cell else None
+        status = by_column.get("status")
+        status_text = doc_text(doc)[status.start:status.end] if status else ""
         out: list[Candidate] = []
         for column, default_type in (("out", "departure"), ("in", "hire"), ("person", None)):
             cell = by_column.get(column)
@@ -212,26 +212,40 @@ class RowReader(RuleComponent):
                 continue
             people = self._people(doc, cell.start, cell.end)
             if not people:
+                span = doc.char_span(cell.start, cell.end, alignment_mode="expand")
+                unlinked = self._unlinked_name(doc, span) if span is not None else None
+                people = [unlinked] if unlinked else []
+            if not people:
                 continue
             token, person = people[0]
             after_name = doc[token].idx + len(doc[token].text)
             cue = self._cue(doc_text(doc)[after_name:cell.end])
             trigger = (after_name + cue[0], after_name + cue[1]) if cue else (doc[token].idx, after_name)
-            status = by_column.get("status")
-            if cue is None and status is not None:  # "Team | Coach | Status": the change in a column of its own
-                cue = self._cue(doc_text(doc)[status.start:status.end])
+            # "Team | Out | Manner | In": the change column tells how the outgoing coach left (or, with one person
+            # column, what happened to him); it says nothing of the incoming one
+            if cue is None and status is not None and default_type != "hire":
+                cue = self._cue(status_text)
                 trigger = (status.start + cue[0], status.start + cue[1]) if cue else trigger
+                if cue is not None and default_type == "departure" and cue[2] != "departure":
+                    cue = None
             if cue is None and cell.header_cue is not None and cell.header_cue[2] == default_type:
                 cue, trigger = cell.header_cue, (cell.start, cell.end)  # under a "Fired" column
             type_ = cue[2] if cue else default_type
             if type_ is None:
                 continue
             manner = cue[3] if cue else "unknown"
-            date = first_point_in_time(doc, cell.start, cell.end) or row_date
-            out.append(self._candidate(type_=type_, manner=manner, person=person, team=team, rule="row:table",
-                                       trigger=trigger, line=line, date=date))
-            if type_ == "hire":
-                out += self._previous_post(doc, cell, token, person, team, line, date)
+            date = self._clause_date(doc, cell.start, cell.end) or row_date
+            # "A and B (caretakers)": every person the cell names makes the same change
+            for n, (token, person) in enumerate(people):
+                cand = self._candidate(doc, type_=type_, manner=manner, person=person, team=team, kind="table",
+                                       trigger=trigger, line=line, date=date)
+                cand.interim = type_ == "hire" and bool(INTERIM_WORD.search(doc_text(doc)[cell.start:cell.end]))
+                if type_ == "hire" and PERMANENT.search(status_text + " " + doc_text(doc)[cell.start:cell.end]) \
+                        and not cand.interim:
+                    cand.permanent = True
+                out.append(cand)
+                if type_ == "hire" and n == 0 and len(people) == 1:
+                    out += self._previous_post(doc, cell, token, person, team, line, date)
         return out
 
     def _headless_row(self, doc: Doc, cells: list[Cell], line: tuple[int, int]) -> list[Candidate]:
@@ -252,7 +266,7 @@ class RowReader(RuleComponent):
             cue = self._cue(doc_text(doc)[after_name:cell.end])
             if cue is None:
                 continue
-            out.append(self._candidate(type_=cue[2], manner=cue[3], person=person, team=team, rule="row:headless",
+            out.append(self._candidate(doc, type_=cue[2], manner=cue[3], person=person, team=team, kind="headless",
                                        trigger=(after_name + cue[0], after_name + cue[1]), line=line,
                                        date=first_point_in_time(doc, after_name, cell.end)))
         return out
@@ -266,76 +280,7 @@ class RowReader(RuleComponent):
             return []
         role = next((r.kb_id_ for r in doc.spans.get("roles", [])
                      if r.label_ == "ROLE" and r.kb_id_ and after <= r.start_char < cell.end), None)
-        return [self._candidate(type_="departure", manner="moved", person=person, team=teams[0][1],
-                                rule="row:table:moved_from", trigger=(doc[teams[0][0]].idx, cell.end),
+        return [self._candidate(doc, type_="departure", manner="moved", person=person, team=teams[0][1],
+                                kind="table", derived="moved_from", trigger=(doc[teams[0][0]].idx, cell.end),
                                 line=line, date=date, role=role)]
 
-    def _labelled_line(self, doc: Doc, text: str, start: int, end: int) -> list[Candidate]:
-        bullet = BULLET.match(text)
-        body_start = start + (bullet.end() if bullet else 0)
-        body = doc_text(doc)[body_start:end]
-        separator = LABEL_SEPARATOR.search(body)
-        if separator is None or len(body[:separator.start()].split()) > MAX_LABEL_WORDS or separator.start() == 0:
-            return []
-        label = (body_start, body_start + separator.start())
-        if self._dateline(doc, label):
-            return []
-        rest = (body_start + separator.end(), end)
-        label_teams = self._teams(doc, *label)
-        label_text = doc_text(doc)[label[0]:label[1]]
-        if label_teams and self._covers(doc, label, label_teams):
-            return self._team_labelled(doc, label_teams[0][1], rest, (start, end))
-        cue = self._cue(label_text)
-        if cue and len(label_text.split()) <= 2:
-            return self._cue_labelled(doc, cue, label, rest, (start, end))
-        return []
-
-    @staticmethod
-    def _dateline(doc: Doc, label: tuple[int, int]) -> bool:
-        """ "WACO, Texas —" or "SYDNEY —" opening the body is where the story was filed, not a team."""
-        body = doc._.body_offset or 0
-        first_line = doc_text(doc).find("\n", body + 1)
-        return "," in doc_text(doc)[label[0]:label[1]] or body <= label[0] and (first_line < 0 or label[0] < first_line) \
-            and len(doc_text(doc)[body:label[0]].strip()) == 0
-
-    def _covers(self, doc: Doc, label: tuple[int, int], teams: list[tuple[int, str]]) -> bool:
-        """The label is the team's name (perhaps with a word or two of its own), not a sentence."""
-        team_tokens = {i for i in self._tokens(doc, *label) if i in doc._.links["team"]}
-        words = [i for i in self._tokens(doc, *label) if doc[i].is_alpha and doc[i].lower_ != "the"]
-        return bool(words) and all(i in team_tokens for i in words)
-
-    def _team_labelled(self, doc: Doc, team: str, rest: tuple[int, int], line: tuple[int, int]) -> list[Candidate]:
-        """"NEW YORK GIANTS: X was fired after two seasons." The first sentence with a change word."""
-        span = doc.char_span(rest[0], rest[1], alignment_mode="expand")
-        if span is None:
-            return []
-        for sent in span.sents:
-            s_start, s_end = max(sent.start_char, rest[0]), min(sent.end_char, rest[1])
-            cue = self._cue(doc_text(doc)[s_start:s_end])
-            if cue is None:
-                continue
-            people = self._people(doc, s_start, s_end)
-            if not people:
-                return []
-            token, person = people[0]
-            role, front_office = title_at(doc, ends_at={token})
-            return [self._candidate(type_=cue[2], manner=cue[3], person=person, team=team, rule="row:labelled",
-                                    trigger=(s_start + cue[0], s_start + cue[1]), line=line,
-                                    date=first_point_in_time(doc, s_start, s_end), role=role, front_office=front_office)]
-        return []
-
-    def _cue_labelled(self, doc: Doc, cue: tuple[int, int, str, str | None], label: tuple[int, int],
-                      rest: tuple[int, int], line: tuple[int, int]) -> list[Candidate]:
-        """"Fired: X (Bears), Y (Vikings)": each person with the team named after it."""
-        people = self._people(doc, *rest)
-        teams = self._teams(doc, *rest)
-        out = []
-        for n, (token, person) in enumerate(people):
-            limit = people[n + 1][0] if n + 1 < len(people) else len(doc)
-            team = next((t for i, t in teams if token < i < limit), None)
-            if team is None:
-                continue
-            out.append(self._candidate(type_=cue[2], manner=cue[3], person=person, team=team, rule="row:cue_label",
-                                       trigger=(label[0] + cue[0], label[0] + cue[1]), line=line,
-                                       date=first_point_in_time(doc, doc[token].idx, doc[limit - 1].idx if limit < len(doc) else rest[1])))
-        return out

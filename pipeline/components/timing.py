@@ -1,5 +1,12 @@
 """Stage 5, dates: each candidate's DATE expression resolved against the publication date.
 
+The publication date is ``doc._.published`` ("YYYY-MM-DD"), set by ``pipeline.prepare`` or by the caller.
+A Doc without one (plain ``nlp(text)``) is dated as published today (UTC): with the setting
+``default_published = "today"`` (the default) this stage writes today's date to ``doc._.published``
+before it resolves anything; ``default_published = null`` leaves the Doc undated (relative dates then
+resolve to nothing and there is no news default). An article that ``pipeline.prepare`` got without a
+date (a record with no ``date``) stays undated, so a batch run gives the same output on any day.
+
 A candidate with no date expression of its own takes the article's news date
 when it is the article's news (told in the present perfect, present or
 future, or in the headline), and none when it is a background fact. The news
@@ -22,8 +29,7 @@ from .. import dates
 from ..candidates import Candidate
 from ..date_spans import bound_limit, dates_an_occasion, effective, trim_interval
 from .base import RuleComponent
-from .relations.teams import MATCH_WORDS
-from ..extensions import doc_text
+from ..extensions import doc_text, reference_date
 
 PAST_PERFECT = ("had",)
 EARLIER_STEP = ("previously", "formerly", "once")
@@ -33,8 +39,16 @@ NOT_COACHES = ("player", "front_office")  # vetoes that say the person holds no 
 ANNOUNCING = ("announce", "confirm")  # "The club confirmed the appointment on Friday": the lead's news day
 NEWS_SENTENCES = 2  # of those, the ones about the news: a transition told or one of its people named
 # a line that opens with a day and a dash or colon: "TUESDAY — ...", "- Wednesday: ...", "Jan. 8: ..."
-DATE_LABEL = re.compile(r"^[\s\-•*–—]*(?P<label>(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|"
-                        r"sept?|oct|nov|dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)\s*[:—–-]\s", re.I)
+_LABEL_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+# and the lines of a timeline: "2013: ...", "May 2021 — ...", "3 December 2019: ..."
+DATE_LABEL = re.compile(r"^[\s\-•*–—]*(?P<label>(?:mon|tues|wednes|thurs|fri|satur|sun)day|" + _LABEL_MONTH
+                        + r" \d{1,2}(?:, \d{4})?|\d{1,2} " + _LABEL_MONTH + r"(?: \d{4})?|" + _LABEL_MONTH
+                        + r" (?:19|20)\d\d|(?:19|20)\d\d)\s*[:—–-]\s", re.I)
+# a line that is nothing but a day: the heading of a live blog's or timeline's section ("TUESDAY 18 JANUARY",
+# "Monday, Jan. 17", "17 January 2022")
+DATE_HEADING = re.compile(r"^[\s#*]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
+                          + _LABEL_MONTH + r"|" + _LABEL_MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+(?:19|20)\d\d)?[\s:*]*$",
+                          re.I)
 YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
 NEWS_KEY = ("coaching_timing", "news_date")  # doc.user_data cache of the news day
 LEAD_SENTENCES = 4  # body sentences (of five words or more: datelines and bylines do not count) that may name the news day
@@ -45,18 +59,34 @@ def _lead_sentences(doc: Doc, offset: int) -> Iterator[Span]:
     return (s for s in doc.sents if s.start_char >= offset and sum(t.is_alpha for t in s) >= 5)
 
 
-@Language.factory("coaching_timing", default_config={"news_default": True},
-                  requires=["doc._.candidates"], assigns=["doc._.candidates"])
-def make_timing(nlp: Language, name: str, news_default: bool) -> "Timing":
-    return Timing(nlp, name, news_default=news_default)
+@Language.factory("coaching_timing", default_config={"data_dir": None, "news_default": True,
+                                                      "default_published": "today"},
+                  requires=["doc._.candidates", "doc._.published", "doc._.body_offset", "doc._.links", "doc.ents",
+                            "token.dep"],
+                  assigns=["doc._.candidates", "doc._.published"])
+def make_timing(nlp: Language, name: str, data_dir: str | None, news_default: bool,
+                default_published: str | None) -> "Timing":
+    return Timing(nlp, name, data_dir=data_dir, news_default=news_default, default_published=default_published)
 
 
 class Timing(RuleComponent):
-    def __init__(self, nlp: Language, name: str = "coaching_timing", *, news_default: bool = True) -> None:
+    data_files = ("mentions.jsonl", "words.jsonl")  # match words: "Saturday's defeat" dates a match, not the news
+
+    def __init__(self, nlp: Language, name: str = "coaching_timing", *, data_dir: str | None = None,
+                 news_default: bool = True, default_published: str | None = "today") -> None:
+        if default_published not in ("today", None):
+            raise ValueError(f"default_published must be \"today\" or null, not {default_published!r}")
         self.news_default = news_default
-        super().__init__(nlp, name)
+        self.default_published = default_published
+        super().__init__(nlp, name, data_dir=data_dir, news_default=news_default,
+                         default_published=default_published)
+
+    def build(self) -> None:
+        self.match_words = self.lexicon.match_date_words
 
     def process(self, doc: Doc) -> None:
+        if doc._.published is None and self.default_published == "today":
+            doc._.published = reference_date(doc)  # today's date, unless the article came without one
         live = [c for c in doc._.candidates or [] if not c.vetoed]
         for cand in live:
             cand.date = self.resolve(doc, cand)
@@ -64,12 +94,14 @@ class Timing(RuleComponent):
         self._interim_succession(live)
         self._continue_story(doc, live)
         self._refer_when_clauses(doc, live)
+        self._refer_since_event(doc, live)
+        self._refer_successor(live)
 
     def _since_then(self, doc: Doc, live: list[Candidate]) -> None:
         """"X has led the team as interim coach since then": the spell starts at the last date named before it
         ("on leave since July. X has led the team since then" -> July)."""
         for cand in live:
-            if "date_source:default" not in cand.notes:
+            if cand.date_source != "default":
                 continue
             head = self._trigger_head(doc, cand)
             if not any(t.lower_ == "since" and any(c.lower_ == "then" for c in t.children) for t in head.children):
@@ -77,8 +109,7 @@ class Timing(RuleComponent):
             value = self._date_before(doc, cand.sentence[0])
             if value is not None:
                 cand.date = value
-                cand.notes.remove("date_source:default")
-                cand.notes.append("date_source:since_then")
+                cand.date_source = "since_then"
 
     @staticmethod
     def _interim_succession(live: list[Candidate]) -> None:
@@ -86,21 +117,20 @@ class Timing(RuleComponent):
         assistants, finished the season as interim coach") starts on the latest day the article dates a
         departure from that team before it."""
         for cand in live:
-            if cand.type != "hire" or not cand.interim or "date_source:default" not in cand.notes:
+            if cand.type != "hire" or not cand.interim or cand.date_source != "default":
                 continue
             before = [c.date for c in live if c.type == "departure" and c.team == cand.team and c.date
-                      and c.person != cand.person and c.trigger[0] < cand.sentence[0] and "date_source:own" in c.notes]
+                      and c.person != cand.person and c.trigger[0] < cand.sentence[0] and c.date_source == "own"]
             if before:
                 cand.date = max(before)
-                cand.notes.remove("date_source:default")
-                cand.notes.append("date_source:interim_succession")
+                cand.date_source = "interim_succession"
 
     def resolve(self, doc: Doc, cand: Candidate) -> str | None:
         value, source = self._dated(doc, cand)
         if value is not None and cand.date_shift:
             value, source = dates.shift_by(value, cand.date_shift, cand.date_shift_unit) or value, "shifted"
         if value is not None:
-            cand.notes.append(f"date_source:{source}")
+            cand.date_source = source
         return value
 
     def _continue_story(self, doc: Doc, live: list[Candidate]) -> None:
@@ -110,7 +140,7 @@ class Timing(RuleComponent):
         starts = [s.start_char for s in doc.sents]
         lead_end = self._lead_end(doc)
         for cand in live:
-            if "date_source:default" not in cand.notes or cand.sentence[0] < lead_end or cand.date_shift:
+            if cand.date_source != "default" or cand.sentence[0] < lead_end or cand.date_shift:
                 continue
             if not self._simple_past(doc, cand):
                 continue
@@ -119,18 +149,16 @@ class Timing(RuleComponent):
                 continue
             before = (previous[-1], cand.sentence[0])
             donors = [c for c in live if before[0] <= c.trigger[0] < before[1] and c.date
-                      and any(n in c.notes for n in ("date_source:own", "date_source:clause"))
-                      and "date:effective" not in c.notes]
+                      and c.date_source in ("own", "clause") and c.date_label != "effective"]
             if donors:
                 cand.date = donors[-1].date
-                cand.notes.remove("date_source:default")
-                cand.notes.append("date_source:previous_sentence")
+                cand.date_source = "previous_sentence"
 
     def _refer_when_clauses(self, doc: Doc, live: list[Candidate]) -> None:
         """"Y took over when X left": Y's hire takes the date of X's departure wherever the article dates it
         (assembly follows ``date_ref`` to that transition's event)."""
         for cand in live:
-            if "date_source:default" not in cand.notes:
+            if cand.date_source != "default":
                 continue
             head = self._trigger_head(doc, cand)
             for clause in head.children:
@@ -140,7 +168,44 @@ class Timing(RuleComponent):
                 # a vetoed mention ("when X left", a weak trigger) still names the transition it refers to
                 inner = [c for c in doc._.candidates if start <= c.trigger[0] <= end and c is not cand and c.team]
                 if inner:
-                    cand.date_ref = "|".join((inner[0].type, inner[0].person, inner[0].team))
+                    cand.date_ref = (inner[0].type, inner[0].person, inner[0].team)
+
+    @staticmethod
+    def _refer_successor(live: list[Candidate]) -> None:
+        """"appointed last June to succeed X": with no date of its own (nor in X's relative clause), or only a
+        default, X's departure takes the date of the successor's appointment, wherever the article gives it."""
+        for cand in live:
+            if cand.derived != "replaced" or cand.date is not None and cand.date_source not in ("default", "section"):
+                continue
+            successor = next((c for c in live if c.trigger == cand.trigger and c.type == "hire"
+                              and c.team == cand.team and c.person != cand.person), None)
+            if successor is not None and not cand.date_ref:
+                cand.date_ref = ("hire", successor.person, successor.team)
+        # "X, who had left to become coach of Y": the undated move's hire happens with its departure
+        for cand in live:
+            if cand.type != "hire" or cand.date is not None or cand.date_ref:
+                continue
+            left = next((c for c in live if c.type == "departure" and c.person == cand.person and c.team
+                         and c.team != cand.team and c.sentence == cand.sentence), None)
+            if left is not None:
+                cand.date_ref = ("departure", left.person, left.team)
+
+    def _refer_since_event(self, doc: Doc, live: list[Candidate]) -> None:
+        """"X, who has been interim coach since Y's dismissal": the spell starts with the transition the
+        "since" phrase names, dated wherever the article dates it (assembly follows ``date_ref``)."""
+        for cand in live:
+            if cand.date_source != "default" or cand.type != "hire":
+                continue
+            span = doc.char_span(*cand.trigger, alignment_mode="expand")
+            head = span.root
+            since = [t for t in list(span) + list(head.children) if t.lower_ == "since"]
+            objects = [c for t in since for c in t.children if c.dep_ == "pobj"]
+            for obj in objects:
+                inner = [c for c in doc._.candidates if c.trigger[0] <= obj.idx < c.trigger[1]
+                         and c is not cand and c.team and c.person != cand.person]
+                if inner:
+                    cand.date_ref = (inner[0].type, inner[0].person, inner[0].team)
+                    break
 
     @staticmethod
     def _lead_end(doc: Doc) -> int:
@@ -167,11 +232,14 @@ class Timing(RuleComponent):
         value = self._line_label_date(doc, cand)
         if value is not None:
             return value, "label"
-        if ":replaced" in cand.rule:
+        if cand.derived == "replaced":
             value = self._replaced_date(doc, cand)
             if value is not None:
                 return value, "clause"
         if self.news_default and published and not self._background(doc, cand):
+            value = self._section_date(doc, cand)
+            if value is not None:
+                return value, "section"
             if NEWS_KEY not in doc.user_data:
                 doc.user_data[NEWS_KEY] = self.news_date(doc)
             return doc.user_data[NEWS_KEY] or published, "default"
@@ -183,7 +251,11 @@ class Timing(RuleComponent):
         days = dates.relative_shift(cand.date_text)
         if days is not None and cand.date_span is not None:
             return dates.shift(self._day_before(doc, cand.date_span[0]), days)
-        future = "date:effective" in cand.notes or self._future(doc, cand)
+        future = cand.date_label == "effective" or self._future(doc, cand)
+        if future and cand.date_label == "governor" and cand.date_span is not None:
+            # "announced on Friday that X will take over": the day is the announcing verb's, told in the past
+            span = doc.char_span(*cand.date_span, alignment_mode="expand")
+            future = span is None or _dates_the_future(span) or self._told_in_future(span)
         published = doc._.published
         if not future and not YEAR_IN_TEXT.search(cand.date_text) and cand.date_span is not None:
             published = self._year_anchor(doc, cand) or published
@@ -211,15 +283,24 @@ class Timing(RuleComponent):
 
     @staticmethod
     def _trigger_head(doc: Doc, cand: Candidate) -> Token:
-        return doc.char_span(*cand.trigger, alignment_mode="expand").root
+        return doc[cand.head]  # relations and rows find it (syntax.trigger_head)
 
     def _background(self, doc: Doc, cand: Candidate) -> bool:
         """Told in the past perfect ("had been sacked") or as an earlier step ("previously left", "was once
         sacked"): a background fact with no date of its own."""
         head = self._trigger_head(doc, cand)
-        auxes = [c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")]
-        earlier = [c.lower_ for c in head.children if c.dep_ == "advmod"]
-        return any(a in PAST_PERFECT for a in auxes) or any(a in EARLIER_STEP for a in earlier)
+        for step in range(3):
+            auxes = [c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")]
+            earlier = [c.lower_ for c in head.children if c.dep_ == "advmod"]
+            if step and head.dep_ == "ccomp":
+                return False  # "confirmed he had asked to leave": reported news, its tense shifted back
+            if any(a in PAST_PERFECT for a in auxes) or any(a in EARLIER_STEP for a in earlier):
+                return True
+            # "who had left to return to Madrid": a purpose clause shares the tense of the verb it serves
+            if not (head.dep_ in ("xcomp", "advcl") and "to" in auxes) or head.head.i == head.i:
+                return False
+            head = head.head
+        return False
 
     def _future(self, doc: Doc, cand: Candidate) -> bool:
         """"will step down on May 8": a year-less date is the next such day."""
@@ -230,7 +311,14 @@ class Timing(RuleComponent):
         return False
 
     @staticmethod
-    def news_date(doc: Doc) -> str | None:
+    def _told_in_future(span: Span) -> bool:
+        """The verb a date hangs on has a future auxiliary ("will be unveiled on Friday")."""
+        verb = span.root
+        while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+        return any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in verb.children)
+
+    def news_date(self, doc: Doc) -> str | None:
         """The day the lead names for its news ("the club announced on Tuesday night that ..."): a weekday-like
         date in the first opening sentence that tells of a transition or names one of its people. A lead
         about something else (a round-up's other stories, "Wednesday's draft") gives none."""
@@ -244,19 +332,18 @@ class Timing(RuleComponent):
         qualifying = [s for s in body if any(s.start_char <= c.trigger[0] < s.end_char for c in live)
                       or any(people.get(i) in names for i in range(s.start, s.end)) or _announces(s, people, every)]
         for sent in qualifying[:NEWS_SENTENCES]:
-            value = Timing._news_day(doc, sent, published)
+            value = self._news_day(doc, sent, published)
             if value is not None:
                 return value
         return None
 
-    @staticmethod
-    def _news_day(doc: Doc, sent: Span, published: str | None) -> str | None:
+    def _news_day(self, doc: Doc, sent: Span, published: str | None) -> str | None:
         for ent in sent.ents:
             ent = trim_interval(doc, ent)
             if ent.label_ not in ("DATE", "TIME") or not dates.NEWS_DAY.match(dates.clean(ent.text)):
                 continue
             if bound_limit(doc, ent) or effective(doc, ent) or ent[-1].lower_ in ("'s", "’s") \
-                    or dates_an_occasion(ent, MATCH_WORDS) or _dates_the_future(ent):
+                    or dates_an_occasion(ent, self.match_words) or _dates_the_future(ent):
                 continue
             value = dates.resolve(ent.text, published)
             if value is not None:
@@ -283,6 +370,20 @@ class Timing(RuleComponent):
             value = dates.resolve(trim_interval(doc, ent).text, doc._.published)
             if value is not None:
                 return value
+        return None
+
+    @staticmethod
+    def _section_date(doc: Doc, cand: Candidate) -> str | None:
+        """A change told under a line that is only a day ("MONDAY 17 JANUARY" over a live blog's entries) is
+        news of that day, not of the publication day."""
+        text = doc_text(doc)
+        body = doc._.body_offset or 0
+        end = text.rfind("\n", 0, cand.trigger[0])
+        while end > body:
+            start = text.rfind("\n", 0, end) + 1
+            if DATE_HEADING.match(text[start:end]):
+                return dates.resolve(text[start:end].strip(" #*:"), doc._.published)
+            end = start - 1
         return None
 
     @staticmethod

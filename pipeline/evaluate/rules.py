@@ -2,28 +2,15 @@
 gold event and when an attribute is right."""
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from typing import Any
+
+from ..folding import fold  # the one fold: the scorer's rule
 
 FIELDS = ("role", "interim", "manner", "date")
 EVENT_TYPES = ("hire", "departure")
 COACHING_HINTS = ("coach", "manager", "coordinator", "caretaker", "trainer", "boss", "skipper")
 FRONT_OFFICE_HINTS = ("general manager", "director", "president", "executive", "owner", "chairman", "ceo")
-
-
-def fold(text: Any) -> str:
-    """Lower case, accents and punctuation dropped, a leading "the" dropped."""
-    if text is None:
-        return ""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("ø", "o").replace("Ø", "o").replace("æ", "ae").replace("ß", "ss")
-    text = "".join(c if c.isalnum() else " " for c in text.lower())
-    words = text.split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
 
 
 def role_key(role: Any) -> str:

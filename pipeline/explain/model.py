@@ -17,12 +17,11 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import Candidate
+from ..candidates import DROPPED, KEPT, VETOED, Candidate  # the statuses assembly records
 from ..schema import Event
 
-KEPT = "kept"
-VETOED = "vetoed"
-DROPPED = "dropped"
+__all__ = ["DROPPED", "KEPT", "VETOED", "CandidateView", "EntityView", "Explanation", "MentionView", "SentenceView",
+           "explain", "explain_doc"]
 
 
 @dataclass
@@ -132,23 +131,14 @@ def explain(nlp: Language, text: str, date: str | None = None, title: str | None
     return explain_doc(make_doc(nlp, text, date, doc_id=doc_id, title=title))
 
 
-def _candidate_view(doc: Doc, cand: Candidate, events: list[Event]) -> CandidateView:
-    if cand.vetoed:
-        status, reason = VETOED, cand.vetoed
-    elif not cand.person:
-        status, reason = DROPPED, "no person"
-    elif not cand.team:
-        status, reason = DROPPED, "no team"
-    elif any((e.type, e.coach, e.team) == (cand.type, cand.person, cand.team) for e in events):
-        status, reason = KEPT, None
-    else:
-        status, reason = DROPPED, "below the confidence threshold"
+def _candidate_view(doc: Doc, cand: Candidate) -> CandidateView:
+    """The candidate as assembly left it (its ``status`` and ``drop_reason``)."""
     return CandidateView(
         type=cand.type, person=cand.person, team=cand.team, role=cand.role, interim=cand.interim,
         manner=cand.manner, date=cand.date, date_text=cand.date_text, rule=cand.rule, strength=cand.strength,
         trigger=doc.text[cand.trigger[0]:cand.trigger[1]], trigger_start=cand.trigger[0],
-        trigger_end=cand.trigger[1], status=status, reason=reason, confidence=cand.confidence,
-        notes=list(cand.notes),
+        trigger_end=cand.trigger[1], status=cand.status or "not assembled", reason=cand.drop_reason,
+        confidence=cand.confidence, notes=cand.flags,
     )
 
 
@@ -184,7 +174,7 @@ def explain_doc(doc: Doc) -> Explanation:
             MentionView(span.text, span.label_, span.kb_id_, span.start_char, span.end_char))
     events = list(doc._.events or [])
     for cand in doc._.candidates or []:
-        sentences[sentence_of(cand.sentence[0])].candidates.append(_candidate_view(doc, cand, events))
+        sentences[sentence_of(cand.sentence[0])].candidates.append(_candidate_view(doc, cand))
     spans, owners = [], []
     for number, event in enumerate(events):
         span = _evidence_span(doc, event)

@@ -44,6 +44,7 @@ class Anaphora:
         out = []
         occupied = {i for s, e, _ in mentions for i in range(s, e)}
         occupied |= {i for span in doc.spans.get("teams", []) for i in range(span.start, span.end)}
+        name_words = {w for _s, _e, name in mentions for w in name.split()}
         for token in doc:
             if token.i in occupied:
                 continue
@@ -69,7 +70,7 @@ class Anaphora:
                     if end < len(doc) and doc[end].text in self.person_nouns:
                         end += 1
                     span = (token.i, end)
-                elif AGE.match(nxt.text) or nxt.text in self.person_nouns:
+                elif AGE.match(nxt.text) or nxt.text in self.person_nouns or self._described_as(doc, nxt, name_words):
                     # "the 56-year-old", "the 45-year-old Norwegian", "the Colombian"
                     if end < len(doc) and (AGE.match(nxt.text) and doc[end].text in self.person_nouns):
                         end += 1
@@ -97,6 +98,20 @@ class Anaphora:
                 out.append((span[0], span[1], target))
         return out
 
+    def _described_as(self, doc: Doc, token: Token, name_words: set[str]) -> bool:
+        """ "The Basque, a former assistant, ...": after "the", one capitalised singular word that is no name
+        of the article (no team, no person, no word of a name) and ends its phrase describes a person, as a
+        demonym does."""
+        if not (token.is_alpha and token.text[:1].isupper() and not token.text.isupper()
+                and token.tag_ in ("NNP", "JJ") and token.dep_ in SUBJECTS | {"appos"}
+                and not token.text.endswith("s") and token.ent_type_ in ("", "NORP")):
+            return False
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN") or nxt.text in ("-", "'s", "’s")):
+            return False
+        return token.text not in name_words and token.text not in self.team_nicknames \
+            and token.text not in self.not_person_words and token.text not in self.name_start_stop
+
     @staticmethod
     def _other_named_after_subject(doc: Doc, named: list[tuple[int, int, str]], sent_start: int, position: int) -> bool:
         """A person named as the sentence's subject, then another person named, both before ``position``."""
@@ -121,6 +136,10 @@ class Anaphora:
             return same[-1][2]
         for start, end, name in reversed(before):
             head = doc[start:end].root
+            if start < sent_start and head.dep_ == "poss" and head.head.dep_ in SUBJECTS \
+                    and head.head.head.dep_ == "ROOT" and not any(
+                        doc[s:e].root.dep_ in SUBJECTS for s, e, _n in before if head.sent.start <= s < head.sent.end):
+                return name  # "X's own rise followed a script. The Basque ...": the subject's owner is the topic
             if head.dep_ in SUBJECTS and start < sent_start:
                 # an earlier sentence: its main clause's subject outranks one in a subordinate clause
                 # ("X stepped up after Y was fired. He ...": he is X)
@@ -128,8 +147,14 @@ class Anaphora:
                 subjects = [(_subordination(doc[s:e].root), s, n) for s, e, n in before
                             if sent.start <= s < sent.end and doc[s:e].root.dep_ in SUBJECTS]
                 return min(subjects)[2] if subjects else name
-            if head.dep_ in SUBJECTS or (start >= sent_start and head.dep_ == "poss"):
+            if head.dep_ in SUBJECTS:
                 return name
+            if start >= sent_start and head.dep_ == "poss":
+                # "X's staff hired her": the owner, unless someone was named as the object before it ("listed
+                # Hyde as Maddon's bench coach ... had picked him": him is Hyde)
+                objects = [n for s, e, n in before if sent_start <= s < start
+                           and doc[s:e].root.dep_ == "dobj" and doc[position].dep_ in ("dobj", "pobj")]
+                return objects[-1] if objects else name
             if head.dep_ == "appos" and head.head.dep_ in SUBJECTS:
                 return name  # "Hale's assistant, Pieter Lindqvist, is moving on"
         # no subject before: the latest person named in full, not a possessive ("Hale's successor")

@@ -9,11 +9,11 @@ it left out; a surname or first name alone links to the fullest name in the arti
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import doc_text
+from ..folding import fold
 
 QUOTES = {"'", "‘", "’", '"', "“", "”", "``", "''"}
 NICKNAME = re.compile(r"\s+['‘\"“][^'’\"”]{1,20}['’\"”]\s+")
@@ -24,13 +24,9 @@ AGE_NUMBER = re.compile(r"^(1[6-9]|[2-9]\d)$")
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’-]*$")
 NAME_ENT_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"}
-PARTICLES = {"van", "von", "de", "der", "den", "ten", "ter", "da", "di", "del", "della", "dos", "das", "la", "le", "du", "bin", "al"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.replace("ø", "o").replace("æ", "ae").lower()
 
 
 def _titled_relative(doc: Doc, end: int, roles: list[Span]) -> bool:
@@ -67,7 +63,9 @@ class Names:
             words = self._name_tokens(doc[start:end])
             if words and not self._not_a_name(words):
                 raw.append((start, end, " ".join(words)))
-        full = sorted({n for _, _, n in raw if len(n.split()) > 1}, key=lambda n: -len(n.split()))
+        # longest names first, then in the order the article names them: never a set's order, which follows
+        # the interpreter's hash seed and would pick between two namesakes ("Tom Okafor", "Jim Okafor")
+        full = sorted(dict.fromkeys(n for _, _, n in raw if len(n.split()) > 1), key=lambda n: -len(n.split()))
         folded_full = [(n, [fold(w) for w in n.split()]) for n in full]
 
         def resolve(name: str, position: int, last_seen: dict[str, int]) -> str:
@@ -86,7 +84,7 @@ class Names:
             last_seen[canonical] = start
             mentions.append((start, end, canonical))
         # surnames the model missed: proper nouns equal to a known surname
-        surnames: dict[str, str] = {n: n for n in {n for _, _, n in raw} if len(n.split()) == 1 and n[:1].isupper()
+        surnames: dict[str, str] = {n: n for n in dict.fromkeys(n for _, _, n in raw) if len(n.split()) == 1 and n[:1].isupper()
                                     and not any(f.split()[-1] == n or f.split()[0] == n for f in full)}  # mononyms
         for name in full:
             parts = name.split()
@@ -140,12 +138,12 @@ class Names:
             prev = doc[start - 1]
             if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.is_alpha and "\n" not in prev.text_with_ws \
                     and prev.text not in self.honorifics and not prev.text.isupper() \
-                    and prev.text not in self.name_start_stop:
+                    and prev.text not in self.name_start_stop and prev.ent_type_ not in ("DATE", "TIME"):  # "on Friday Bennett"
                 start -= 1
             elif prev.text == "-" and not prev.whitespace_ and start - 2 >= 0 and not doc[start - 2].whitespace_ \
                     and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha and start - 2 not in blocked:
                 start -= 2  # "Hans" + "-" + "Peter Wollnik"
-            elif prev.lower_ in PARTICLES and prev.text.islower() and start - 2 >= 0 and start - 2 not in blocked \
+            elif prev.lower_ in self.particles and prev.text.islower() and start - 2 >= 0 and start - 2 not in blocked \
                     and doc[start - 2].pos_ == "PROPN" and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha \
                     and "\n" not in doc[start - 2].text_with_ws + prev.text_with_ws:
                 start -= 2  # "Joost" + "van" + "Riel"
@@ -153,7 +151,7 @@ class Names:
                 break
         while end + 1 < len(doc) and end not in blocked and end + 1 not in blocked:
             nxt, after = doc[end], doc[end + 1]
-            if nxt.lower_ in PARTICLES and after.text[:1].isupper() and after.is_alpha and "\n" not in nxt.text_with_ws:
+            if nxt.lower_ in self.particles and after.text[:1].isupper() and after.is_alpha and "\n" not in nxt.text_with_ws:
                 end += 2  # "Joost" + "van Riel", "Hans" + "ten Broek"
             elif nxt.text in ("-",) and not nxt.whitespace_ and not doc[end - 1].whitespace_ and after.is_alpha:
                 end += 2  # "Myung" + "-bo"
@@ -167,7 +165,22 @@ class Names:
                 end = close + 2  # "Marcelo" + "'Rulo'" + "Gallo"
             else:
                 break
+        if end - start == 1 and end < len(doc) and end not in blocked and self._family_name_after(doc, end):
+            end += 1  # "Corey" + "Chamblin", "Jeff" + "Saturday": a given name alone is rare in news
         return start, end
+
+    @staticmethod
+    def _family_name_after(doc: Doc, i: int) -> bool:
+        """A capitalised word right after a lone given name that the model left out of the name: untagged or
+        mistagged as a place or number, or a weekday that is no date ("turn to Jeff Saturday as coach")."""
+        token = doc[i]
+        if not (token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha and not token.text.isupper()
+                and "\n" not in doc[i - 1].text_with_ws and doc[i - 1].whitespace_):
+            return False
+        if token.ent_type_ in ("", "GPE", "CARDINAL", "NORP", "LOC"):
+            return True
+        weekday = token.lower_ in WEEKDAYS and token.ent_iob_ == "B" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
+        return weekday and not (i + 1 < len(doc) and doc[i + 1].like_num)
 
     @staticmethod
     def _glued_given_name(doc: Doc, end: int) -> bool:
@@ -243,7 +256,7 @@ class Names:
         tokens = list(doc)  # each Token made once, not at every look
         for token in tokens[1:-1]:
             first, last = tokens[token.i - 1], tokens[token.i + 1]
-            if token.lower_ not in PARTICLES or not token.text.islower() or "\n" in first.text_with_ws + token.text_with_ws:
+            if token.lower_ not in self.particles or not token.text.islower() or "\n" in first.text_with_ws + token.text_with_ws:
                 continue
             span = range(first.i, last.i + 1)
             if any(i in taken or i in blocked for i in span):
@@ -257,7 +270,7 @@ class Names:
         return any(w in self.not_person_words for w in words) or " ".join(words) in self.leagues \
             or len(words) == 1 and (words[0] in self.person_nouns or words[0].lower() in self.not_team_words
                                     or words[0] in self.team_nicknames) \
-            or any(not w[:1].isupper() and w.lower() not in PARTICLES or any(c.isdigit() for c in w) for w in words)
+            or any(not w[:1].isupper() and w.lower() not in self.particles or any(c.isdigit() for c in w) for w in words)
 
     def _role_names(self, doc: Doc, taken: set[int], blocked: set[int]) -> list[tuple[int, int]]:
         """Names right after a coaching title: "Corinthians coach Zecão", "manager Belmiro", "assistant manager,
@@ -306,7 +319,7 @@ class Names:
         i = 0
         while i < len(doc):
             j = i
-            while j < len(doc) and j - i < 4 and (caps[j] and j not in taken or j > i and tokens[j].lower_ in PARTICLES
+            while j < len(doc) and j - i < 4 and (caps[j] and j not in taken or j > i and tokens[j].lower_ in self.particles
                                                   and j + 1 < len(doc) and caps[j + 1] and j + 1 not in taken) \
                     and (j == i or "\n" not in tokens[j - 1].text_with_ws):
                 j += 1

@@ -10,7 +10,8 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .anaphora import SUBJECTS
-from .names import fold
+from ..folding import fold
+from ..team_types import org_is_team
 
 SCORE_END = re.compile(r"(?<![\d-])\d{1,2}[-–]\d{1,2}$")  # "Arsenal 2-1 Chelsea": the score before the team
 SCORE_START = re.compile(r"^\d{1,2}[-–]\d{1,2}(?![\d-])")
@@ -20,6 +21,13 @@ def _begins_title(doc: Doc, ent: Span) -> bool:
     """An organisation the model tagged that is the first word of a title: "Bench coach X" at a sentence
     start, where the capital comes from the sentence and not from a club name."""
     return any(r.start == ent.start and r.end > ent.end for r in doc.spans.get("roles", []))
+
+
+def _subject_like(token: Token) -> bool:
+    """A subject, or the owner of one: "Michigan's own vacancy dated to March 15, when the university fired X"
+    (the university is Michigan)."""
+    return token.dep_ in SUBJECTS or token.dep_ == "poss" and (
+        token.head.dep_ in SUBJECTS or token.head.dep_ == "ROOT" and token.head.pos_ == "NOUN")  # a verb read as acl
 
 
 class TeamMentions:
@@ -37,7 +45,7 @@ class TeamMentions:
                     and not ent.text.isupper() \
                     and not any(fold(t.text) in name_words for t in ent) \
                     and not self._named_like_a_person(doc, ent, person_tokens) \
-                    and not _begins_title(doc, ent) \
+                    and not _begins_title(doc, ent) and org_is_team(ent, self.org_words) \
                     and not (ent.end < len(doc) and doc[ent.end].lower_ in self.team_nouns):
                 words = [t.text for t in ent if t.tag_ != "POS"]
                 if words and words[0].lower() == "the":
@@ -67,15 +75,21 @@ class TeamMentions:
         return any(t.i in person_tokens for t in linked)
 
     def _is_league(self, name: str) -> bool:
-        return name in self.leagues
+        """A league, a division or another name that is no team, also with a common noun after it
+        ("Eastern Conference rivals", "AFC North leaders")."""
+        if name in self.leagues:
+            return True
+        words = name.split()
+        return any(" ".join(words[:n]) in self.leagues and all(w.islower() for w in words[n:])
+                   for n in range(1, len(words)))
 
     @staticmethod
     def _subject_team(doc: Doc, own: list[tuple[int, int, str]], position: int) -> str | None:
-        """The latest team named as a subject in the sentence of ``position`` or the one before: "The Crew hired
+        """The latest team named as a subject (or a subject's owner) in the sentence of ``position`` or the one before: "The Crew hired
         X from rivals CF Montréal on Monday, the club said" (the club is the Crew)."""
         sent = doc[position].sent
         previous = doc[sent.start - 1].sent if sent.start > 0 else sent
-        subjects = [n for s, e, n in own if previous.start <= s and e <= position and doc[s:e].root.dep_ in SUBJECTS]
+        subjects = [n for s, e, n in own if previous.start <= s and e <= position and _subject_like(doc[s:e].root)]
         return subjects[-1] if subjects else None
 
     def _team_pronouns(self, doc: Doc, own: list[tuple[int, int, str]], person_tokens: set[int]
@@ -89,7 +103,7 @@ class TeamMentions:
             sent = token.sent
             previous = doc[sent.start - 1].sent if sent.start > 0 else sent
             before = [m for m in own if previous.start <= m[0] and m[1] <= token.i]
-            subjects = [m for m in before if doc[m[0]:m[1]].root.dep_ in SUBJECTS]
+            subjects = [m for m in before if _subject_like(doc[m[0]:m[1]].root)]
             if subjects:
                 out.append((token.i, token.i + 1, subjects[-1][2]))
         return out

@@ -166,7 +166,13 @@ def test_to_record_round_trip(nlp):
     ("text", "sport"),
     [
         pytest.param("The Dallas Cowboys fired head coach Brock Hensley.", "american football", id="nfl"),
-        pytest.param("Everton sacked Marco Silva on Thursday.", "football", id="football"),
+        pytest.param("Everton sacked Marco Silva on Thursday.", "soccer", id="soccer"),
+        pytest.param("Baylor fired head football coach Dale Brent after a 4-8 season.", "american football",
+                     id="college-football"),
+        pytest.param("Baylor fired basketball coach Dale Brent after a losing season.", "basketball",
+                     id="college-basketball"),
+        pytest.param("England sacked rugby head coach Dale Brent after the Six Nations.", "rugby union",
+                     id="nation-rugby-side"),
     ],
 )
 def test_sport_comes_from_the_gazetteer(nlp, text, sport):
@@ -246,3 +252,23 @@ def test_an_interim_spell_and_the_permanent_job_keep_apart_through_the_batch_pat
     events = list(pipeline.extract(records, nlp))
     assert sorted(e.interim for e in events) == [False, True]
     assert len({e.event_id for e in events}) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "interim"),
+    [
+        pytest.param("Portland fired Gil Brandtmeyer on March 3, and assistant Tom Ashcroft took over on an interim "
+                     "basis. Portland announced in June that Ashcroft would not return.", True,
+                     id="the-interim-spell-told-first-then-its-end"),
+        pytest.param("Portland fired Gil Brandtmeyer on March 3 and named Tom Ashcroft interim coach.", False,
+                     id="the-interim-word-is-the-successors"),
+        pytest.param("Tom Ashcroft left Portland in 2015. On Monday Portland brought him back as interim coach.",
+                     False, id="a-departure-before-the-interim-spell"),
+    ],
+)
+def test_a_departure_is_interim_when_it_ends_an_interim_spell(nlp, text, interim):
+    """Class 5: the departure from an interim post is interim; the successor's title is not the one left."""
+    doc = run(nlp, text)
+    departures = {e.coach: e.interim for e in doc._.events if e.type == "departure"}
+    leaving = "Tom Ashcroft" if "Ashcroft would not" in text or "left Portland" in text else "Gil Brandtmeyer"
+    assert departures[leaving] is interim

@@ -17,17 +17,13 @@ PUBLISHED = "2018-07-27"
 
 
 def run(nlp, text: str, title: str | None = None) -> Doc:
-    return pipeline.make_doc(nlp, text, PUBLISHED, title=title)
+    """The doc as this stage leaves it (the later stages do not run)."""
+    return pipeline.run_until(nlp, "coaching_entities", text, PUBLISHED, title=title)
 
 
 def before_entities(nlp, text: str) -> Doc:
     """The doc as the statistical pipes leave it, just before coaching_entities."""
-    doc = pipeline.prepare(nlp, text, PUBLISHED)
-    for name, proc in nlp.pipeline:
-        if name == "coaching_entities":
-            return doc
-        doc = proc(doc)
-    raise AssertionError("coaching_entities is not in the pipeline")
+    return pipeline.run_pipes(nlp, pipeline.prepare(nlp, text, PUBLISHED), before="coaching_entities")
 
 
 def span_with_text(spans, text: str) -> Span:

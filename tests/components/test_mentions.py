@@ -13,7 +13,8 @@ PUBLISHED = "2018-07-27"
 
 
 def run(nlp, text: str, title: str | None = None, date: str = PUBLISHED) -> Doc:
-    return pipeline.make_doc(nlp, text, date, title=title)
+    """The doc as this stage leaves it (relations and the later stages do not run)."""
+    return pipeline.run_until(nlp, "coaching_mentions", text, date, title=title)
 
 
 def linked(doc: Doc, surface: str, kind: str, occurrence: int = -1) -> str | None:
@@ -311,3 +312,90 @@ def test_a_pronoun_reported_by_a_relative_clause_is_its_antecedent(nlp):
     doc = run(nlp, "Tom Ashby was appointed head coach on Thursday. He replaces Glen Morrow, who said in "
                    "March that he would step aside once the tour was over.")
     assert linked(doc, "he", "person") == "Glen Morrow"
+
+
+# -- issue 8, class 6: a description goes to the nearest fitting antecedent ----------------------
+
+@pytest.mark.parametrize(
+    ("text", "surface", "person"),
+    [
+        pytest.param("Rovers named Daniel Webb caretaker on Monday. Marco Lindholm's own arrival had been quieter. "
+                     "The Catalan, a former assistant at the club, arrived in February.",
+                     "The Catalan", "Marco Lindholm", id="owner-of-the-subject-is-the-topic"),
+        pytest.param("Marco Lindholm was sacked on Monday. The Catalan had been in charge for a year.",
+                     "The Catalan", "Marco Lindholm", id="subject-of-the-sentence-before"),
+    ],
+)
+def test_a_description_links_to_the_nearest_fitting_person(nlp, text, surface, person):
+    assert linked(run(nlp, text), surface, "person") == person
+
+
+def test_a_hyphenated_description_is_no_person(nlp):
+    doc = pipeline.make_doc(nlp, "Daniel Webb is back at Duke. The former Duke All-American was introduced on "
+                                 "Tuesday as the Blue Devils' head coach.", PUBLISHED)
+    assert "American" not in {c.person for c in doc._.candidates}
+
+
+# -- issue 8, class 1: a team noun or pronoun goes to the team the clause is about --------------
+
+@pytest.mark.parametrize(
+    ("text", "surface", "team"),
+    [
+        pytest.param("Tulane hired a new coach last week. Baylor's own opening dates to March 3, when the "
+                     "university fired Dan Reyes.", "the university", "Baylor", id="owner-of-the-subject"),
+        pytest.param("Tulane won on Saturday. Baylor had searched since October, when it fired Dan Reyes.",
+                     "it", "Baylor", id="it-is-the-subject-team"),
+    ],
+)
+def test_a_team_noun_or_pronoun_links_to_the_subject_team(nlp, text, surface, team):
+    assert linked(run(nlp, text), surface, "team") == team
+
+
+def test_it_binds_a_coordinated_trigger_to_its_team(nlp):
+    doc = pipeline.make_doc(nlp, "Baylor had searched since October, when it fired Dan Reyes and put defensive "
+                                 "coordinator Sam Ortiz in charge on an interim basis.", PUBLISHED)
+    assert any(e.type == "hire" and e.coach == "Sam Ortiz" and e.team == "Baylor" for e in doc._.events)
+
+
+# -- issue 8, class 6: names glued to a date or cut after the given name -------------------------
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param("The Harbour Hawks confirmed on Friday Bennett had been sacked.", None, "Friday Bennett",
+                     id="a-weekday-begins-no-name"),
+        pytest.param("Rovers turn to Jeff Saturday as interim coach after the defeat.", "Jeff Saturday", "Jeff",
+                     id="a-weekday-family-name"),
+        pytest.param("The club went another way on Monday and named Corey Chamblin their new head coach.",
+                     "Corey Chamblin", "Corey", id="a-family-name-the-model-left-out"),
+    ],
+)
+def test_names_are_not_glued_to_dates_nor_cut(nlp, text, present, absent):
+    people = run(nlp, text)._.people
+    assert absent not in people
+    if present:
+        assert present in people
+
+
+# -- what is no team ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "not_team"),
+    [
+        pytest.param("Eastern Conference rivals Boston sacked Pete Marlow, the league said.",
+                     "Eastern Conference", id="conference-with-a-noun"),
+        pytest.param("The Ravens fired Pete Marlow after a third straight loss left them bottom of the AFC North.",
+                     "AFC North", id="division-with-a-club-word"),
+    ],
+)
+def test_a_league_division_is_no_team(nlp, text, not_team):
+    """Divisions and conferences (models/mentions.jsonl, ``not_team``) are never teams, even when the
+    model tags them as organisations or a club word ("AFC") begins them."""
+    doc = run(nlp, text)
+    assert not any(team.startswith(not_team) for team in doc._.teams), doc._.teams
+
+
+def test_an_object_pronoun_goes_to_the_object_before_a_possessor(nlp):
+    doc = run(nlp, "Rovers had listed Dan Reyes as Tom Ivers's assistant for next season only days before word "
+                   "spread that City had hired him.")
+    assert linked(doc, "him", "person") == "Dan Reyes"

@@ -96,6 +96,18 @@ VETOED = [
                  id="next-in-line"),
     pytest.param("Tom Hale will return as the Green Bay Packers head coach next season, the club confirmed.",
                  {"retention"}, id="return-next-season"),
+    pytest.param("Burnley players lobbied for assistant Tom Hale to get the job.", {"speculation"},
+                 id="lobbied-to-get-the-job"),
+    pytest.param("Wales manager Gavin Trask left the tournament with his reputation enhanced.", {"competition_exit"},
+                 id="left-the-tournament"),
+    pytest.param("The defeat means Wales head coach Gavin Trask leaves the World Cup at the group stage.",
+                 {"competition_exit"}, id="leaves-the-world-cup"),
+    pytest.param("Harlow Town manager Gavin Trask's exit from the FA Cup came against Fulham on Saturday.",
+                 {"competition_exit"}, id="exit-from-the-cup"),
+    pytest.param("Harlow Town intend to identify a permanent appointment in the summer, and interim manager Tom "
+                 "Dorsey is among the candidates.", {"speculation", "rumour"}, id="intend-to-identify-an-appointment"),
+    pytest.param("Dean Whitlock will be sacked if Burnley lose, and the club will not wait until he has resigned.",
+                 {"conditional", "negation"}, id="until-is-no-fact"),
 ]
 
 
@@ -147,6 +159,23 @@ def test_no_event_where_nothing_happened(nlp, text):
                      "Paris Saint-Germain", id="becomes-the-seventh-coach"),
         pytest.param("Burnley appointed Tom Hale as manager for the rest of the season.", "hire", "Tom Hale",
                      "Burnley", id="rest-of-the-season-is-no-award"),
+        # a clause opened by since / after / even though states its own fact, whatever the main clause says
+        pytest.param("Niele Ivey, the point guard on Mary McGrath's first title team, will succeed her. McGrath "
+                     "retired from Notre Dame on Wednesday.", "departure", "Mary McGrath", "Notre Dame",
+                     id="a-possessor-is-not-the-titled-player"),
+        pytest.param("Harlow Town manager Gavin Trask left the club after the FA Cup defeat.", "departure",
+                     "Gavin Trask", "Harlow Town", id="a-cup-defeat-is-no-competition-left"),
+        pytest.param("Defensive coach Gary Lutz turned down a new contract in November and agreed to return to "
+                     "Leinster as head coach from July.", "hire", "Gary Lutz", "Leinster",
+                     id="a-conjoined-verb-is-no-governor"),
+        pytest.param("Harlow Town sacked Tom Hale on Monday, a year after he was named manager of the year.",
+                     "departure", "Tom Hale", "Harlow Town", id="award-in-a-presupposed-clause"),
+        pytest.param("Dale Prentice has not coached since Harlow Town sacked him in March 2021.", "departure",
+                     "Dale Prentice", "Harlow Town", id="not-since-sacked"),
+        pytest.param("Fulham could only act once Burnley agreed to release Tom Hale from his contract.",
+                     "departure", "Tom Hale", "Burnley", id="could-once-released"),
+        pytest.param("The board might still change course, even though Burnley have appointed Tom Hale as manager.",
+                     "hire", "Tom Hale", "Burnley", id="might-even-though-appointed"),
     ],
 )
 def test_facts_and_announcements_pass(nlp, text, type_, person, team):

@@ -110,3 +110,112 @@ def test_numbered_labelled_lines(nlp):
         ("departure", "Joe Judd", "Chicago Bears", "fired", "2024-02-05"),
         ("departure", "Rex Hollins", "Minnesota Vikings", "fired", "2024-01-10"),
     }
+
+
+TRACKER = (
+    "Every bench that turned over this spring, club — coach — status:\n\n"
+    "• Wollaston Rovers — Dermot Keane — stepped down (Apr 3) after four seasons\n"
+    "• Wollaston Rovers — Piet Vandersloot — named caretaker (April) for the run-in\n"
+    "• Harbury Athletic — Colm Ruddy — sacked (May 2); assistant Lorcan Bevis named interim\n"
+    "• Harbury Athletic — Ivo Marchetti — hired from Kelso Town, where he was an assistant (May 20)\n"
+    "• Kelso Town — Ansel Brody — fired (May 21), along with assistants Teo Varga and Mick Lally\n"
+    "• Kelso Town — Ruben Osei — interim coach, not retained (May 30)\n"
+)
+
+
+def test_tracker_lines_bind_each_field_and_each_clause(nlp):
+    """Class 4 (several changes in one list): a tracker line "Team — Person — status" names its team in the
+    label even when the gazetteer does not know it, a second clause gives a second change of that team,
+    "along with" lists more people, "hired from X, where he was ..." leaves X; class 5: the dates in brackets
+    per line, a second clause without one takes the line's, and the interim post left is interim."""
+    doc = pipeline.make_doc(nlp, TRACKER, "2023-06-02", title="Spring coaching tracker")
+    found = {(e.type, e.coach, e.team, e.interim, e.manner, e.date) for e in doc._.events}
+    assert found == {
+        ("departure", "Dermot Keane", "Wollaston Rovers", False, "resigned", "2023-04-03"),
+        ("hire", "Piet Vandersloot", "Wollaston Rovers", True, None, "2023-04"),
+        ("departure", "Colm Ruddy", "Harbury Athletic", False, "fired", "2023-05-02"),
+        ("hire", "Lorcan Bevis", "Harbury Athletic", True, None, "2023-05-02"),
+        ("hire", "Ivo Marchetti", "Harbury Athletic", False, None, "2023-05-20"),
+        ("departure", "Ivo Marchetti", "Kelso Town", False, "moved", "2023-05-20"),
+        ("departure", "Ansel Brody", "Kelso Town", False, "fired", "2023-05-21"),
+        ("departure", "Teo Varga", "Kelso Town", False, "fired", "2023-05-21"),
+        ("departure", "Mick Lally", "Kelso Town", False, "fired", "2023-05-21"),
+        ("departure", "Ruben Osei", "Kelso Town", True, "contract_expired", "2023-05-30"),
+    }
+    roles = {e.coach: e.role for e in doc._.events if e.type == "departure"}
+    assert roles["Ivo Marchetti"] == "assistant coach"
+
+
+def test_a_bullet_label_in_capitals_is_no_dateline(nlp):
+    text = "The list:\n• QPR — Dermot Keane — sacked (Oct 9)\n"
+    found = events(nlp, text, "2023-10-20")
+    assert ("departure", "Dermot Keane", "Queens Park Rangers", "fired", "2023-10-09") in found \
+        or ("departure", "Dermot Keane", "QPR", "fired", "2023-10-09") in found
+
+
+SEASON_TABLE = (
+    "All the changes so far this season.\n\n"
+    "Date | Club | Outgoing | Manner | Incoming\n"
+    "4 Sep 2023 | Hull City | Dermot Keane | Left by mutual consent | Piet Vandersloot (caretaker)\n"
+    "19 Oct 2023 | Hull City | — | Caretaker given the job permanently | Piet Vandersloot (manager)\n"
+    "2 Nov 2023 | Stoke City | Colm Ruddy | Sacked after a cup exit | Lorcan Bevis and Ivo Marchetti (caretakers)\n"
+)
+
+
+def test_a_season_table_with_a_manner_column(nlp):
+    """Class 4/5: the manner column says how the outgoing coach left, not what the incoming one did; a cell may
+    name two caretakers; a caretaker made permanent is a second hire; each row has its own date."""
+    doc = pipeline.make_doc(nlp, SEASON_TABLE, "2023-11-10", title="Managerial changes")
+    found = {(e.type, e.coach, e.team, e.interim, e.manner, e.date) for e in doc._.events}
+    assert found == {
+        ("departure", "Dermot Keane", "Hull City", False, "mutual_consent", "2023-09-04"),
+        ("hire", "Piet Vandersloot", "Hull City", True, None, "2023-09-04"),
+        ("hire", "Piet Vandersloot", "Hull City", False, None, "2023-10-19"),
+        ("departure", "Colm Ruddy", "Stoke City", False, "fired", "2023-11-02"),
+        ("hire", "Lorcan Bevis", "Stoke City", True, None, "2023-11-02"),
+        ("hire", "Ivo Marchetti", "Stoke City", True, None, "2023-11-02"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("On Monday the Chicago Bears and the Detroit Lions hired Dale Ockerman and Ronnie Vasquez "
+                     "respectively.",
+                     {("hire", "Dale Ockerman", "Chicago Bears"), ("hire", "Ronnie Vasquez", "Detroit Lions")},
+                     id="two-teams-two-coaches"),
+        pytest.param("The Seattle Storm and the Chicago Sky have hired Aces assistants Gil Brandtmeyer and Tom "
+                     "Ashcroft, respectively.",
+                     {("hire", "Gil Brandtmeyer", "Seattle Storm"), ("hire", "Tom Ashcroft", "Chicago Sky"),
+                      ("departure", "Gil Brandtmeyer", "Las Vegas Aces"),
+                      ("departure", "Tom Ashcroft", "Las Vegas Aces")},
+                     id="a-shared-previous-post"),
+    ],
+)
+def test_respectively_pairs_people_with_teams_in_order(nlp, text, expected):
+    """Class 4 (several changes in one sentence): "A and B hired C and D respectively"."""
+    doc = pipeline.make_doc(nlp, text, "2024-11-05")
+    assert {(e.type, e.coach, e.team) for e in doc._.events} == expected
+
+
+def test_post_labels_and_a_team_heading_over_its_block(nlp):
+    """Class 4: "Caretakers: A (Team), B (Team)" hires each as interim; "Fired: X" and "Interim: Y" under a
+    line that is only a team's name are that team's changes."""
+    text = ("Coaching changes this week.\n\nCaretakers: Tom Ashcroft (Hull City), Ed Lowe (Stoke City)\n\n"
+            "CHICAGO BEARS\nFired: Hal Briggs\nInterim: Gil Brandtmeyer\n")
+    doc = pipeline.make_doc(nlp, text, "2024-01-10")
+    assert {(e.type, e.coach, e.team, e.interim) for e in doc._.events} == {
+        ("hire", "Tom Ashcroft", "Hull City", True),
+        ("hire", "Ed Lowe", "Stoke City", True),
+        ("departure", "Hal Briggs", "Chicago Bears", False),
+        ("hire", "Gil Brandtmeyer", "Chicago Bears", True),
+    }
+
+
+def test_a_tracker_line_says_how_the_coach_left(nlp):
+    """Class 4/5: "out (May 3); he and the club agreed to end his tenure" is a departure by mutual consent."""
+    text = ("Every change so far:\n• Wollaston Rovers — Dermot Keane — out (May 3) after two wins in 20 games; he "
+            "and the club agreed to end his tenure\n• Harbury Athletic — Colm Ruddy — sacked (May 9)\n")
+    doc = pipeline.make_doc(nlp, text, "2023-06-02")
+    manners = {e.coach: e.manner for e in doc._.events if e.type == "departure"}
+    assert manners == {"Dermot Keane": "mutual_consent", "Colm Ruddy": "fired"}

@@ -236,3 +236,84 @@ def test_an_earlier_step_told_with_previously_has_no_date(nlp):
                       "by mutual consent.")
     assert got[("hire", "Dean Whitlock")] == "2018-07-27"
     assert got.get(("departure", "Dean Whitlock"), None) is None
+
+
+def test_an_interim_spell_since_a_named_transition_starts_with_it(nlp):
+    """Class 5: "interim coach since X's dismissal" takes the day the article gives that dismissal, not the
+    publication date."""
+    text = ("Portland fired Gil Brandtmeyer on Monday after a 2-9 start. Assistant Tom Ashcroft, who has been "
+            "interim coach since Brandtmeyer's dismissal, will coach Saturday's game.")
+    found = events(nlp, text)
+    assert found[("departure", "Gil Brandtmeyer")] == "2018-07-23"
+    assert found[("hire", "Tom Ashcroft")] == "2018-07-23"
+
+
+def test_a_list_line_counts_days_from_the_line_before(nlp):
+    """Class 5: "two days after that" on a list line counts from the day the line before names."""
+    text = ("Every change so far.\n\n• PORTLAND PILOTS — Fired Gil Brandtmeyer on July 9 after two seasons.\n\n"
+            "• SEATTLE STORM — Parted ways with Tom Ashcroft two days after that, after one season.\n")
+    found = events(nlp, text)
+    assert found[("departure", "Tom Ashcroft")] == "2018-07-11"
+
+
+def test_a_live_blog_entry_takes_the_day_of_its_section(nlp):
+    """Class 5 (per-line dates of timelines): an undated change under a heading that is only a day is news of
+    that day, not of the publication day."""
+    text = ("Portland are looking for a new coach. Latest first.\n\nFRIDAY 27 JULY\n\n11:05\nIt's official: "
+            "assistant Tom Ashcroft has been named interim head coach of Portland.\n\nWEDNESDAY 25 JULY\n\n"
+            "17:30\nPortland have confirmed that line coach Ed Lowe has left the club.\n")
+    found = events(nlp, text)
+    assert found[("hire", "Tom Ashcroft")] == "2018-07-27"
+    assert found[("departure", "Ed Lowe")] == "2018-07-25"
+
+
+def test_the_replaced_coach_leaves_when_the_successor_is_appointed(nlp):
+    """Class 5: "appointed last June to succeed X" dates X's departure by the appointment, not by the news."""
+    text = ("Burnley sacked Tom Hale on Thursday. Hale was appointed in June 2017. He succeeded manager Dean "
+            "Whitlock, who had left for Leeds.")
+    found = events(nlp, text)
+    assert found[("hire", "Tom Hale")] == "2017-06"
+    assert found[("departure", "Dean Whitlock")] == "2017-06"
+
+
+def test_each_line_of_a_timeline_takes_its_own_year_or_month(nlp):
+    """Class 5 (per-line dates of timelines): "2013: ..." and "May 2019 — ..." date the changes on their line."""
+    text = ("How the Rovers bench has turned over.\n\n2013: Tom Ashcroft took over from Hal Briggs, who stepped "
+            "down.\nMay 2016 — Ashcroft was sacked and Ed Lowe was appointed manager.\n")
+    found = events(nlp, text)
+    assert found[("hire", "Tom Ashcroft")] == "2013"
+    assert found[("departure", "Hal Briggs")] == "2013"
+    assert found[("departure", "Tom Ashcroft")] == "2016-05"
+    assert found[("hire", "Ed Lowe")] == "2016-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "date"),
+    [
+        pytest.param("Dean Whitlock will step down as Burnley manager on Monday.", ("departure", "Dean Whitlock"),
+                     "2018-07-30", id="a-weekday-still-to-come"),
+        pytest.param("Burnley announced on Monday that Tom Hale will take over as manager.", ("hire", "Tom Hale"),
+                     "2018-07-23", id="the-announcing-day-is-past"),
+    ],
+)
+def test_a_future_weekday_resolves_forward_but_an_announcement_day_back(nlp, text, key, date):
+    """Class 5: "will step down on Monday" is the coming Monday; "announced on Monday that X will take over"
+    dates the announcement, a past Monday (the future tense is the trigger's, not the date's verb's)."""
+    assert events(nlp, text)[key] == date
+
+
+def test_a_purpose_clause_shares_the_past_perfect_of_its_verb(nlp):
+    """Class 5: "who had left to join Leeds" is background: the move has no date of its own, not the news day."""
+    text = "Burnley sacked Tom Hale on Thursday. He had succeeded Dean Whitlock, who had left to join Leeds United."
+    found = events(nlp, text)
+    assert found[("hire", "Dean Whitlock")] is None
+
+
+def test_a_succession_dates_the_predecessors_move(nlp):
+    """Class 5: "promoted on May 3 to succeed X, who had left to become coach of Y": X's departure is dated by
+    the successor's promotion, and so is X's hire by Y, the other half of the same move."""
+    text = ("Burnley sacked Tom Hale on Thursday. Hale had been promoted from the under-21s on May 3 to succeed "
+            "manager Dean Whitlock, who had left to become manager of Leeds United.")
+    found = events(nlp, text)
+    assert found[("departure", "Dean Whitlock")] == "2018-05-03"
+    assert found[("hire", "Dean Whitlock")] == "2018-05-03"

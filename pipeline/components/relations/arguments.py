@@ -13,7 +13,6 @@ from ...titles import title_at
 
 OBJ = {"dobj", "dative", "oprd", "attr"}
 NP_STOP = {"prep", "relcl", "acl", "advcl", "punct", "cc", "conj", "ccomp", "xcomp", "mark", "appos"}
-NEG = {"not", "n't", "never"}
 LIST_DEPS = {"conj", "appos", "compound", "npadvmod", "dobj", "oprd", "prep", "pobj", "cc", "punct", "amod", "det"}
 
 
@@ -41,7 +40,7 @@ class Arguments:
         people = doc._.links["person"]
         if token.i not in people and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha \
                 and token.i not in doc._.links["team"] and token.ent_type_ in ("", "PERSON", "ORG", "NORP") \
-                and not any(t.i in people for t in token.children):
+                and not any(t.i in people for t in token.children) and not syntax.described(token):
             # a one-word name the model did not tag ("appoint Corbin"): the fullest name it ends
             full = [p for p in doc._.people or [] if p.split()[-1] == token.text
                     or p.split()[0] == token.text and len(p.split()) == 2 and "-" in p.split()[1]]
@@ -77,6 +76,8 @@ class Arguments:
             siblings = [c for c in argument.head.children if c.dep_ == argument.dep_ and c.i != argument.i
                         and (c.i < c.head.i) == (argument.i < argument.head.i)]  # same side of the verb
             for conj in [*argument.conjuncts, *siblings]:
+                if syntax.name_after_preposition(doc, conj, people):
+                    continue
                 name = people.get(conj.i) or self._person(doc, conj)
                 if name and name != person and name not in out and conj.pos_ != "PRON":
                     out.append(name)
@@ -104,9 +105,13 @@ class Arguments:
             return any(r.start <= node.i < r.end for r in roles)
 
         out: list[str] = []
+        refused: set[str] = set()
         for token in head.subtree:
             name = people.get(token.i)
             if token.i <= head.i or not name or name == person or name in out or token.pos_ == "PRON":
+                continue
+            if name in refused or syntax.name_after_preposition(doc, token, people):
+                refused.add(name)
                 continue
             node, ok = token, True
             while node.i != head.i and ok:
@@ -145,7 +150,11 @@ class Arguments:
                 return absolute
             if token.dep_ == "xcomp":
                 teams = token.doc._.links["team"] if token.doc._.links else {}
-                objects = [c for c in token.head.children if c.dep_ == "dobj" and c.i not in teams]  # not "leaving Tigres to"
+                people = token.doc._.links["person"] if token.doc._.links else {}
+                # not "leaving Tigres to", nor "had left the Chile job to take over": the object controls the
+                # infinitive only when it is someone
+                objects = [c for c in token.head.children if c.dep_ == "dobj" and c.i not in teams
+                           and (c.i in people or c.pos_ in ("PRON", "PROPN"))]
                 if objects:
                     return objects[0]  # "appoint X to succeed Y": X succeeds
             if token.dep_ in ("advmod", "acomp") and token.head.lemma_ == "be" and token.head.i != token.i:
@@ -163,13 +172,12 @@ class Arguments:
             break
         return None
 
-    @staticmethod
-    def _adjacent_actor(doc: Doc, match: Span) -> str | None:
+    def _adjacent_actor(self, doc: Doc, match: Span) -> str | None:
         """The person named right before an intransitive trigger ("as Van Riel takes charge",
         "Smith has stepped down"): in headlines the parser often hangs the real subject elsewhere."""
         people = doc._.links["person"]
         i = match.start - 1
-        while i >= match.sent.start and doc[i].pos_ in ("AUX", "ADV", "PART") and doc[i].lower_ not in NEG:
+        while i >= match.sent.start and doc[i].pos_ in ("AUX", "ADV", "PART") and doc[i].lower_ not in self.negation:
             i -= 1
         if i < match.sent.start or i not in people or doc[i].dep_ == "poss":
             return None

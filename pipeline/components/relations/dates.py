@@ -12,11 +12,10 @@ from ... import dates
 from ... import syntax
 from ...date_spans import (bound_limit, dates_an_occasion, effective, interval_between, opening_shift,
                            point_in_time, same_time_clause, shares_clause_date, trim_interval, unlabelled_shifts)
-from .teams import MATCH_WORDS, memo_of
+from .teams import memo_of
 from .triggers import Triggers
 
 COARSE_DATE = re.compile(r"^(in |the )?((early|late|mid-)?\s*(19|20)\d\d|[A-Z][a-z]+ (19|20)\d\d)$")
-REPORTING = {"announce", "confirm", "say", "reveal", "state", "tell", "declare", "inform", "make"}
 
 
 class Dating:
@@ -37,7 +36,7 @@ class Dating:
                 continue
             if ent.root in ancestors[1:]:
                 rank: float | None = 0  # "on June 5, when the club fired X": the date the clause describes
-            elif bound_limit(doc, ent) and not self._since_start(doc, ent, head) or dates_an_occasion(ent, MATCH_WORDS):
+            elif bound_limit(doc, ent) and not self._since_start(doc, ent, head) or dates_an_occasion(ent, self.match_words):
                 continue  # "a deal until 2026", "the first time since 2016", "the defeat on Saturday"
             else:
                 rank = self._date_rank(ent, head, ancestors, found, match)
@@ -87,6 +86,11 @@ class Dating:
                    match: Span | None = None) -> float | None:
         """How far up the trigger's clause chain the date's verb sits (0 = the trigger itself)."""
         qualified = ent.root.head
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and before.dep_ == "prep" and before.lower_ in ("on", "in") and before.head in ancestors \
+                and not any(c.dep_ == "pobj" for c in before.children):
+            # "On Sunday Sundowns named ...": the parser hung the day on the subject; its preposition is the verb's
+            return ancestors.index(before.head)
         if (ent.root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and qualified.i != head.i
                 and qualified.ent_type_ not in ("DATE", "TIME") and qualified.lower_ not in dates.DAYPARTS):
             return None  # a date qualifying a noun ("the 1996 title team", "last season's final") dates no change
@@ -103,7 +107,7 @@ class Dating:
             if verb.i != head.i and verb.i in found.claimed and not COARSE_DATE.search(ent.text) and not shared:
                 return None
             return rank
-        if verb.lemma_ in REPORTING and verb.dep_ != "relcl" and not self._under_other_trigger(verb, head, found.heads):
+        if verb.lemma_ in self.reporting_verbs and verb.dep_ != "relcl" and not self._under_other_trigger(verb, head, found.heads):
             return 0.5  # "..., the club announced on Wednesday" (not "X, who announced on Monday that ...")
         if verb.head.i == head.i and same_time_clause(verb):
             return 1.5  # "left Sunderland to take the job in July", "took over when the season ended in May"

@@ -17,11 +17,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ... import syntax
 from ...candidates import Candidate
-from ...date_spans import DATE_NOTES
+from ...date_spans import DATE_LABELS
 from .triggers import Triggers
 from .voices import VOICES, Reading, Site, site_of
 
-PROMOTION = {"promote", "elevate", "upgrade"}
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,6 @@ class Draft:
     """What the steps share about one trigger's main transition."""
     site: Site
     reading: Reading
-    rule: str
     person: str | None
     person_tokens: list[int]
     person_team: str | None
@@ -58,9 +56,8 @@ class Proposals:
         if reading is None:
             return []
         sent, people, teams = site.sent, doc._.links["person"], doc._.links["team"]
-        rule = f"{site.voice}:{trigger['pattern']}" + reading.rule
         person, fallback = reading.person, False
-        if person is None and trigger["strength"] == "strong":
+        if person is None and trigger["strength"] == "strong" and not self._unnamed_object(site):
             person = self._nearest(sent, head, people, found.heads)
             fallback = person is not None
         if person is None and not reading.others:
@@ -71,28 +68,25 @@ class Proposals:
         if team is not None and destinations and team in {teams[t.i] for t in destinations}:
             team = None
         person_team = self._person_team(doc, sent, person) if person else None
-        team, how = self._fallback_team(site, team, person, person_team, destinations)
-        rule += how
+        team, team_from = self._fallback_team(site, team, person, person_team, destinations)
         post = self._post(site, person, person_tokens, team)
         date, date_shift = self._date(doc, sent, head, found, match)
         base = dict(team=team, role=post.role, interim=post.interim, trigger=(match.start_char, match.end_char),
+                    voice=site.voice, pattern=trigger["pattern"], head=head.i, team_from=team_from,
+                    passive=reading.passive if site.voice == "transitive" else None,
                     sentence=(sent.start_char, sent.end_char), strength=trigger["strength"],
                     date_text=date.text if date is not None else None,
                     date_span=(date.start_char, date.end_char) if date is not None else None,
                     date_shift=date_shift[0] if date_shift else None,
                     date_shift_unit=date_shift[1] if date_shift else "day")
-        draft = Draft(site=site, reading=reading, rule=rule, person=person, person_tokens=person_tokens,
+        draft = Draft(site=site, reading=reading, person=person, person_tokens=person_tokens,
                       person_team=person_team, destinations=destinations, team=team, base=base)
         out = []
         if person is not None:
             cand = Candidate(type=trigger["type"], manner=trigger.get("manner") if trigger["type"] == "departure" else None,
-                             person=person, rule=rule + (":nearest_person" if fallback else ""), **base)
-            if date is not None:
-                cand.notes.append(DATE_NOTES[date.label_])
-            if post.front_office:
-                cand.notes.append(f"front_office:{post.front_office}")
-            if post.attached is not None and post.attached.kb_id_:
-                cand.notes.append("role:attached")
+                             person=person, nearest_person=fallback, front_office=post.front_office or None,
+                             date_label=DATE_LABELS[date.label_] if date is not None else None,
+                             role_attached=post.attached is not None and bool(post.attached.kb_id_), **base)
             out.append(cand)
             out += self._moved_to(draft, cand, post)
             if site.voice != "replace":
@@ -102,17 +96,27 @@ class Proposals:
             out += self._moved_from(draft, post)
         return out
 
+    @staticmethod
+    def _unnamed_object(site: Site) -> bool:
+        """ "will now hire a coordinator of his own", "to appoint a new manager": the person slot holds a
+        description of someone not yet named, so the nearest name is not the one hired or fired."""
+        if site.voice != "transitive" or site.passive:
+            return False
+        people = site.doc._.links["person"]
+        return any(o.pos_ == "NOUN" and o.i not in people and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another")
+                                                                   for c in o.children) for o in site.objs)
+
     def _fallback_team(self, site: Site, team: str | None, person: str | None, person_team: str | None,
-                       destinations: list[Token]) -> tuple[str | None, str]:
-        """The team when the voice found none, and the rule suffix that says how it was found: the team
+                       destinations: list[Token]) -> tuple[str | None, str | None]:
+        """The team when the voice found none, and how it was found (``Candidate.team_from``): the team
         qualifying the person (departures), a "where" clause, the sentence, the person's description
         elsewhere in the article, the section heading, or the article's home team."""
         doc, sent, head, preps = site.doc, site.sent, site.head, site.preps
         teams = doc._.links["team"]
         if team is None and person_team and site.type == "departure":
-            return person_team, ":person_team"
+            return person_team, "person_team"
         if team is not None:
-            return team, ""
+            return team, None
         exclude = {person_team} if person_team and site.type == "hire" else set()
         if site.type == "hire":  # "arrived from Army after five seasons at West Point": not the new team
             exclude |= {name for p, o in preps if p == "from" and (name := self._team(doc, o))}
@@ -121,23 +125,32 @@ class Proposals:
             exclude |= {self._team(doc, o) for p, o in preps if p == "from"} - {None}
         team = syntax.where_clause_team(head, teams)
         if team is not None:
-            return team, ":where_team"
+            return team, "where_team"
+        team = syntax.when_clause_team(head, teams, doc._.links.get("opponent", {}))
+        if team is not None and team not in exclude:
+            return team, "when_team"
         if (team := self._sentence_team(doc, sent, head, person, exclude, site.found.heads)) is not None:
-            return team, ":sentence_team"
+            return team, "sentence_team"
         if person and site.type == "departure" and not destinations and self._article_person_team(doc, sent, person):
-            return self._article_person_team(doc, sent, person), ":person_team"
+            return self._article_person_team(doc, sent, person), "person_team"
+        if site.trigger.get("team") == "home":
+            # a career phrase ("got the job", "is back with") names its team or means the article's own: the
+            # heading of a tracker's section is some other item's team
+            return doc._.home_team, "home_team"
         team = self._section_team(sent, site.found.headings)
-        return team or doc._.home_team, ":paragraph_team" if team else ":home_team"
+        return team or doc._.home_team, "paragraph_team" if team else "home_team"
 
     def _post(self, site: Site, person: str | None, person_tokens: list[int], team: str | None) -> Post:
         """The role, interim flag and front-office title of the main transition."""
         doc, sent, head, match, subj = site.doc, site.sent, site.head, site.match, site.subj
         # "promoted assistant coach X", "assistant X takes charge": the title before the name is the one he leaves
         # and so does a successor's ("associate head coach X will succeed Y"), when the titled name is the subject
-        promotion = head.lemma_ in PROMOTION or site.voice == "intransitive" \
+        promotion = head.lemma_ in self.promotion_verbs or site.voice == "intransitive" \
             or site.voice == "replace" and subj is not None and subj.pos_ != "PRON" and subj.i in person_tokens
         old_posts = self._old_posts(doc, sent, person_tokens, team, promotion=promotion) \
             if site.type == "hire" else []
+        if site.type == "hire":  # "served as X at A before taking charge of B": X is the post he leaves
+            old_posts += [r for r in self._earlier_post(doc, head)[0] if r not in old_posts]
         # "left X to become an assistant with Y": the title in the purpose clause is the new post's
         new_posts = self._destination_roles(doc, head) if site.type == "departure" else []
         skip = frozenset(r.start for r in old_posts + new_posts) | self._others_titles(doc, sent, person)
@@ -165,7 +178,7 @@ class Proposals:
             # with no title of its own, the new post is taken to be of the same rank as the old one
             new_role = next((r.kb_id_ for r in post.new_posts if r.label_ == "ROLE" and r.kb_id_), base["role"])
             out.append(Candidate(type="hire", manner=None, person=main.person, team=teams[token.i],
-                                 rule=draft.rule + ":moved_to", **{k: v for k, v in base.items() if k != "team"}
+                                 derived="moved_to", **{k: v for k, v in base.items() if k != "team"}
                                  | {"interim": False, "strength": "weak", "role": new_role}))
         return out
 
@@ -180,6 +193,8 @@ class Proposals:
         coordinated = self._conjoined(doc, arguments, person)
         if site.voice == "transitive" and not passive:
             coordinated += [n for n in self._listed_objects(doc, site.head, person) if n not in coordinated]
+        elif site.voice != "noun":  # the list as the subject: "coordinator X, line coach Y and Z were let go"
+            coordinated += [n for n in syntax.titled_list_before(doc, site.head, person) if n not in coordinated]
         coordinated += [name for name in self._conjoined_people(doc, draft.person_tokens, person, site.head)
                         if name not in coordinated]
         out = []
@@ -189,17 +204,15 @@ class Proposals:
             other_interim = False
             if other_role is None and other_office is None:
                 other_role, other_interim, other_office = self._role(doc, sent, tokens, site.match)
-            extra = Candidate(type=site.type, manner=main.manner, person=other, rule=main.rule + ":conj",
-                              **{**draft.base, "role": other_role, "interim": other_interim})
-            if other_office:
-                extra.notes.append(f"front_office:{other_office}")
-            out.append(extra)
+            out.append(Candidate(type=site.type, manner=main.manner, person=other, derived="conj",
+                                 nearest_person=main.nearest_person, front_office=other_office or None,
+                                 **{**draft.base, "role": other_role, "interim": other_interim}))
         return out
 
     @staticmethod
     def _replaced(draft: Draft) -> list[Candidate]:
         """The other transitions the voice read ("A replaced B": B's departure)."""
-        return [Candidate(type=type_, manner=manner, person=other, rule=draft.rule + ":replaced",
+        return [Candidate(type=type_, manner=manner, person=other, derived="replaced",
                           **{**draft.base, "interim": False, "strength": "weak"})
                 for type_, other, manner in draft.reading.others]
 
@@ -211,20 +224,21 @@ class Proposals:
             return []
         out = []
         moved = self._moved_from_teams(doc, sent, site.head, person, team)
+        moved += [name for name in self._earlier_post(doc, site.head)[1] if name != team and name not in moved]
         if draft.person_team and draft.person_team != team and draft.person_team not in moved:
             moved.append(draft.person_team)
         old_role = post.old_posts[0].kb_id_ if post.old_posts and post.old_posts[0].kb_id_ else base["role"]
         for moved_from in moved:
             out.append(Candidate(type="departure", manner="moved", person=person, team=moved_from,
-                                 rule=draft.rule + ":moved_from", **{k: v for k, v in base.items() if k != "team"}
+                                 derived="moved_from", **{k: v for k, v in base.items() if k != "team"}
                                  | {"interim": False, "role": old_role}))
         elsewhere = self._article_description(doc, sent, person, exclude={team}) \
-            if not moved and team and not self._keeps_post(doc, person) and not draft.rule.endswith(":where_team") \
+            if not moved and team and not self._keeps_post(doc, person) and base["team_from"] != "where_team" \
             else None  # a "where" clause tells the team's past, the description the person's present
         if elsewhere is not None:
             # "Callan had been the Bengals offensive coordinator": the team the person coaches, said elsewhere
             role = self._described_role(doc, elsewhere[1], person) or base["role"]
             out.append(Candidate(type="departure", manner="moved", person=person, team=elsewhere[0],
-                                 rule=draft.rule + ":moved_from", **{k: v for k, v in base.items() if k not in ("team", "role")}
+                                 derived="moved_from", **{k: v for k, v in base.items() if k not in ("team", "role")}
                                  | {"interim": False, "role": role}))
         return out

@@ -9,7 +9,6 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ... import syntax
-from .teams import DESTINATION_VERBS, LEAVING_FOR_VERBS
 
 
 class Roles:
@@ -74,6 +73,28 @@ class Roles:
             if title_after or promotion or (left is not None and left.tag_ == "PRP$") or (owner is not None and owner != team):
                 out.append(role)
         return out
+
+    @staticmethod
+    def _earlier_post(doc: Doc, head: Token) -> tuple[list[Span], list[str]]:
+        """The post a career sentence says a hired coach held just before, in a phrase tied to the hire by
+        "before" or "after": "served as X at A before taking charge of B", "after two seasons as X at A, he
+        took charge of B". Returns the titles and the teams of that phrase (the hire's own phrase left out)."""
+        phrases: list[Token] = []
+        up = head.head
+        if head.dep_ == "pcomp" and up.dep_ == "prep" and up.lower_ == "before" or \
+                head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "before" for c in head.children):
+            verb = up.head if head.dep_ == "pcomp" else up
+            phrases += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "after"):
+            phrases += [t for t in prep.subtree if t.dep_ == "prep" and t.lower_ == "as"]
+        mine = {t.i for t in head.subtree} - {t.i for p in phrases for t in p.subtree}
+        teams = doc._.links["team"]
+        roles, names = [], []
+        for phrase in phrases:
+            span = {t.i for t in phrase.subtree} - mine
+            roles += [r for r in doc.spans.get("roles", []) if r.label_ == "ROLE" and r.start in span]
+            names += [teams[i] for i in sorted(span) if i in teams and teams[i] not in names]
+        return roles, names
 
     @staticmethod
     def _others_titles(doc: Doc, sent: Span, person: str | None) -> frozenset[int]:
@@ -146,14 +167,13 @@ class Roles:
                 return role
         return None
 
-    @staticmethod
-    def _destination_roles(doc: Doc, head: Token) -> list[Span]:
+    def _destination_roles(self, doc: Doc, head: Token) -> list[Span]:
         """Titles inside a departure's purpose clause or "for" phrase: "left to become an assistant with Y",
         "leaves for the Sounders assistant's role" name the post he goes to, not the one he leaves."""
         clause: set[int] = set()
         for child in head.children:
-            if child.dep_ in ("xcomp", "advcl") and child.lemma_ in DESTINATION_VERBS \
-                    or child.dep_ == "prep" and child.lower_ == "for" and head.lemma_ in LEAVING_FOR_VERBS:
+            if child.dep_ in ("xcomp", "advcl") and child.lemma_ in self.destination_verbs \
+                    or child.dep_ == "prep" and child.lower_ == "for" and head.lemma_ in self.leaving_for_verbs:
                 clause |= {t.i for t in child.subtree}
         return [r for r in doc.spans.get("roles", []) if r.root.i in clause]
 

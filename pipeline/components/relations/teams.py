@@ -12,10 +12,6 @@ from spacy.tokens import Doc, Span, Token
 from ... import syntax
 from ...extensions import doc_text
 
-MATCH_WORDS = {"defeat", "win", "victory", "loss", "draw", "game", "match", "tie", "final", "clash", "trip",
-               "derby", "meeting", "semifinal", "semi-final", "opener", "beat", "lose", "face", "play", "thrash"}
-DESTINATION_VERBS = {"join", "coach", "take", "become", "manage", "lead", "replace", "succeed", "return", "move"}
-LEAVING_FOR_VERBS = {"leave", "depart", "bolt", "quit", "exit", "resign", "walk"}
 TEAM_STOP_PREPS = {"against", "over", "to", "versus", "vs", "beat", "past"}
 MEMO = "coaching_events.relations_memo"  # doc.user_data key, present only while the stage runs on the doc
 
@@ -177,10 +173,9 @@ class TeamChoice:
         return any(any(people.get(t.i) == person for t in sent) and any(t.lemma_ in self.dual_role for t in sent)
                    for sent in doc.sents)
 
-    @staticmethod
-    def _moves_on(head: Token) -> bool:
+    def _moves_on(self, head: Token) -> bool:
         """A departure with a purpose clause of taking another job: "quit Hull to take the Norwich job"."""
-        return any(c.dep_ in ("xcomp", "advcl") and c.lemma_ in DESTINATION_VERBS - {"return", "replace", "succeed"}
+        return any(c.dep_ in ("xcomp", "advcl") and c.lemma_ in self.destination_verbs - {"return", "replace", "succeed"}
                    and any(m.lower_ == "to" for m in c.children if m.dep_ == "aux") for c in head.children)
 
     def _destinations(self, doc: Doc, head: Token) -> list[Token]:
@@ -188,9 +183,9 @@ class TeamChoice:
         teams, opponents = doc._.links["team"], doc._.links.get("opponent", {})
         out = []
         for child in head.children:
-            if child.dep_ in ("xcomp", "advcl") and child.lemma_ in DESTINATION_VERBS:
+            if child.dep_ in ("xcomp", "advcl") and child.lemma_ in self.destination_verbs:
                 out += [t for t in child.subtree if t.i in teams and t.dep_ in ("dobj", "pobj") and t.i not in opponents]
-            elif child.dep_ == "prep" and child.lower_ == "for" and head.lemma_ in LEAVING_FOR_VERBS:
+            elif child.dep_ == "prep" and child.lower_ == "for" and head.lemma_ in self.leaving_for_verbs:
                 # "left Wake Forest for Auburn", "bolted for Auburn"
                 out += [t for t in child.children if t.i in teams and t.dep_ == "pobj" and t.i not in opponents]
         return out
@@ -214,9 +209,9 @@ class TeamChoice:
             if owner is not None and owner != person:
                 continue  # "after Luis Ocampo of the White Sox": another person's team
             prep = token.head if token.dep_ == "pobj" else None
-            if prep is not None and (prep.lower_ in TEAM_STOP_PREPS | {"from"} or prep.head.lemma_ in MATCH_WORDS):
+            if prep is not None and (prep.lower_ in TEAM_STOP_PREPS | {"from"} or prep.head.lemma_ in self.match_words):
                 continue
-            if any(a.lemma_ in MATCH_WORDS and a.i != head.i for a in list(token.ancestors)[:3]):
+            if any(a.lemma_ in self.match_words and a.i != head.i for a in list(token.ancestors)[:3]):
                 continue
             distance = syntax.tree_distance(token, head)
             if distance <= self.team_distance:
@@ -261,6 +256,14 @@ class TeamChoice:
         above = [team for start, team in headings if start <= sent.start_char]
         return above[-1] if above else None
 
+    @staticmethod
+    def _office_there(doc: Doc, team: Token) -> bool:
+        """ "arrives from X, where he had been head of sport": the post the "where" clause gives him at the
+        team he comes from is a front-office one, so he leaves no coaching post there."""
+        clauses = [c for c in team.children if c.dep_ == "relcl"]
+        spans = [r for r in doc.spans.get("roles", []) for c in clauses if c.left_edge.i <= r.start <= c.right_edge.i]
+        return any(r.label_ == "FRONT_OFFICE" for r in spans) and not any(r.label_ == "ROLE" for r in spans)
+
     def _moved_from_teams(self, doc: Doc, sent: Span, head: Token, person: str, team: str | None) -> list[str]:
         teams, people = doc._.links["team"], doc._.links["person"]
         found = []
@@ -269,12 +272,18 @@ class TeamChoice:
                 continue
             token = doc[i]
             if token.dep_ == "pobj" and token.head.lower_ == "from" and not syntax.origin(doc, token.head):
-                found.append(name)
+                if not self._office_there(doc, token):
+                    found.append(name)
                 continue
             owned = token.head if token.dep_ == "poss" else None
             if owned is not None and owned.dep_ == "pobj" and owned.head.lower_ == "from" \
                     and owned.lemma_.lower() in self.post_words and not syntax.origin(doc, owned.head):
                 found.append(name)  # "hired X from the Pelicans' bench"
+                continue
+            post = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("with", "at", "of") else None
+            if post is not None and post.dep_ == "pobj" and post.head.lower_ == "from" \
+                    and post.lemma_.lower() in self.post_words and not syntax.origin(doc, post.head):
+                found.append(name)  # "came back from an assistant's job with the Heat"
                 continue
             # "<Team> head coach <Person>": the team qualifies the person's current title
             j = i

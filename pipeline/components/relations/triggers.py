@@ -15,8 +15,8 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from ... import syntax
 from ...windowed import WindowedMatcher
-from .arguments import NEG
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,8 @@ class Match:
     trigger: dict[str, Any]
 
 
-def token_pattern(trigger: dict[str, Any]) -> list[dict[str, Any]]:
-    """The Matcher pattern of a trigger row."""
+def token_pattern(trigger: dict[str, Any], negation: frozenset[str]) -> list[dict[str, Any]]:
+    """The Matcher pattern of a trigger row (``negation``: the words of "not" in a pattern, words.jsonl)."""
     words = trigger["pattern"].split()
     pattern: list[dict[str, Any]] = []
     head_done = False
@@ -49,7 +49,7 @@ def token_pattern(trigger: dict[str, Any]) -> list[dict[str, Any]]:
         if word == "*":
             pattern += [{"IS_SENT_START": False, "IS_PUNCT": False, "OP": "?"}] * 4
         elif word == "not":
-            pattern.append({"LOWER": {"IN": sorted(NEG)}})
+            pattern.append({"LOWER": {"IN": sorted(negation)}})
         elif word in ("to", "the", "of", "on", "contract") or head_done:
             pattern.append({"LEMMA": word})
         else:
@@ -67,13 +67,9 @@ def token_pattern(trigger: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def trigger_head(span: Span, trigger: dict[str, Any]) -> Token:
-    """The token of the trigger's head word ("be" of "has been interim coach since", "be" of "would not be
-    back"), else its first verb or noun."""
-    word = next((w for w in trigger["pattern"].split() if w not in ("not", "*")), None)
-    named = next((t for t in span if t.lemma_ == word), None)
-    if named is not None and (named.pos_ in ("VERB", "NOUN", "PROPN") or word == "be" and named.dep_ not in ("aux", "auxpass")):
-        return named
-    return next((t for t in span if t.pos_ in ("VERB", "NOUN", "PROPN")), span[0])
+    """The head token of a matched trigger: its head word (the first word of its pattern that is not
+    "not" or a gap), as ``syntax.trigger_head`` finds it."""
+    return syntax.trigger_head(span, next((w for w in trigger["pattern"].split() if w not in ("not", "*")), None))
 
 
 def _path(token: Token, lemmas: list[str]) -> bool:
@@ -90,13 +86,13 @@ def _path(token: Token, lemmas: list[str]) -> bool:
 class TriggerFinder:
     """The trigger lexicon compiled for one vocabulary."""
 
-    def __init__(self, vocab: Vocab, triggers: list[dict[str, Any]]) -> None:
+    def __init__(self, vocab: Vocab, triggers: list[dict[str, Any]], negation: frozenset[str]) -> None:
         self.vocab = vocab
         self.triggers = triggers
         self.matcher = WindowedMatcher(vocab)  # runs only where a trigger's first word is
         for number, trigger in enumerate(triggers):
             if trigger.get("match") != "tree":  # "tree": only on the parse, where the gap is the object
-                self.matcher.add(str(number), token_pattern(trigger))
+                self.matcher.add(str(number), token_pattern(trigger, negation))
         # one-word transitive triggers by lemma, for headlines whose verb the tagger reads as a noun
         self.headline_triggers: dict[str, list[tuple[int, dict]]] = {}
         for number, trigger in enumerate(triggers):

@@ -13,14 +13,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
 from .triggers import Triggers
 
-if TYPE_CHECKING:
-    from . import RelationExtractor
+
+class ArgumentReader(Protocol):
+    """What a voice asks of the extractor (``RelationExtractor`` through its ``Arguments`` and ``TeamChoice``)."""
+
+    former_words: frozenset[str]
+
+    def _person(self, doc: Doc, token: Token | None) -> str | None: ...
+    def _team(self, doc: Doc, token: Token | None) -> str | None: ...
+    def _np(self, token: Token) -> list[Token]: ...
+    def _adjacent_actor(self, doc: Doc, match: Span) -> str | None: ...
+    def _subject(self, head: Token) -> Token | None: ...
+    def _objects(self, head: Token, match: Span, words: set[str] = ...) -> list[Token]: ...
+    def _preps(self, tokens: list[Token]) -> list[tuple[str, Token]]: ...
+    def _passive(self, head: Token) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -53,15 +65,14 @@ class Site:
 @dataclass
 class Reading:
     """What a voice reads off the parse: the person and team, whether the clause is passive after all,
-    the voice's rule suffix, and extra (type, person, manner) transitions ("A replaced B": B's departure)."""
+    and extra (type, person, manner) transitions ("A replaced B": B's departure)."""
     person: str | None = None
     team: str | None = None
     passive: bool = False
-    rule: str = ""
     others: list[tuple[str, str | None, str]] = field(default_factory=list)
 
 
-def site_of(x: "RelationExtractor", doc: Doc, head: Token, match: Span, trigger: dict[str, Any],
+def site_of(x: ArgumentReader, doc: Doc, head: Token, match: Span, trigger: dict[str, Any],
             found: Triggers) -> Site:
     voice = trigger["voice"]
     preps = x._preps(list(match))
@@ -73,7 +84,7 @@ def site_of(x: "RelationExtractor", doc: Doc, head: Token, match: Span, trigger:
                 preps=preps, passive=voice != "noun" and x._passive(head), prep_team=prep_team)
 
 
-def transitive(x: "RelationExtractor", site: Site) -> Reading | None:
+def transitive(x: ArgumentReader, site: Site) -> Reading | None:
     doc, head, match, subj, objs, preps = site.doc, site.head, site.match, site.subj, site.objs, site.preps
     people, teams = doc._.links["person"], doc._.links["team"]
     person = team = None
@@ -87,7 +98,6 @@ def transitive(x: "RelationExtractor", site: Site) -> Reading | None:
     if passive:
         agent = next((o for p, o in preps if p == "by"), None)
         team = x._team(doc, agent) or site.prep_team
-        rule = ":passive"
     else:
         for obj in objs + [o for p, o in preps if p == "to" and not objs]:
             person = person or x._person(doc, obj)  # "handed the reins to X"
@@ -96,17 +106,16 @@ def transitive(x: "RelationExtractor", site: Site) -> Reading | None:
             # a headline the parser flattened: "Watford sack Rob Edwardson", "Celtic appoint X as manager"
             person = people.get(match.end)
             team = team or teams.get(match.start - 1)
-        rule = ":active"
     if site.type == "hire":
         argument = subj if passive else (objs[0] if objs else None)
         if argument is not None and argument.i in site.found.heads and argument.i != head.i:
             return None  # "X's sacking was confirmed": the argument is another transition
     if person is None and head.dep_ == "amod":
         person = x._person(doc, head.head)  # "replacing the fired Gerard Gallant"
-    return Reading(person=person, team=team, passive=passive, rule=rule)
+    return Reading(person=person, team=team, passive=passive)
 
 
-def intransitive(x: "RelationExtractor", site: Site) -> Reading:
+def intransitive(x: ArgumentReader, site: Site) -> Reading:
     doc = site.doc
     person = x._adjacent_actor(doc, site.match) or x._person(doc, site.subj)
     team = next((x._team(doc, o) for o in site.objs if x._team(doc, o)), None) or site.prep_team
@@ -115,16 +124,19 @@ def intransitive(x: "RelationExtractor", site: Site) -> Reading:
     return Reading(person=person, team=team, passive=site.passive)
 
 
-def symmetric(x: "RelationExtractor", site: Site) -> Reading:
+def symmetric(x: ArgumentReader, site: Site) -> Reading:
     doc = site.doc
-    sides = [site.subj] + [o for p, o in site.preps if p in ("with", "from")] + site.objs
+    subj = site.subj
+    if subj is None and site.head.dep_ == "dobj" and site.head.pos_ == "NOUN":
+        subj = x._subject(site.head.head)  # "X and Y agreed a parting of the ways": the light verb's subject
+    sides = [subj] + [o for p, o in site.preps if p in ("with", "from", "on")] + site.objs  # "walked out on X"
     sides += [c for side in sides if side is not None for c in side.conjuncts]  # "the Red Sox and X agreed"
     person = next((x._person(doc, s) for s in sides if x._person(doc, s)), None)
     team = next((x._team(doc, s) for s in sides if x._team(doc, s)), None)
     return Reading(person=person, team=team, passive=site.passive)
 
 
-def replace(x: "RelationExtractor", site: Site) -> Reading:
+def replace(x: ArgumentReader, site: Site) -> Reading:
     doc, subj, objs, preps = site.doc, site.subj, site.objs, site.preps
     if site.passive:
         old = x._person(doc, subj)
@@ -149,7 +161,7 @@ def replace(x: "RelationExtractor", site: Site) -> Reading:
     return reading
 
 
-def noun(x: "RelationExtractor", site: Site) -> Reading:
+def noun(x: ArgumentReader, site: Site) -> Reading:
     doc, head, preps = site.doc, site.head, site.preps
     teams = doc._.links["team"]
     person = team = None
@@ -167,6 +179,6 @@ def noun(x: "RelationExtractor", site: Site) -> Reading:
     return Reading(person=person, team=team, passive=site.passive)
 
 
-VOICES: dict[str, Callable[["RelationExtractor", Site], Reading | None]] = {
+VOICES: dict[str, Callable[[ArgumentReader, Site], Reading | None]] = {
     "transitive": transitive, "intransitive": intransitive, "symmetric": symmetric, "replace": replace, "noun": noun,
 }
