@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 
 from .documents import prepare
+from .gate import Gate, Selection
 from .normalize import Cleaned, clean
 from .readers import Article, Reject, excerpt
 from .schema import Event
@@ -131,13 +132,27 @@ class _Job:
     text: Cleaned
     title: Cleaned | None
     article: Article
+    selection: Selection | None = None  # what the gate kept of the article's text (None: all of it)
 
 
-def _jobs(nlp: Language, articles: list[Article]) -> Iterator[_Job]:
+def _gated(gate: Gate | None, article: Article) -> tuple[Article | None, Selection | None]:
+    """What of the article the model parses: all of it (no gate), nothing (None), or the gate's selection."""
+    if gate is None:
+        return article, None
+    selection = gate.select(article.title, article.text)
+    if selection is None:
+        return None, None
+    return (article if selection.whole else replace(article, text=selection.text)), selection
+
+
+def _jobs(nlp: Language, articles: list[Article], gate: Gate | None = None) -> Iterator[_Job]:
     for index, article in enumerate(articles):
+        parsed, selection = _gated(gate, article)
+        if parsed is None:
+            continue  # the gate found nothing that can hold an event: no parse
         title = clean(article.title).stripped() if article.title else None
-        for piece in article_pieces(nlp, article):
-            yield _Job(index, piece.start, clean(piece.text), title, article)
+        for piece in article_pieces(nlp, parsed):
+            yield _Job(index, piece.start, clean(piece.text), title, article, selection)
 
 
 def _groups(jobs: Iterable[_Job], limit: int) -> Iterator[list[_Job]]:
@@ -167,28 +182,30 @@ def _memory_zone(nlp: Language) -> AbstractContextManager[object]:
     return nullcontext()
 
 
-def _run(nlp: Language, articles: list[Article], batch_size: int) -> list[list[Event]]:
+def _run(nlp: Language, articles: list[Article], batch_size: int, gate: Gate | None = None) -> list[list[Event]]:
     """Events of each article; pieces streamed through ``nlp.pipe`` in bounded groups.
 
     Each group runs in an ``nlp.memory_zone()``: the strings and lexemes its
     Docs added to the vocabulary are freed after it, so a long run's memory
-    stays flat. Only the events (plain Python values) leave the zone.
+    stays flat. Only the events (plain Python values) leave the zone. With a
+    gate, only what it selects of each article is parsed.
     """
     found: list[list[Event]] = [[] for _ in articles]
-    for group in _groups(_jobs(nlp, articles), GROUP_CHARS):
+    for group in _groups(_jobs(nlp, articles, gate), GROUP_CHARS):
         with _memory_zone(nlp):
             docs = ((prepare(nlp, job.text.text, job.article.date, doc_id=job.article.id,
                              title=job.title.text if job.title else None), job) for job in group)
             for doc, job in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
-                found[job.index].extend(shift_event(event, job.start, job.text, job.title)
-                                        for event in doc._.events or [])
+                for event in doc._.events or []:
+                    event = shift_event(event, job.start, job.text, job.title)
+                    found[job.index].append(job.selection.shift(event) if job.selection is not None else event)
     return [_unique(events) for events in found]
 
 
-def _alone(nlp: Language, article: Article) -> list[Event] | Reject:
+def _alone(nlp: Language, article: Article, gate: Gate | None = None) -> list[Event] | Reject:
     """One article on its own; any failure of the pipeline on it becomes a Reject."""
     try:
-        return _run(nlp, [article], batch_size=1)[0]
+        return _run(nlp, [article], batch_size=1, gate=gate)[0]
     except ArticleTooLong as error:
         return Reject(article.source, article.id, str(error), excerpt(article.text))
     # The isolation boundary of one article: whatever a component raises on this
@@ -199,23 +216,24 @@ def _alone(nlp: Language, article: Article) -> list[Event] | Reject:
                       f"pipeline failed: {type(error).__name__}: {error}", excerpt(article.text))
 
 
-def extract_articles(nlp: Language, articles: Iterable[Article], *,
-                     batch_size: int = 32) -> Iterator[tuple[Article, list[Event] | Reject]]:
+def extract_articles(nlp: Language, articles: Iterable[Article], *, batch_size: int = 32,
+                     gate: Gate | None = None) -> Iterator[tuple[Article, list[Event] | Reject]]:
     """Each article with its events (or a Reject), in order, in this process.
 
     The articles go through ``nlp.pipe`` together; when that fails, each is
-    run alone so that only the article that fails is rejected. For several
-    processes see :class:`pipeline.parallel.ArticleProcessor`.
+    run alone so that only the article that fails is rejected. With a
+    :class:`pipeline.gate.Gate`, only what it selects of each article is
+    parsed. For several processes see :class:`pipeline.parallel.ArticleProcessor`.
     """
     articles = list(articles)
     if not articles:
         return
     try:
-        results: list[list[Event] | Reject] = list(_run(nlp, articles, batch_size))
+        results: list[list[Event] | Reject] = list(_run(nlp, articles, batch_size, gate))
     # A failure inside a batch does not say which article caused it: re-run them
     # one by one below, where each failure is caught and reported.
     except Exception:  # noqa: BLE001
         logger.debug("batch of %d articles failed; running them one by one", len(articles),
                      exc_info=True)
-        results = [_alone(nlp, article) for article in articles]
+        results = [_alone(nlp, article, gate) for article in articles]
     yield from zip(articles, results, strict=True)

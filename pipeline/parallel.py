@@ -31,6 +31,7 @@ from types import TracebackType
 from spacy.language import Language
 
 from .batch import extract_articles
+from .gate import Gate
 from .lifecycle import Interrupted, follow_parent, stop_workers
 from .readers import Article, Reject
 from .schema import Event
@@ -41,13 +42,15 @@ Result = list[Event] | Reject
 
 _worker_nlp: Language | None = None
 _worker_batch_size = 32
+_worker_gate: Gate | None = None
 
 
-def _start_worker(nlp: Language, batch_size: int) -> None:
-    global _worker_nlp, _worker_batch_size
+def _start_worker(nlp: Language, batch_size: int, gate: Gate | None = None) -> None:
+    global _worker_nlp, _worker_batch_size, _worker_gate
     follow_parent()  # exit when the parent dies; Ctrl-C is the parent's to handle
     _worker_nlp = nlp
     _worker_batch_size = batch_size
+    _worker_gate = gate
 
 
 def _ready() -> bool:
@@ -56,7 +59,8 @@ def _ready() -> bool:
 
 def _work(articles: list[Article]) -> list[Result]:
     assert _worker_nlp is not None, "worker started without a pipeline"
-    return [result for _, result in extract_articles(_worker_nlp, articles, batch_size=_worker_batch_size)]
+    return [result for _, result in extract_articles(_worker_nlp, articles, batch_size=_worker_batch_size,
+                                                     gate=_worker_gate)]
 
 
 def can_fork() -> bool:
@@ -74,10 +78,12 @@ class ArticleProcessor:
     the articles are processed in this process instead.
     """
 
-    def __init__(self, nlp: Language, *, batch_size: int = 32, n_process: int = 1) -> None:
+    def __init__(self, nlp: Language, *, batch_size: int = 32, n_process: int = 1,
+                 gate: Gate | None = None) -> None:
         self.nlp = nlp
         self.batch_size = batch_size
         self.n_process = n_process
+        self.gate = gate  # the relevance gate (pipeline.gate), or None to parse every article whole
         self._executor: ProcessPoolExecutor | None = None
 
     @property
@@ -97,7 +103,7 @@ class ArticleProcessor:
             max_workers=self.n_process,
             mp_context=multiprocessing.get_context("fork"),
             initializer=_start_worker,
-            initargs=(self.nlp, self.batch_size),
+            initargs=(self.nlp, self.batch_size, self.gate),
         )
         # Fork the workers now, before this process starts other threads (the progress bar).
         self._executor.submit(_ready).result()
@@ -148,7 +154,7 @@ class ArticleProcessor:
 
     def _here(self, batch: list[Article | Reject]) -> list[Result]:
         return [result for _, result in
-                extract_articles(self.nlp, self._articles(batch), batch_size=self.batch_size)]
+                extract_articles(self.nlp, self._articles(batch), batch_size=self.batch_size, gate=self.gate)]
 
     def _submit(self, batch: list[Article | Reject]) -> Future[list[Result]] | None:
         if self._executor is None:

@@ -16,6 +16,7 @@ from typing import TypeVar
 from spacy.language import Language
 
 from .atomic import remove_stale
+from .gate import Gate
 from .lifecycle import Interrupted, interruptible
 from .parallel import ArticleProcessor
 from .db import EventStore, StoreError, pipeline_version
@@ -45,7 +46,8 @@ class ExtractOptions:
     ``.rejects.jsonl``, or ``rejects.jsonl`` in the working folder when the
     output is stdout. The file is created only when something is rejected.
     progress: True/False to force the progress bar on stderr on or off;
-    None shows it when stderr is a terminal.
+    None shows it when stderr is a terminal. gate: False parses every article
+    whole (``--no-gate``, for comparisons).
     max_chars: longest article text accepted; a longer one is rejected.
     csv_columns: which columns of a CSV input hold the id, text, date, title, url.
     output: the JSON Lines output, stdout (``-``) or None for none; ``outputs``:
@@ -63,6 +65,7 @@ class ExtractOptions:
     batch_size: int = DEFAULT_BATCH_SIZE
     n_process: int = 1
     progress: bool | None = False
+    gate: bool = True  # the relevance gate (pipeline.gate): parse only articles that can hold an event
     outputs: list[OutputPath] = field(default_factory=list)
     db: str | None = None
     force: bool = False
@@ -184,7 +187,8 @@ def _run(options: ExtractOptions, nlp: Language, reader: ArticleReader, store: E
     if store is not None and not options.force:
         resume = Resume(store, version, read_back=options.output is not None or bool(options.outputs))
         batches = resume.batches(batches)
-    processor = ArticleProcessor(nlp, batch_size=options.batch_size, n_process=options.n_process)
+    gate = Gate.for_pipeline(nlp) if options.gate else None
+    processor = ArticleProcessor(nlp, batch_size=options.batch_size, n_process=options.n_process, gate=gate)
     if store is not None:
         store.engine.dispose()  # no open connection for forked workers to inherit
     main_output = JsonlWriter(options.output) if options.output is not None else nullcontext(None)

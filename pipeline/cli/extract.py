@@ -89,6 +89,11 @@ def extract(
     date_col: Annotated[str, typer.Option("--date-col", help="CSV inputs: the date column (YYYY-MM-DD).")] = "date",
     title_col: Annotated[str, typer.Option("--title-col", help="CSV inputs: the title column.")] = "title",
     url_col: Annotated[str, typer.Option("--url-col", help="CSV inputs: the url column.")] = "url",
+    gate: Annotated[
+        bool,
+        typer.Option("--gate/--no-gate",
+                     help="Relevance gate: skip the parser for articles with no coaching change in sight."),
+    ] = True,
 ) -> None:
     """Extract the events of articles into JSON Lines, one event a line."""
     if force and not db:
@@ -97,7 +102,7 @@ def extract(
     options = ExtractOptions(inputs=list(inputs), output=main, rejects=rejects, model=model,
                              batch_size=batch_size, n_process=n_process, progress=progress,
                              outputs=extra, db=db, force=force, min_confidence=min_confidence,
-                             max_chars=max_chars,
+                             max_chars=max_chars, gate=gate,
                              csv_columns=CsvColumns(id=id_col, text=text_col, date=date_col,
                                                     title=title_col, url=url_col))
     try:

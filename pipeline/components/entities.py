@@ -82,6 +82,7 @@ class SportsEntities(RuleComponent):
             self.role_matcher.add(pattern, [doc])
         self.club_suffixes = self.lexicon.words("suffix")
         self.club_prefixes = self.lexicon.words("prefix")
+        self.club_affixes = self.club_suffixes | self.club_prefixes
         self.place_preps = self.lexicon.words("place_prep")
         self.origin_words = self.lexicon.words("origin_word", lower=True)
         self.competition_words = self.lexicon.words("competition_word")
@@ -200,7 +201,7 @@ class SportsEntities(RuleComponent):
         absorbed: set[int] = set()
         out = []
         for token in doc:
-            if token.i in taken or token.text not in self.club_suffixes | self.club_prefixes:
+            if token.i in taken or token.text not in self.club_affixes:
                 continue
             start, end = token.i, token.i + 1
             if token.text in self.club_suffixes:

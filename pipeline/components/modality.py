@@ -259,7 +259,8 @@ class ModalityFilter(RuleComponent):
         "he has not worked since Y sacked him", "could only move once Z agreed to release him"."""
         chain = [head]
         token = head
-        while token.dep_ in CLAUSE_UP and token.head.i != token.i and token.head.sent == head.sent:
+        sent = head.sent  # found once: each .sent walks the sentence
+        while token.dep_ in CLAUSE_UP and token.head.i != token.i and token.head.sent == sent:
             if token.dep_ == "relcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
                 break  # a finite relative clause; "a candidate to replace X" is no fact
             if self._presupposed(token):
@@ -471,11 +472,11 @@ class ModalityFilter(RuleComponent):
         trigger_text = text[cand.trigger[0]:cand.trigger[1]].lower()
         negated_trigger = any(w in trigger_text.split() for w in self.negation)
         idiom = None if cand.voice == "row" else self._idiom_veto(head)  # a row's "(fired)" is a cell
-        reason = self._grammar_veto(self._chain(head), negated_trigger) or idiom or self._competition_left(cand, head) \
+        chain = self._chain(head)
+        reason = self._grammar_veto(chain, negated_trigger) or idiom or self._competition_left(cand, head) \
             or self._object_not_a_post(doc, cand, head) or self._retention(cand, head) or self._award(doc, head)
         if reason:
             return reason
-        chain = self._chain(head)
         # a finite relative clause states its own fact: "Conte, who took over in May 2019, reportedly ..."
         clause = chain[-1] if chain[-1].dep_ == "relcl" else None
         sentence = " ".join(t.lower_ for t in clause.subtree) if clause is not None else head.sent.text.lower()

@@ -19,6 +19,8 @@ moves the governing clause's date by the interval.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -50,6 +52,11 @@ DATE_HEADING = re.compile(r"^[\s#*]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)da
 YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
 NEWS_KEY = ("coaching_timing", "news_date")  # doc.user_data cache of the news day
 LEAD_SENTENCES = 4  # body sentences (of five words or more: datelines and bylines do not count) that may name the news day
+
+
+def _lead_sentences(doc: Doc, offset: int) -> Iterator[Span]:
+    """The body's sentences of five words or more, in order (read lazily: the lead needs only the first few)."""
+    return (s for s in doc.sents if s.start_char >= offset and sum(t.is_alpha for t in s) >= 5)
 
 
 @Language.factory("coaching_timing", default_config={"data_dir": None, "news_default": True,
@@ -204,7 +211,7 @@ class Timing(RuleComponent):
     def _lead_end(doc: Doc) -> int:
         """Where the lead (title and the first body sentences) ends, in characters."""
         offset = doc._.body_offset or 0
-        body = [s for s in doc.sents if s.start_char >= offset and sum(t.is_alpha for t in s) >= 5]
+        body = list(islice(_lead_sentences(doc, offset), LEAD_SENTENCES + 1))  # no further than needed
         return body[LEAD_SENTENCES].start_char if len(body) > LEAD_SENTENCES else len(doc_text(doc))
 
     def _simple_past(self, doc: Doc, cand: Candidate) -> bool:
@@ -321,7 +328,7 @@ class Timing(RuleComponent):
         names = {c.person for c in live}
         every = {c.person for c in doc._.candidates or [] if c.vetoed not in NOT_COACHES}
         people = doc._.links.get("person", {}) if doc._.links else {}
-        body = [s for s in doc.sents if s.start_char >= offset and sum(t.is_alpha for t in s) >= 5][:LEAD_SENTENCES]
+        body = list(islice(_lead_sentences(doc, offset), LEAD_SENTENCES))
         qualifying = [s for s in body if any(s.start_char <= c.trigger[0] < s.end_char for c in live)
                       or any(people.get(i) in names for i in range(s.start, s.end)) or _announces(s, people, every)]
         for sent in qualifying[:NEWS_SENTENCES]:

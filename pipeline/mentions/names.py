@@ -98,12 +98,18 @@ class Names:
                 if parts[i][0].islower():  # "van Riel", "ten Broek"
                     surnames.setdefault(" ".join(parts[i:]), name)
         covered = {i for s, e, _ in mentions for i in range(s, e)}
+        # each surname as written and capitalised, with its length in words: built once, not per token
+        forms = [(name, len(surname.split()), (surname, surname[:1].upper() + surname[1:]))
+                 for surname, name in surnames.items()]
         for token in doc:
             if token.i in covered or not token.text[:1].isupper():
                 continue
-            for surname, name in surnames.items():
-                n = len(surname.split())
-                if doc[token.i:token.i + n].text in (surname, surname[:1].upper() + surname[1:]) and not any(
+            text = token.text
+            for name, n, written in forms:
+                # a span's text starts with its first token's: skip, without building the span, what cannot match
+                if not (written[0].startswith(text) or written[1].startswith(text)):
+                    continue
+                if doc[token.i:token.i + n].text in written and not any(
                         j in covered for j in range(token.i, token.i + n)):
                     if token.ent_type_ in ("", "PERSON", "NORP", "GPE", "ORG") and not self._in_team(doc, token.i):
                         mentions.append((token.i, token.i + n, name))
@@ -296,8 +302,9 @@ class Names:
     def _particle_names(self, doc: Doc, taken: set[int], blocked: set[int]) -> list[tuple[int, int]]:
         """ "Joost van Riel" where the model tagged only a part, or the given name as a place."""
         out = []
-        for token in doc[1:-1]:
-            first, last = doc[token.i - 1], doc[token.i + 1]
+        tokens = list(doc)  # each Token made once, not at every look
+        for token in tokens[1:-1]:
+            first, last = tokens[token.i - 1], tokens[token.i + 1]
             if token.lower_ not in self.particles or not token.text.islower() or "\n" in first.text_with_ws + token.text_with_ws:
                 continue
             span = range(first.i, last.i + 1)
@@ -353,21 +360,20 @@ class Names:
             return t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.text.isupper() \
                 and t.i not in blocked
 
-        def titled(t: Token) -> bool:
-            return capital(t) and t.i not in taken
-
-        alone = {t.text for t in doc if capital(t) and not (t.i > 0 and capital(doc[t.i - 1]))
-                 and not (t.i + 1 < len(doc) and capital(doc[t.i + 1]))}
+        tokens = list(doc)  # each Token made once, not at every look
+        caps = [capital(t) for t in tokens]
+        alone = {t.text for t in tokens if caps[t.i] and not (t.i > 0 and caps[t.i - 1])
+                 and not (t.i + 1 < len(doc) and caps[t.i + 1])}
         out = []
         i = 0
         while i < len(doc):
             j = i
-            while j < len(doc) and j - i < 4 and (titled(doc[j]) or j > i and doc[j].lower_ in self.particles
-                                                  and j + 1 < len(doc) and titled(doc[j + 1])) \
-                    and (j == i or "\n" not in doc[j - 1].text_with_ws):
+            while j < len(doc) and j - i < 4 and (caps[j] and j not in taken or j > i and tokens[j].lower_ in self.particles
+                                                  and j + 1 < len(doc) and caps[j + 1] and j + 1 not in taken) \
+                    and (j == i or "\n" not in tokens[j - 1].text_with_ws):
                 j += 1
-            run = doc[i:j]
-            if j - i >= 2 and titled(doc[j - 1]) and doc[j - 1].text in alone \
+            run = tokens[i:j]
+            if j - i >= 2 and caps[j - 1] and j - 1 not in taken and tokens[j - 1].text in alone \
                     and any(t.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC") for t in run) \
                     and not any(t.lower_ in self.not_team_words or t.lower_ in self.team_nouns for t in run):
                 out.append((i, j))

@@ -12,17 +12,17 @@ Writes ``doc._.candidates``.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from ... import syntax
 from ...candidates import Candidate
+from ...windowed import WindowedMatcher
 from ..base import RuleComponent
 from .arguments import Arguments
 from .dates import Dating
 from .proposals import Proposals
 from .roles import Roles
-from .teams import TeamChoice
+from .teams import MEMO, DocMemo, TeamChoice
 from .triggers import TriggerFinder, Triggers
 
 __all__ = ["RelationExtractor", "make_relations"]
@@ -67,7 +67,7 @@ class RelationExtractor(Proposals, Arguments, TeamChoice, Roles, Dating, RuleCom
         self.post_words = {row["cue"] for row in self.data["modality.jsonl"] if row["kind"] == "post_word"}
         # "the former Porto coach", "ex-Chelsea boss": the past-title words of models/modality.jsonl
         self.former_words = frozenset(row["cue"] for row in self.data["modality.jsonl"] if row["kind"] == "past")
-        self.manner_matcher = Matcher(self.nlp.vocab)
+        self.manner_matcher = WindowedMatcher(self.nlp.vocab)  # runs only where a cue's first word is
         for number, cue in enumerate(self.manners):
             words = cue["pattern"].split()
             pattern = []
@@ -78,12 +78,19 @@ class RelationExtractor(Proposals, Arguments, TeamChoice, Roles, Dating, RuleCom
                     pattern.append({"LOWER": {"IN": sorted(self.negation)}})
                 else:
                     pattern.append({"LEMMA": word})
-            self.manner_matcher.add(str(number), [pattern])
+            self.manner_matcher.add(str(number), pattern)
 
     def process(self, doc: Doc) -> None:
         doc._.candidates = self.extract(doc)
 
     def extract(self, doc: Doc) -> list[Candidate]:
+        doc.user_data[MEMO] = DocMemo(doc)
+        try:
+            return self._extract(doc)
+        finally:
+            del doc.user_data[MEMO]
+
+    def _extract(self, doc: Doc) -> list[Candidate]:
         matches = self.find_triggers(doc)
         found = Triggers(heads=frozenset(m.head for m in matches),
                          claimed=frozenset(m.head for m in matches if m.trigger["strength"] == "strong"),

@@ -12,6 +12,7 @@ from ... import dates
 from ... import syntax
 from ...date_spans import (bound_limit, dates_an_occasion, effective, interval_between, opening_shift,
                            point_in_time, same_time_clause, shares_clause_date, trim_interval, unlabelled_shifts)
+from .teams import memo_of
 from .triggers import Triggers
 
 COARSE_DATE = re.compile(r"^(in |the )?((early|late|mid-)?\s*(19|20)\d\d|[A-Z][a-z]+ (19|20)\d\d)$")
@@ -29,9 +30,9 @@ class Dating:
         """
         ancestors = [head] + list(head.ancestors)
         best = None
-        for ent in [*sent.ents, *unlabelled_shifts(doc, ancestors), *opening_shift(doc, sent)]:
-            ent = trim_interval(doc, ent)
-            if not point_in_time(doc, ent) or syntax.past_colon(doc, head, ent):
+        for ent in [*self._sentence_dates(doc, sent), *unlabelled_shifts(doc, ancestors), *opening_shift(doc, sent)]:
+            ent, point = self._trimmed_point(doc, ent)
+            if not point or syntax.past_colon(doc, head, ent):
                 continue
             if ent.root in ancestors[1:]:
                 rank: float | None = 0  # "on June 5, when the club fired X": the date the clause describes
@@ -51,6 +52,30 @@ class Dating:
         else:
             label = "DATE" if best[0] == 0 else "DATE_GOVERNOR"
         return Span(doc, best[1].start, best[1].end, label=label), interval
+
+    @staticmethod
+    def _sentence_dates(doc: Doc, sent: Span) -> list[Span]:
+        """The entities of the sentence (found once per sentence while the stage runs: several triggers share it)."""
+        memo = memo_of(doc)
+        if memo is None:
+            return list(sent.ents)
+        key = ("ents", sent.start, sent.end)
+        if key not in memo.answers:
+            memo.answers[key] = list(sent.ents)
+        return memo.answers[key]  # type: ignore[return-value]
+
+    @staticmethod
+    def _trimmed_point(doc: Doc, ent: Span) -> tuple[Span, bool]:
+        """The entity without an interval word ("until"), and whether it names a point in time (once per entity)."""
+        memo = memo_of(doc)
+        key = ("point", ent.start, ent.end, ent.label_)
+        if memo is not None and key in memo.answers:
+            return memo.answers[key]  # type: ignore[return-value]
+        trimmed = trim_interval(doc, ent)
+        answer = (trimmed, point_in_time(doc, trimmed))
+        if memo is not None:
+            memo.answers[key] = answer
+        return answer
 
     @staticmethod
     def _since_start(doc: Doc, ent: Span, head: Token) -> bool:

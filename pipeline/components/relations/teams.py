@@ -13,6 +13,30 @@ from ... import syntax
 from ...extensions import doc_text
 
 TEAM_STOP_PREPS = {"against", "over", "to", "versus", "vs", "beat", "past"}
+MEMO = "coaching_events.relations_memo"  # doc.user_data key, present only while the stage runs on the doc
+
+
+class DocMemo:
+    """What the team rules read again and again in one document, built once and answers kept: the role spans,
+    the sentences and who is named in each, and the person-team lookups. Made by ``RelationExtractor.extract``
+    (``doc.user_data[MEMO]``) for its own run and dropped after it, so it never outlives the parse it reads."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.roles = list(doc.spans.get("roles", []))
+        self.coaching_roles = [r for r in self.roles if r.label_ == "ROLE"]
+        self.role_tokens = {j for r in self.roles for j in range(r.start, r.end)}
+        self.sents = list(doc.sents)
+        # the sentences (by index) that name each person
+        self.named_in: dict[str, list[int]] = {}
+        people = doc._.links["person"]
+        for index, sent in enumerate(self.sents):
+            for name in dict.fromkeys(people[i] for i in range(sent.start, sent.end) if i in people):
+                self.named_in.setdefault(name, []).append(index)
+        self.answers: dict[tuple, object] = {}
+
+
+def memo_of(doc: Doc) -> DocMemo | None:
+    return doc.user_data.get(MEMO)
 
 
 class TeamChoice:
@@ -41,19 +65,31 @@ class TeamChoice:
 
     def _person_team(self, doc: Doc, sent: Span, person: str | None) -> str | None:
         """The team that qualifies the person's name: "Fordham's Sean Dorsey", "Fordham head coach Sean Dorsey"."""
+        memo = memo_of(doc)
+        if memo is None:
+            return self._find_person_team(doc, sent, person, None)
+        key = ("person_team", sent.start, sent.end, person)
+        if key not in memo.answers:
+            memo.answers[key] = self._find_person_team(doc, sent, person, memo)
+        return memo.answers[key]  # type: ignore[return-value]
+
+    def _find_person_team(self, doc: Doc, sent: Span, person: str | None, memo: DocMemo | None) -> str | None:
         people, teams = doc._.links["person"], doc._.links["team"]
+        role_tokens = memo.role_tokens if memo is not None else \
+            {j for r in doc.spans.get("roles", []) for j in range(r.start, r.end)}
         for i, name in people.items():
             if name != person or not (sent.start <= i < sent.end):
                 continue
             token = doc[i]
-            if any(t.lower_ in self.former_words for t in self._np(token)):
+            phrase = self._np(token)
+            if any(t.lower_ in self.former_words for t in phrase):
                 continue  # "the former Barcelona midfielder" played there once: no team of his now
-            for t in self._np(token):
+            for t in phrase:
                 if t.i in teams and t.i < i and not syntax.former(t, self.former_words):
                     return teams[t.i]
             j = i - 1
             while j >= sent.start and (doc[j].pos_ in ("PROPN", "NOUN") and j not in teams or doc[j].tag_ == "POS"):
-                if any(r.start <= j < r.end for r in doc.spans.get("roles", [])) or doc[j].tag_ == "POS":
+                if j in role_tokens or doc[j].tag_ == "POS":
                     j -= 1
                     continue
                 break
@@ -80,7 +116,8 @@ class TeamChoice:
         """The team of a coaching title that describes the person: "Sean Dorsey, the Fordham head coach",
         "Callan, who has been the Bengals' offensive coordinator", "Callan was the Bengals offensive coordinator"."""
         teams, opponents = doc._.links["team"], doc._.links.get("opponent", {})
-        roles = [r for r in doc.spans.get("roles", []) if r.label_ == "ROLE"]
+        memo = memo_of(doc)
+        roles = memo.coaching_roles if memo is not None else [r for r in doc.spans.get("roles", []) if r.label_ == "ROLE"]
         phrases = [c for c in token.children if c.dep_ == "appos"]
         phrases += [c for c in token.children if c.dep_ == "relcl" and c.lemma_ == "be" and not syntax.future(c)]
         if token.dep_ == "nsubj" and token.head.lemma_ == "be" and not syntax.future(token.head):
@@ -104,15 +141,36 @@ class TeamChoice:
     def _article_description(self, doc: Doc, sent: Span, person: str, exclude: set[str] = frozenset()
                              ) -> tuple[str, Span] | None:
         """(team, sentence) of the title that qualifies the person elsewhere in the article."""
-        people = doc._.links["person"]
-        found = [(other.start < sent.start, self._person_team(doc, other, person), other) for other in doc.sents
-                 if other.start != sent.start and any(people.get(i) == person for i in range(other.start, other.end))]
+        memo = memo_of(doc)
+        if memo is not None:
+            key = ("article_description", sent.start, person, frozenset(exclude))
+            if key not in memo.answers:
+                memo.answers[key] = self._find_article_description(doc, sent, person, exclude, memo)
+            return memo.answers[key]  # type: ignore[return-value]
+        return self._find_article_description(doc, sent, person, exclude, None)
+
+    def _find_article_description(self, doc: Doc, sent: Span, person: str, exclude: set[str],
+                                  memo: DocMemo | None) -> tuple[str, Span] | None:
+        if memo is not None:  # the sentences that name the person, from the memo's index
+            named = [memo.sents[index] for index in memo.named_in.get(person, [])]
+        else:
+            people = doc._.links["person"]
+            named = [other for other in doc.sents if any(people.get(i) == person for i in range(other.start, other.end))]
+        found = [(other.start < sent.start, self._person_team(doc, other, person), other) for other in named
+                 if other.start != sent.start]
         before = [(team, other) for is_before, team, other in found if is_before and team and team not in exclude]
         after = [(team, other) for is_before, team, other in found if not is_before and team and team not in exclude]
         return before[-1] if before else after[0] if after else None
 
     def _keeps_post(self, doc: Doc, person: str) -> bool:
         """Whether a sentence about the person says he keeps his other post ("will keep FC Goa job")."""
+        memo = memo_of(doc)
+        if memo is not None:
+            key = ("keeps_post", person)
+            if key not in memo.answers:
+                memo.answers[key] = any(any(t.lemma_ in self.dual_role for t in memo.sents[index])
+                                        for index in memo.named_in.get(person, []))
+            return bool(memo.answers[key])
         people = doc._.links["person"]
         return any(any(people.get(t.i) == person for t in sent) and any(t.lemma_ in self.dual_role for t in sent)
                    for sent in doc.sents)

@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.matcher import Matcher
+import numpy
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ... import syntax
+from ...windowed import WindowedMatcher
 
 
 @dataclass(frozen=True)
@@ -87,10 +89,10 @@ class TriggerFinder:
     def __init__(self, vocab: Vocab, triggers: list[dict[str, Any]], negation: frozenset[str]) -> None:
         self.vocab = vocab
         self.triggers = triggers
-        self.matcher = Matcher(vocab)
+        self.matcher = WindowedMatcher(vocab)  # runs only where a trigger's first word is
         for number, trigger in enumerate(triggers):
             if trigger.get("match") != "tree":  # "tree": only on the parse, where the gap is the object
-                self.matcher.add(str(number), [token_pattern(trigger, negation)])
+                self.matcher.add(str(number), token_pattern(trigger, negation))
         # one-word transitive triggers by lemma, for headlines whose verb the tagger reads as a noun
         self.headline_triggers: dict[str, list[tuple[int, dict]]] = {}
         for number, trigger in enumerate(triggers):
@@ -98,6 +100,7 @@ class TriggerFinder:
                 self.headline_triggers.setdefault(trigger["pattern"], []).append((number, trigger))
         # gapped verb triggers by their first lemma, for the parse-based search (_tree_matches)
         self.gapped: dict[str, list[tuple[int, dict, list[str]]]] = {}
+        self._gapped_lemmas: numpy.ndarray | None = None
         for number, trigger in enumerate(triggers):
             words = trigger["pattern"].split()
             if "*" in words and trigger["voice"] != "noun":
@@ -137,7 +140,11 @@ class TriggerFinder:
         """Gapped triggers whose gap is longer than the token pattern allows, found on the parse:
         "put [a long description of X] in charge", "relieved [X and Y] of their duties"."""
         out = []
-        for token in doc:
+        if self._gapped_lemmas is None:
+            self._gapped_lemmas = numpy.array(sorted(self.vocab.strings.add(w) for w in self.gapped), dtype=numpy.uint64)
+        # only the words whose lemma begins a gapped trigger (found from the doc's array, no Token for the rest)
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array(LEMMA), self._gapped_lemmas)).tolist():
+            token = doc[i]
             if not token.tag_.startswith("VB"):
                 continue
             for number, trigger, path in self.gapped.get(token.lemma_, ()):
@@ -150,8 +157,12 @@ class TriggerFinder:
         "Forest sack X" (a team right before a one-word transitive trigger, a person right after)."""
         teams, people = doc._.links["team"], doc._.links["person"]
         out = []
-        for token in doc[1:-1]:
-            if token.tag_.startswith("VB") or token.i - 1 not in teams or token.i + 1 not in people:
+        # only words between a team and a person (looked up by position, no Token made for the others)
+        for i in range(1, len(doc) - 1):
+            if i - 1 not in teams or i + 1 not in people:
+                continue
+            token = doc[i]
+            if token.tag_.startswith("VB"):
                 continue
             for number, trigger in self.headline_triggers.get(token.lemma_, ()):
                 if (token.i, number) not in found:

@@ -13,6 +13,7 @@ or ``None`` when the trigger yields no transition at all.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Callable, Protocol
 
 from spacy.tokens import Doc, Span, Token
@@ -50,9 +51,9 @@ class Site:
     passive: bool
     prep_team: str | None  # the team of an "of/at/with/for/by/as" phrase on the trigger
 
-    @property
+    @cached_property
     def sent(self) -> Span:
-        return self.head.sent
+        return self.head.sent  # found once per site: each .sent walks the sentence
 
     @property
     def voice(self) -> str:
