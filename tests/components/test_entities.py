@@ -356,7 +356,7 @@ def test_a_persons_surname_alone_is_not_the_club_of_that_name(nlp):
     ("text", "surface", "team", "sport"),
     [
         pytest.param("The Fremantle Dockers named Callum Brierley senior coach after a long AFL review.",
-                     "The Fremantle Dockers", "Fremantle Dockers", "australian rules football", id="afl"),
+                     "The Fremantle Dockers", "Fremantle", "australian rules football", id="afl"),
         pytest.param("The Toronto Argonauts fired head coach Denis Marchetti after a 4-14 CFL season.",
                      "The Toronto Argonauts", "Toronto Argonauts", "american football", id="cfl"),
         pytest.param("North Dakota State hired Owen Tallis to lead its football program.",
