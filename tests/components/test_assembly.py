@@ -173,6 +173,14 @@ def test_to_record_round_trip(nlp):
                      id="college-basketball"),
         pytest.param("England sacked rugby head coach Dale Brent after the Six Nations.", "rugby union",
                      id="nation-rugby-side"),
+        pytest.param("The Sydney Swans sacked senior coach Lachlan Drury after an AFL season of eleven losses.",
+                     "australian rules football", id="afl-club"),
+        pytest.param("The Saskatchewan Roughriders fired head coach Gil Archambault.", "american football",
+                     id="cfl-club"),
+        pytest.param("Sri Lanka sacked cricket head coach Dale Brent after the T20 series.", "cricket",
+                     id="nation-cricket-side"),
+        pytest.param("Papua New Guinea appointed Dale Brent as rugby league head coach before the Pacific Cup.",
+                     "rugby league", id="nation-rugby-league-side"),
     ],
 )
 def test_sport_comes_from_the_gazetteer(nlp, text, sport):
