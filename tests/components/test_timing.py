@@ -317,3 +317,20 @@ def test_a_succession_dates_the_predecessors_move(nlp):
     found = events(nlp, text)
     assert found[("departure", "Dean Whitlock")] == "2018-05-03"
     assert found[("hire", "Dean Whitlock")] == "2018-05-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "key", "date"),
+    [
+        pytest.param("Burnley sacked manager Dean Whitlock last week after a run of six defeats.", "2018-07-27",
+                     ("departure", "Dean Whitlock"), "2018-07", id="last-week-gives-its-month"),
+        pytest.param("Burnley dismissed Dean Whitlock over the weekend after the home defeat.", "2018-07-30",
+                     ("departure", "Dean Whitlock"), "2018-07", id="over-the-weekend-gives-its-month"),
+        pytest.param("Burnley parted company with Dean Whitlock this past Sunday.", "2018-07-31",
+                     ("departure", "Dean Whitlock"), "2018-07-29", id="this-past-sunday"),
+        pytest.param("Burnley sacked Dean Whitlock on Sunday after a third straight defeat.", "2018-07-30",
+                     ("departure", "Dean Whitlock"), "2018-07-29", id="sunday-read-on-monday"),
+    ],
+)
+def test_relative_stretches_of_days(nlp, text, published, key, date):
+    assert events(nlp, text, published)[key] == date
