@@ -334,3 +334,17 @@ def test_a_succession_dates_the_predecessors_move(nlp):
 )
 def test_relative_stretches_of_days(nlp, text, published, key, date):
     assert events(nlp, text, published)[key] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "key", "date"),
+    [
+        pytest.param("Norwood have been without a manager since Monday morning, when they parted company with "
+                     "Colm Petrie.", "2018-07-27", ("departure", "Colm Petrie"), "2018-07-23",
+                     id="since-a-day-when-it-happened"),
+        pytest.param("The post has been vacant since March 2, when Norwood dismissed Colm Petrie.", "2018-07-27",
+                     ("departure", "Colm Petrie"), "2018-03-02", id="vacant-since-a-date-when"),
+    ],
+)
+def test_a_when_clause_after_a_since_date_happened_on_that_date(nlp, text, published, key, date):
+    assert events(nlp, text, published)[key] == date
