@@ -348,3 +348,16 @@ def test_relative_stretches_of_days(nlp, text, published, key, date):
 )
 def test_a_when_clause_after_a_since_date_happened_on_that_date(nlp, text, published, key, date):
     assert events(nlp, text, published)[key] == date
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "key", "date"),
+    [
+        pytest.param("Rovers sack Colm Petrie, hand caretaker role to Dan Friday", "Rovers confirmed the change on "
+                     "Monday.", ("departure", "Colm Petrie"), "2018-07-23", id="a-weekday-surname-is-no-date"),
+        pytest.param(None, "Rovers appointed Mary Tuesday as head coach on Thursday.", ("hire", "Mary Tuesday"),
+                     "2018-07-26", id="the-real-date-beside-a-weekday-surname"),
+    ],
+)
+def test_a_name_that_is_a_weekday_dates_nothing(nlp, title, text, key, date):
+    assert events(nlp, text, title=title)[key] == date
