@@ -361,3 +361,16 @@ def test_a_when_clause_after_a_since_date_happened_on_that_date(nlp, text, publi
 )
 def test_a_name_that_is_a_weekday_dates_nothing(nlp, title, text, key, date):
     assert events(nlp, text, title=title)[key] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "date"),
+    [
+        pytest.param("Burnley announced last week that Tom Hale will become their manager this summer.",
+                     ("hire", "Tom Hale"), "2018-07", id="announced-last-week-for-the-summer"),
+        pytest.param("Burnley confirmed on Monday that Tom Hale will take over as manager in October.",
+                     ("hire", "Tom Hale"), "2018-07-23", id="confirmed-on-a-day-for-a-later-month"),
+    ],
+)
+def test_a_change_still_to_come_is_dated_by_its_announcement(nlp, text, key, date):
+    assert events(nlp, text)[key] == date
