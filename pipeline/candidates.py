@@ -24,7 +24,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-TEAM_SOURCES = ("person_team", "where_team", "when_team", "sentence_team", "paragraph_team", "home_team")
+TEAM_SOURCES = ("person_team", "where_team", "when_team", "sentence_team", "paragraph_team", "home_team",
+                "predecessor_team")
 GUESSED_TEAM = ("sentence_team", "paragraph_team", "home_team", "person_team")  # a team not read off the trigger
 DERIVED = ("conj", "moved_to", "moved_from", "replaced")
 KEPT, VETOED, DROPPED = "kept", "vetoed", "dropped"

@@ -32,12 +32,12 @@ WORD_KINDS: dict[str, frozenset[str]] = {
         "pronoun", "person_noun", "team_noun", "honorific", "not_team", "not_team_word", "not_name_start",
         "not_person_word", "person_slot_verb", "person_slot_noun", "match_word", "opponent_prep", "match_prep",
         "team_pronoun", "national_noun", "college_noun", "club_noun", "relation_noun", "former_noun",
-        "competition_name_word",
+        "competition_name_word", "person_descriptor",
     }),
     "club_words.jsonl": frozenset({"suffix", "prefix", "place_prep", "origin_word", "competition_word", "dual_role"}),
     "words.jsonl": frozenset({
         "city_stop", "name_particle", "negation", "destination_verb", "leaving_for_verb", "reporting_verb",
-        "promotion_verb", "head_post", "head_role", "manner_precedence", "manner_override", "manner_rank",
+        "promotion_verb", "successor_noun", "head_post", "head_role", "manner_precedence", "manner_override", "manner_rank",
         "confidence_penalty", "not_match_date_word",
     }),
 }
@@ -172,6 +172,24 @@ class Lexicon:
         """One-word demonyms of national teams ("Slovak", "Ghanaian"): they describe a person too."""
         return frozenset(d for row in self.rows("teams.jsonl") if row.get("kind") == "national"
                          for d in row.get("demonyms", []) if len(d.split()) == 1)
+
+    @cached_property
+    def person_descriptors(self) -> tuple[tuple[str, ...], ...]:
+        """Phrases of several words that describe a person before his name and that the model may glue to
+        it by their last word ("New Zealander Dave Rennie", "All Black Aaron Mauger"): the multi-word
+        demonyms of national teams, a player of a national team named by the singular of its plural
+        nickname ("the All Blacks": "All Black"), and the ``person_descriptor`` words; longest first."""
+        phrases = set(self.ordered("person_descriptor"))
+        for row in self.rows("teams.jsonl"):
+            if row.get("kind") != "national":
+                continue
+            phrases.update(row.get("demonyms", []))
+            for nickname in row.get("nicknames", []):
+                bare = nickname.removeprefix("the ").removeprefix("The ")
+                if len(bare.split()) > 1 and bare.endswith("s") and bare.split()[-1][:1].isupper():
+                    phrases.add(bare[:-1])
+        split = {tuple(p.split()) for p in phrases}
+        return tuple(sorted((p for p in split if len(p) > 1), key=lambda p: (-len(p), p)))
 
     @cached_property
     def one_word_nicknames(self) -> frozenset[str]:

@@ -49,6 +49,8 @@ class MentionLinker(Names, Anaphora, TeamMentions, RuleComponent):
         self.pronouns = {w.lower() for w in words.get("pronoun", [])}
         # "the Slovak", "the Ghanaian": every national team's demonym describes a person too
         self.person_nouns = set(words.get("person_noun", [])) | lexicon.demonyms
+        self.successor_nouns = lexicon.words("successor_noun")  # "his successor" is never the clause's subject
+        self.person_descriptors = lexicon.person_descriptors  # "New Zealander", "All Black": never a name's start
         self.person_words = {w.lower() for w in [*self.person_nouns, *words.get("relation_noun", [])]}
         self.team_nouns = {w.lower() for w in words.get("team_noun", [])}
         self.honorifics = set(words.get("honorific", []))

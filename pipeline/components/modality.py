@@ -22,6 +22,7 @@ from ..candidates import Candidate
 from ..extensions import doc_text
 from ..profiles import transfer_players
 from .base import RuleComponent
+from .relations.links import bind_successors_to_predecessors
 
 CLAUSE_UP = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "amod", "oprd"}
 
@@ -69,6 +70,7 @@ class ModalityFilter(RuleComponent):
         kinds = self._people_kinds(doc, stated)
         for cand in stated:
             cand.vetoed = self._person_veto(doc, cand, coaches, kinds)
+        bind_successors_to_predecessors(doc, stated)  # "He was replaced by Z": the team the replaced coach left
         self._share_post_vetoes(candidates, kinds)
 
     def _mark_permanent(self, doc: Doc, cand: Candidate) -> None:

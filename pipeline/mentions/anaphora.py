@@ -120,12 +120,18 @@ class Anaphora:
         return bool(subjects) and any(m[0] > subjects[0][0] and m[2] != subjects[0][2]
                                       and doc[m[0]:m[1]].root.dep_ != "poss" for m in inside)
 
-    @classmethod
-    def _antecedent(cls, doc: Doc, mentions: list[tuple[int, int, str]], position: int) -> str | None:
+    def _antecedent(self, doc: Doc, mentions: list[tuple[int, int, str]], position: int) -> str | None:
         before = [m for m in mentions if m[1] <= position]
+        sent_start = doc[position].sent.start
+        pronoun = doc[position]
+        noun = pronoun.head
+        if pronoun.dep_ == "poss" and noun.lemma_.lower() in self.successor_nouns \
+                and (noun.dep_ in ("attr", "appos") or noun.dep_ == "pobj" and noun.head.lower_ == "as"):
+            # "X was chosen as his successor", "X is his replacement": nobody succeeds himself, so not a
+            # person of the same sentence ("X led a song for his successor" is X's)
+            before = [m for m in before if m[1] <= sent_start]
         if not before:
             return None
-        sent_start = doc[position].sent.start
         reporter = _relative_reporter(doc, before, position)
         if reporter:
             return reporter

@@ -60,6 +60,7 @@ class Names:
             start, end = self._extend(doc, start, end, blocked)
             while start < end - 1 and (doc[start].text in self.name_start_stop or doc[start].text in self.person_nouns):
                 start += 1  # "Fired Jane Doe" in a headline or bullet, "Argentine Marcelo Gallo"
+            start = self._after_descriptor(doc, start, end)
             words = self._name_tokens(doc[start:end])
             if words and not self._not_a_name(words):
                 raw.append((start, end, " ".join(words)))
@@ -112,6 +113,21 @@ class Names:
             if name not in people:
                 people.append(name)
         return people, mentions
+
+    def _after_descriptor(self, doc: Doc, start: int, end: int) -> int:
+        """Where a name begins after a phrase describing the person that ends inside it: "New Zealander"
+        of "New Zealander Sam Rowe" (the model's name "Zealander Sam Rowe"), "All Black" of "All Black Dan
+        Marsh". At least one word of the name stays."""
+        for phrase in self.person_descriptors:
+            size = len(phrase)
+            for before in range(size):  # words of the phrase before the name's first word
+                first = start - before
+                if first < 0 or first + size >= end:
+                    continue
+                words = doc[first:first + size]
+                if tuple(t.text for t in words) == phrase and "\n" not in words[:-1].text_with_ws:
+                    return first + size
+        return start
 
     def _name_tokens(self, span: Span) -> list[str]:
         """The name as written ("Lee Jae-won", "Joost van Riel"), without titles or a possessive."""

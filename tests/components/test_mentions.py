@@ -74,6 +74,8 @@ def test_a_short_name_links_to_the_fullest_name(nlp, text, surface, person):
                      "Glen Morrow", id="pronoun-in-a-who-clause"),
         pytest.param("Tom Hale was appointed on Monday. He later coached the under-21 side while Kevin Marsh was in "
                      "charge. He takes over from Dean Whitlock.", "He", "Tom Hale", id="pronoun-chain"),
+        pytest.param("Eastport City dismissed coach Piet Wilder on Monday. Rui Fontes was chosen as his successor.",
+                     "his", "Piet Wilder", id="nobody-succeeds-himself"),
     ],
 )
 def test_pronouns_and_descriptions_link_to_a_person(nlp, text, surface, person):
@@ -172,6 +174,14 @@ def test_no_team_no_home(nlp):
                      "Brock Vandermeer", None, id="object-of-firing-is-a-person"),
         pytest.param("Maria Ostrova spent six seasons on the bench after the Spurs hired her.",
                      "Maria Ostrova", "Spurs", id="a-team-nickname-of-two-teams-is-no-person"),
+        pytest.param("New Zealander Sam Rowe was appointed Fiji coach on Monday.",
+                     "Sam Rowe", "Zealander Sam Rowe", id="tail-of-a-two-word-demonym"),
+        pytest.param("Rugby: New Zealander Rowe named Fiji coach\nSam Rowe will start in March.",
+                     "Sam Rowe", "Zealander Rowe", id="tail-of-a-demonym-before-a-surname"),
+        pytest.param("South African Rui Fontes joined the Sharks as defence coach.",
+                     "Rui Fontes", "African Rui Fontes", id="a-national-teams-two-word-demonym"),
+        pytest.param("The 30-test All Black Dan Marsh takes over at the Hurricanes next season.",
+                     "Dan Marsh", "Black Dan Marsh", id="singular-of-a-national-teams-nickname"),
     ],
 )
 def test_people_of_the_article(nlp, text, present, absent):

@@ -101,7 +101,35 @@ CASES = [
     pytest.param("Chelsea confirmed the appointment of Hans Vinter on Tuesday.",
                  [("hire", "Hans Vinter", "Chelsea", None)], "noun", "",
                  id="noun-appointment-of"),
+    # a successor noun reads like a replacement: the one it is said of is hired, its possessor leaves
+    pytest.param("Lazio named Karl Osgood as Tom Hadley's successor on Monday.",
+                 [("departure", "Tom Hadley", "Lazio", "unknown")], "noun", "replaced",
+                 id="noun-successor-possessive"),
+    pytest.param("Karl Osgood's appointment as the successor to Tom Hadley at Lazio was confirmed on Monday.",
+                 [("departure", "Tom Hadley", "Lazio", "unknown")], "noun", "replaced",
+                 id="noun-successor-to-at"),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hartwell Albion have parted company with manager Tom Hadley, assistant manager Rui Fontes and "
+        "goalkeeping coach Dan Marsh.",
+        "The club has parted ways with head coach Tom Hadley, assistant coach Rui Fontes, and goalkeeping "
+        "coach Dan Marsh after the relegation.",
+    ],
+    ids=["parted-company-titled-list", "parted-ways-titled-list-serial-comma"],
+)
+def test_a_titled_list_after_with_gives_one_departure_each(nlp, text):
+    doc = run(nlp, text)
+    left = {c.person for c in doc._.candidates or [] if c.type == "departure"}
+    assert {"Tom Hadley", "Rui Fontes", "Dan Marsh"} <= left, summary(doc)
+
+
+def test_a_successor_noun_said_of_nobody_names_no_succession(nlp):
+    doc = run(nlp, "Dirk Vos signed off with a win over Utrecht and led the crowd in a song for his successor.")
+    assert not [c for c in doc._.candidates or [] if c.pattern == "successor"]
 
 
 @pytest.mark.parametrize(("text", "expected", "voice", "marker"), CASES)

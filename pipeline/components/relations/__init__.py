@@ -55,6 +55,7 @@ class RelationExtractor(Proposals, Arguments, TeamChoice, Roles, Dating, RuleCom
         self.leaving_for_verbs = lexicon.words("leaving_for_verb")
         self.reporting_verbs = lexicon.words("reporting_verb")
         self.promotion_verbs = lexicon.words("promotion_verb")
+        self.successor_nouns = lexicon.words("successor_noun")  # "his successor": the possessor is replaced
         self.manner_precedence = lexicon.ordered("manner_precedence")
         self.manner_override = lexicon.words("manner_override")
         self.triggers = self.data["triggers.jsonl"]

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ...candidates import Candidate
 
+WEAK = "weak_trigger"  # the modality veto of a weak trigger bound to a guessed team only
 PLACE_GUESSES = ("sentence_team", "paragraph_team", "home_team")  # not the person's own qualifier
 
 
@@ -38,6 +39,44 @@ def bind_successions(candidates: list[Candidate]) -> None:
         for other in linked:
             other.team = team
             other.notes.append("team:succession")
+
+
+def bind_successors_to_predecessors(doc: Doc, candidates: list[Candidate]) -> None:
+    """ "X was sacked by Lazio. He was replaced by Z" / "Z was chosen as his successor": a succession whose
+    team was only guessed takes the team the replaced coach is stated to leave (exactly one, in a clause
+    of its own, or the one its sentence names), and his post when it names none; so does the replaced coach's departure it implies. Run
+    after the person vetoes: a weak trigger bound this way is bound to a stated team, and its veto for
+    having none (``weak_trigger``) is lifted."""
+    left: dict[str, list[Candidate]] = defaultdict(list)
+    posts: dict[tuple[str, str], str] = {}
+    # a successor whose hire the article binds in a clause of its own takes that team (bind_successions)
+    hired = {c.person for c in candidates if c.type == "hire" and c.team and not c.vetoed
+             and not c.team_guessed and not c.derived}
+    for cand in candidates:
+        if cand.type == "departure" and cand.team and not cand.vetoed and not cand.derived and (
+                not cand.team_guessed or cand.team_from == "sentence_team" and _named_in_sentence(doc, cand)):
+            left[cand.person].append(cand)
+            if cand.role:
+                posts.setdefault((cand.person, cand.team), cand.role)
+    for cand in candidates:
+        if cand.type != "hire" or cand.voice not in ("replace", "noun") or cand.derived \
+                or cand.vetoed not in (None, WEAK) or not cand.team_guessed or cand.person in hired:
+            continue
+        replaced = [c for c in candidates if c.trigger == cand.trigger and c.derived == "replaced"]
+        # the replaced coach's departure at the time of the succession, not an earlier one of his career
+        teams = {d.team for c in replaced for d in left.get(c.person, ()) if _same_time(d.date, cand.date)}
+        if len(teams) != 1:
+            continue
+        team = next(iter(teams))
+        for other in [cand] + [c for c in replaced if c.team_guessed and c.vetoed in (None, WEAK)]:
+            other.team, other.team_from, other.vetoed = team, "predecessor_team", None
+            other.role = other.role or posts.get((replaced[0].person, team))
+            other.notes.append("team:predecessor")
+
+
+def _same_time(one: str | None, other: str | None) -> bool:
+    """Two dates that may be one moment: either unknown, or one month's prefix of the other."""
+    return not one or not other or one[:7].startswith(other[:7]) or other[:7].startswith(one[:7])
 
 
 def _named_in_sentence(doc: Doc, cand: Candidate) -> bool:

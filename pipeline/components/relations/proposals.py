@@ -191,6 +191,13 @@ class Proposals:
         arguments = [t for t in ([subj] if passive or site.voice in ("intransitive", "symmetric") else site.objs)
                      if t is not None]
         coordinated = self._conjoined(doc, arguments, person)
+        if site.voice == "symmetric":
+            # "parted company with manager X, assistant manager Y and goalkeeping coach Z": the list the
+            # person heads after "with"
+            partners = [o for p, o in site.preps if p == "with" and people.get(o.i) == person]
+            coordinated += [n for n in self._conjoined(doc, partners, person) if n not in coordinated]
+            for partner in partners:
+                coordinated += [n for n in self._listed_objects(doc, partner, person) if n not in coordinated]
         if site.voice == "transitive" and not passive:
             coordinated += [n for n in self._listed_objects(doc, site.head, person) if n not in coordinated]
         elif site.voice != "noun":  # the list as the subject: "coordinator X, line coach Y and Z were let go"

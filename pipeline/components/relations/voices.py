@@ -4,7 +4,8 @@
 - ``intransitive``: the coach acts ("Cota stepped down", "took charge of El Tri");
 - ``symmetric``: coach and team part ("parted ways with X");
 - ``replace``: "A replaced B" (A's hire and B's departure);
-- ``noun``: a nominalization ("the sacking of X", "X's appointment").
+- ``noun``: a nominalization ("the sacking of X", "X's appointment"); a successor noun reads like
+  ``replace`` ("X was named as his successor": X's hire, and the departure of the one he succeeds).
 
 A voice function reads a ``Site`` (the trigger and its arguments in the parse) and returns a ``Reading``,
 or ``None`` when the trigger yields no transition at all.
@@ -23,6 +24,7 @@ class ArgumentReader(Protocol):
     """What a voice asks of the extractor (``RelationExtractor`` through its ``Arguments`` and ``TeamChoice``)."""
 
     former_words: frozenset[str]
+    successor_nouns: frozenset[str]
 
     def _person(self, doc: Doc, token: Token | None) -> str | None: ...
     def _team(self, doc: Doc, token: Token | None) -> str | None: ...
@@ -160,8 +162,48 @@ def replace(x: ArgumentReader, site: Site) -> Reading:
     return reading
 
 
+def _said_of(x: ArgumentReader, doc: Doc, head: Token) -> str | None:
+    """The person a noun is said of: "X was named as his successor", "named X as his successor", "X's
+    appointment as successor", "X is the replacement", "his successor, X"."""
+    appositions = [c for c in head.children if c.dep_ == "appos" and x._person(doc, c)]
+    if appositions:
+        return x._person(doc, appositions[0])
+    if head.dep_ == "appos":
+        return x._person(doc, head.head)
+    governor = head.head
+    if head.dep_ == "pobj" and governor.lower_ == "as":
+        governor = governor.head
+    elif head.dep_ != "attr":
+        return None
+    if governor.pos_ == "NOUN":  # "X's appointment as the successor to Y"
+        return next((x._person(doc, c) for c in governor.children if c.dep_ == "poss" and x._person(doc, c)), None)
+    objects = [c for c in governor.children if c.dep_ == "dobj" and x._person(doc, c)]
+    if objects:
+        return x._person(doc, objects[0])  # "the club named X as his successor"
+    subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass") and x._person(doc, c)]
+    return x._person(doc, subjects[0]) if subjects else None
+
+
+def successor(x: ArgumentReader, site: Site) -> Reading:
+    """ "X was named as his successor", "X's appointment as the successor to Y at Milan": X's hire, and the
+    departure of the person succeeded (the noun's possessor, or its "to"/"of" object)."""
+    doc, head, preps = site.doc, site.head, site.preps
+    old_tokens = [c for c in head.children if c.dep_ == "poss"] + [o for p, o in preps if p in ("to", "of")]
+    old = next((x._person(doc, t) for t in old_tokens if x._person(doc, t)), None)
+    new = _said_of(x, doc, head)
+    # "the successor to Y at Milan": the team may hang on the person succeeded
+    team = site.prep_team or next((x._team(doc, o) for t in old_tokens for c in t.children if c.dep_ == "prep"
+                                   and c.lower_ in ("at", "of", "with") for o in c.children if x._team(doc, o)), None)
+    reading = Reading(person=new if new != old else None, team=team, passive=site.passive)
+    if old and new and old != new:  # "a song for his successor" names no succession
+        reading.others.append(("departure", old, "unknown"))
+    return reading
+
+
 def noun(x: ArgumentReader, site: Site) -> Reading:
     doc, head, preps = site.doc, site.head, site.preps
+    if head.lemma_.lower() in x.successor_nouns:
+        return successor(x, site)
     teams = doc._.links["team"]
     person = team = None
     poss = [c for c in head.children if c.dep_ == "poss"]
