@@ -87,7 +87,7 @@ def dates_an_occasion(ent: Span, occasions: set[str]) -> bool:
 
 def point_in_time(doc: Doc, ent: Span) -> bool:
     """A DATE/TIME entity that names a point in time (or a day count from one), not a length of time."""
-    if ent.label_ not in ("DATE", "TIME"):
+    if ent.label_ not in ("DATE", "TIME") or names_a_person(doc, ent):
         return False
     if dates.relative_shift(ent.text) is not None:
         return True  # "two days later"
@@ -98,6 +98,12 @@ def point_in_time(doc: Doc, ent: Span) -> bool:
     # "late-night", "afternoon", "the day": no point of their own
     published = reference_date(doc)  # a plain nlp(text) counts from today, as the timing stage will
     return not published or dates.resolve(ent.text, published) is not None
+
+
+def names_a_person(doc: Doc, ent: Span) -> bool:
+    """A weekday or month that is part of a linked person's name ("Jeff Saturday", "April Ross") is no date."""
+    people = doc._.links.get("person", {}) if doc._.links else {}
+    return any(i in people for i in range(ent.start, ent.end))
 
 
 def unlabelled_shifts(doc: Doc, ancestors: list[Token]) -> list[Span]:

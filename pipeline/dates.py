@@ -17,7 +17,7 @@ SETTINGS = {
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 YEAR = re.compile(r"^(?:early |late |mid-|the )?((?:19|20)\d\d)(?:-\d\d)?$")
-NOISE = re.compile(r"^(on|in|at|by|from|since|of|until)\s+|'s$|’s$")
+NOISE = re.compile(r"^(on|in|at|by|from|since|of|until|over|during)\s+|'s$|’s$")
 DAYPARTS = ("morning", "afternoon", "evening", "night")
 DAYPART = re.compile(r"\s+(morning|afternoon|evening|night)$")
 SEASONS = re.compile(r"^(this|last|the) (summer|winter|spring|autumn|fall|offseason|off-season)$")
@@ -37,16 +37,23 @@ DURATION = re.compile(r"^(?:more than |less than |almost |nearly |about |over |b
 LENGTH_ADJECTIVE = re.compile(r"^\S+-(?:day|week|month|year|season|game|match)(?:-old)?$")  # "two-year", "45-year-old"
 VAGUE_AGO = re.compile(r"^(?:only |just |barely )?(?:some |several |a few |many )?(?:days|weeks|months|years) ago$")
 THIS_PERIOD = {"earlier this month": "month", "this month": "month", "earlier this year": "year",
-               "late last year": "last-year", "earlier in the year": "year"}
+               "late last year": "last-year", "earlier in the year": "year",
+               "earlier this season": "year", "earlier in the season": "year"}
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "48": 2}
 # "two days later", "a day earlier", "the following day": a day count from another dated event ("two days
 # after" needs its event: "two days after he resigned" is read on the parse)
 RELATIVE_SHIFT = re.compile(r"^(?:only |just |barely |some )?(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|"
                             r"ten|eleven|twelve|\d+) (?P<unit>days?|weeks?|hours?) (?P<way>later|earlier|afterwards?|after that|before that)$")
+PAST_WEEKDAY = re.compile(r"^(?:this|the) past (?=(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$)")
 HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26), "new year's day": (1, 1),
             "new year's eve": (12, 31), "halloween": (10, 31), "valentine's day": (2, 14), "the fourth of july": (7, 4)}
 HOLIDAY = re.compile(r"^(?P<name>" + "|".join(re.escape(h) for h in HOLIDAYS) + r")(?:,? (?P<year>(?:19|20)\d\d))?$")
+# a stretch of days that names no single day ("last week", "over the weekend"): (first, last) days back from
+# publication, or a weekend's Saturday and Sunday; resolved to the precision both ends share (a month, a year)
+WEEK_SPANS = {"last week": "last-week", "this past week": "past-week", "the past week": "past-week",
+              "earlier this week": "this-week", "the weekend": "weekend",
+              "last weekend": "weekend", "this past weekend": "weekend", "the past weekend": "weekend"}
 NEXT_DAY = {"the following day": 1, "the next day": 1, "the day after": 1, "the previous day": -1,
             "the day before": -1, "a day later": 1, "the same day": 0, "that same day": 0, "later that day": 0,
             "that day": 0, "the following morning": 1, "the next morning": 1}
@@ -189,6 +196,33 @@ def _holiday(phrase: str, base: dt.date | None, prefer_future: bool) -> str | No
     return found.isoformat()
 
 
+def _common_precision(first: dt.date, last: dt.date) -> str | None:
+    """The most precise ISO value both days start with: "2024-11" for a week inside November, else the year;
+    None for a week across New Year."""
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.year:04d}-{first.month:02d}"
+    return f"{first.year:04d}" if first.year == last.year else None
+
+
+def _week_span(phrase: str, base: dt.date | None) -> str | None:
+    """"last week", "over the weekend", "earlier this week": a stretch of days before publication, at the
+    precision the stretch gives (its month when it lies in one)."""
+    kind = WEEK_SPANS.get(phrase)
+    if kind is None or base is None:
+        return None
+    monday = base - dt.timedelta(days=base.weekday())
+    if kind == "last-week":
+        first, last = monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+    elif kind == "past-week":
+        first, last = base - dt.timedelta(days=7), base - dt.timedelta(days=1)
+    elif kind == "this-week":
+        first, last = monday, base
+    else:  # the latest weekend that has begun by publication
+        saturday = base - dt.timedelta(days=(base.weekday() - 5) % 7)
+        first, last = saturday, min(saturday + dt.timedelta(days=1), base)
+    return _common_precision(first, last)
+
+
 def resolve(text: str, published: str | None = None, prefer_future: bool = False) -> str | None:
     """ISO date of a DATE expression, as precise as the text; None when it is not a point in time.
 
@@ -197,6 +231,7 @@ def resolve(text: str, published: str | None = None, prefer_future: bool = False
     """
     base = _base(published)
     phrase = QUALIFIER.sub("", clean(text))
+    phrase = PAST_WEEKDAY.sub("last ", phrase)  # "this past Sunday" is "last Sunday"
     if not phrase or VAGUE_AGO.match(phrase) or DURATION.match(phrase) or LENGTH_ADJECTIVE.match(phrase) or "night" in phrase and "-" in phrase:
         return None
     holiday = _holiday(phrase, base, prefer_future)
@@ -207,6 +242,8 @@ def resolve(text: str, published: str | None = None, prefer_future: bool = False
         return season_year.group(1)
     if phrase in THIS_PERIOD:
         return _this_period(phrase, base)
+    if phrase in WEEK_SPANS:
+        return _week_span(phrase, base) if not prefer_future else None
     month = _month_name(phrase, base, prefer_future)
     if month:
         return month

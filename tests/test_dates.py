@@ -204,3 +204,32 @@ def test_fixed_date_holidays(expression, published, future, expected):
 def test_a_weekday_still_to_come_resolves_forward(expression, future, expected):
     """Class 5: "will step down on Monday" (published on a Friday) is the coming Monday."""
     assert resolve(expression, "2018-07-27", prefer_future=future) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "expected"),
+    [
+        # a week or a weekend names no single day: the month both of its ends lie in, else their year
+        pytest.param("last week", "2018-07-27", "2018-07", id="last-week-inside-a-month"),
+        pytest.param("last week", "2018-08-08", "2018", id="last-week-across-two-months"),
+        pytest.param("last week", "2019-01-09", None, id="last-week-across-new-year"),
+        pytest.param("earlier this week", "2018-07-27", "2018-07", id="earlier-this-week"),
+        pytest.param("over the weekend", "2018-07-30", "2018-07", id="over-the-weekend-read-on-monday"),
+        pytest.param("this past weekend", "2018-07-31", "2018-07", id="this-past-weekend"),
+        pytest.param("last weekend", "2018-09-03", "2018-09", id="weekend-of-the-first-and-second"),
+        pytest.param("over the weekend", "2018-04-02", "2018", id="weekend-across-two-months"),
+        # "this past Sunday" is the Sunday before publication, a week back when published on a Sunday
+        pytest.param("this past Sunday", "2018-07-30", "2018-07-29", id="this-past-sunday-read-on-monday"),
+        pytest.param("this past Sunday", "2018-07-29", "2018-07-22", id="this-past-sunday-read-on-sunday"),
+        pytest.param("on Sunday", "2018-07-30", "2018-07-29", id="on-sunday-read-on-monday"),
+        # the season so far: the publication year, no finer
+        pytest.param("earlier this season", "2018-07-27", "2018", id="earlier-this-season"),
+        pytest.param("earlier in the season", "2018-07-27", "2018", id="earlier-in-the-season"),
+    ],
+)
+def test_stretches_of_days_resolve_to_the_precision_they_give(expression, published, expected):
+    assert resolve(expression, published) == expected
+
+
+def test_a_weekend_still_to_come_is_no_date():
+    assert resolve("over the weekend", "2018-07-25", prefer_future=True) is None

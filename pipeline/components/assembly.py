@@ -99,11 +99,22 @@ def _referenced_date(cands: list[Candidate], groups: dict[tuple, list[Candidate]
 
 def _split_permanent(cands: list[Candidate]) -> list[list[Candidate]]:
     """ "Caretaker from March ... made permanent in June": two hires, the interim one
-    and the permanent one; other mentions stay with the interim spell."""
-    permanent = [c for c in cands if c.permanent]
+    and the permanent one; other mentions stay with the interim spell. A hire not called interim and dated
+    by its own words after the interim spell's own date ("named interim coach on March 3 ... appointed head
+    coach on May 20") is the permanent appointment too, even with no word saying it ended the spell."""
+    spells = [c.date for c in cands if c.interim and c.date and c.date_source == "own"]
+    permanent = [c for c in cands if c.permanent or not c.interim and any(_later(c, d) for d in spells)]
     if not permanent or not any(c.interim for c in cands):
         return [cands]
     return [[c for c in cands if c not in permanent], permanent]
+
+
+def _later(cand: Candidate, spell: str) -> bool:
+    """Whether the candidate's own date falls after ``spell`` at the precision both give."""
+    if not cand.date or cand.date_source != "own":
+        return False
+    size = min(len(cand.date), len(spell))
+    return cand.date[:size] > spell[:size]
 
 
 def _interim_post(departure: list[Candidate], live: list[Candidate]) -> bool:

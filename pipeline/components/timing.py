@@ -91,6 +91,7 @@ class Timing(RuleComponent):
         for cand in live:
             cand.date = self.resolve(doc, cand)
         self._since_then(doc, live)
+        self._when_of_a_date(doc, live)
         self._interim_succession(live)
         self._continue_story(doc, live)
         self._refer_when_clauses(doc, live)
@@ -110,6 +111,30 @@ class Timing(RuleComponent):
             if value is not None:
                 cand.date = value
                 cand.date_source = "since_then"
+
+    @staticmethod
+    def _when_of_a_date(doc: Doc, live: list[Candidate]) -> None:
+        """"without a coach since Monday morning, when the club parted ways with X": a when-clause right after
+        a date tells what happened on that day, also when the date is a "since" limit of the main clause (the
+        parser hangs the clause on the main verb, not on the date)."""
+        for cand in live:
+            if cand.date_source != "default" or cand.date_shift:
+                continue
+            clause = doc[cand.head]
+            if clause.dep_ != "advcl" or not any(c.lower_ == "when" and c.i == clause.left_edge.i
+                                                 for c in clause.children):
+                continue
+            end = clause.left_edge.i - (1 if clause.left_edge.i and doc[clause.left_edge.i - 1].is_punct else 0)
+            start = end
+            for ent in reversed([e for e in doc.ents if e.label_ in ("DATE", "TIME") and e.end <= end]):
+                if ent.end != start:
+                    break
+                start = ent.start  # "Monday" (DATE) "morning" (TIME): one day
+            if start == end:
+                continue
+            value = dates.resolve(trim_interval(doc, Span(doc, start, end, label="DATE")).text, doc._.published)
+            if value is not None:
+                cand.date, cand.date_source = value, "when_date"
 
     @staticmethod
     def _interim_succession(live: list[Candidate]) -> None:

@@ -173,6 +173,14 @@ def test_to_record_round_trip(nlp):
                      id="college-basketball"),
         pytest.param("England sacked rugby head coach Dale Brent after the Six Nations.", "rugby union",
                      id="nation-rugby-side"),
+        pytest.param("The Sydney Swans sacked senior coach Lachlan Drury after an AFL season of eleven losses.",
+                     "australian rules football", id="afl-club"),
+        pytest.param("The Saskatchewan Roughriders fired head coach Gil Archambault.", "american football",
+                     id="cfl-club"),
+        pytest.param("Sri Lanka sacked cricket head coach Dale Brent after the T20 series.", "cricket",
+                     id="nation-cricket-side"),
+        pytest.param("Papua New Guinea appointed Dale Brent as rugby league head coach before the Pacific Cup.",
+                     "rugby league", id="nation-rugby-league-side"),
     ],
 )
 def test_sport_comes_from_the_gazetteer(nlp, text, sport):
@@ -272,3 +280,28 @@ def test_a_departure_is_interim_when_it_ends_an_interim_spell(nlp, text, interim
     departures = {e.coach: e.interim for e in doc._.events if e.type == "departure"}
     leaving = "Tom Ashcroft" if "Ashcroft would not" in text or "left Portland" in text else "Gil Brandtmeyer"
     assert departures[leaving] is interim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Burnley named Tom Hale interim manager on March 3. Burnley appointed Hale as manager on May 20.",
+                     id="two-dated-appointments"),
+        pytest.param("Tom Hale became caretaker manager of Burnley in February. Burnley hired Hale as their manager "
+                     "in April.", id="two-dated-months"),
+    ],
+)
+def test_a_later_dated_full_appointment_after_an_interim_spell_is_a_second_hire(nlp, text):
+    """No word says the spell ended, but the text dates two appointments of the same person at the same team,
+    the first one interim: two hires, each with its own date and interim flag (the event_id keys the flag)."""
+    doc = run(nlp, text)
+    hires = sorted((e.interim, e.date) for e in doc._.events if e.type == "hire")
+    assert len(hires) == 2 and [interim for interim, _ in hires] == [False, True]
+    assert hires[0][1] > hires[1][1]
+    assert len({e.event_id for e in doc._.events}) == len(doc._.events)
+
+
+def test_an_interim_spell_retold_on_the_same_day_stays_one_hire(nlp):
+    doc = run(nlp, "Burnley named Tom Hale interim manager on March 3. Burnley appointed Hale on March 3 after "
+                   "sacking Dean Whitlock.")
+    assert [(e.coach, e.interim) for e in doc._.events if e.type == "hire"] == [("Tom Hale", True)]

@@ -348,3 +348,49 @@ def test_a_persons_surname_alone_is_not_the_club_of_that_name(nlp):
                    "Real Salt Lake since 2019.")
     assert "FC Juárez" not in [s.kb_id_ for s in doc.spans["teams"]]
 
+
+
+# -- the gazetteer's breadth: teams of many sports and levels, each of its own sport -------------------------
+
+@pytest.mark.parametrize(
+    ("text", "surface", "team", "sport"),
+    [
+        pytest.param("The Fremantle Dockers named Callum Brierley senior coach after a long AFL review.",
+                     "The Fremantle Dockers", "Fremantle", "australian rules football", id="afl"),
+        pytest.param("The Toronto Argonauts fired head coach Denis Marchetti after a 4-14 CFL season.",
+                     "The Toronto Argonauts", "Toronto Argonauts", "american football", id="cfl"),
+        pytest.param("North Dakota State hired Owen Tallis to lead its football program.",
+                     "North Dakota State", "North Dakota State", "american football", id="fcs-college"),
+        pytest.param("Jackson State promoted Marcus Ebede to head football coach on Monday.",
+                     "Jackson State", "Jackson State", "american football", id="hbcu-college"),
+        pytest.param("The Perth Scorchers parted ways with coach Hamish Dorrance after the Big Bash final.",
+                     "The Perth Scorchers", "Perth Scorchers", "cricket", id="bbl-cricket"),
+        pytest.param("Kilmarnock sacked manager Ross Penhallow after a fifth defeat in a row.",
+                     "Kilmarnock", "Kilmarnock", "soccer", id="scottish-premiership"),
+    ],
+)
+def test_a_team_of_many_sports_and_levels_is_recognised_with_its_sport(nlp, text, surface, team, sport):
+    doc = run(nlp, text)
+    span = span_with_text(doc.spans["teams"], surface)
+    assert span.kb_id_ == team
+    assert sport in nlp.get_pipe("coaching_entities").gazetteer.sports(team)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "team"),
+    [
+        pytest.param("West Coast dismissed senior coach Brent Olafsen; the AFL club said the Eagles would move on.",
+                     "the Eagles", "West Coast Eagles", id="afl-eagles"),
+        pytest.param("Philadelphia fired coordinator Brent Olafsen; the NFL team said the Eagles would move on.",
+                     "the Eagles", "Philadelphia Eagles", id="nfl-eagles"),
+        pytest.param("The BC Lions hired Tomas Vieira as head coach, and the CFL said the Lions filed the contract.",
+                     "the Lions", "BC Lions", id="cfl-lions"),
+        pytest.param("The Richmond Tigers let Gavin Sorell go; the AFL side said the Tigers thanked him.",
+                     "the Tigers", "Richmond Tigers", id="afl-tigers"),
+        pytest.param("Stockport County appointed Lee Garbutt as manager, and the Hatters' board thanked him.",
+                     "Stockport County", "Stockport County", id="league-one"),
+    ],
+)
+def test_an_ambiguous_nickname_goes_to_the_team_of_the_articles_sport(nlp, text, surface, team):
+    doc = run(nlp, text)
+    assert span_with_text(doc.spans["teams"], surface).kb_id_ == team

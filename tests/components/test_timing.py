@@ -317,3 +317,60 @@ def test_a_succession_dates_the_predecessors_move(nlp):
     found = events(nlp, text)
     assert found[("departure", "Dean Whitlock")] == "2018-05-03"
     assert found[("hire", "Dean Whitlock")] == "2018-05-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "key", "date"),
+    [
+        pytest.param("Burnley sacked manager Dean Whitlock last week after a run of six defeats.", "2018-07-27",
+                     ("departure", "Dean Whitlock"), "2018-07", id="last-week-gives-its-month"),
+        pytest.param("Burnley dismissed Dean Whitlock over the weekend after the home defeat.", "2018-07-30",
+                     ("departure", "Dean Whitlock"), "2018-07", id="over-the-weekend-gives-its-month"),
+        pytest.param("Burnley parted company with Dean Whitlock this past Sunday.", "2018-07-31",
+                     ("departure", "Dean Whitlock"), "2018-07-29", id="this-past-sunday"),
+        pytest.param("Burnley sacked Dean Whitlock on Sunday after a third straight defeat.", "2018-07-30",
+                     ("departure", "Dean Whitlock"), "2018-07-29", id="sunday-read-on-monday"),
+    ],
+)
+def test_relative_stretches_of_days(nlp, text, published, key, date):
+    assert events(nlp, text, published)[key] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "key", "date"),
+    [
+        pytest.param("Norwood have been without a manager since Monday morning, when they parted company with "
+                     "Colm Petrie.", "2018-07-27", ("departure", "Colm Petrie"), "2018-07-23",
+                     id="since-a-day-when-it-happened"),
+        pytest.param("The post has been vacant since March 2, when Norwood dismissed Colm Petrie.", "2018-07-27",
+                     ("departure", "Colm Petrie"), "2018-03-02", id="vacant-since-a-date-when"),
+    ],
+)
+def test_a_when_clause_after_a_since_date_happened_on_that_date(nlp, text, published, key, date):
+    assert events(nlp, text, published)[key] == date
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "key", "date"),
+    [
+        pytest.param("Rovers sack Colm Petrie, hand caretaker role to Dan Friday", "Rovers confirmed the change on "
+                     "Monday.", ("departure", "Colm Petrie"), "2018-07-23", id="a-weekday-surname-is-no-date"),
+        pytest.param(None, "Rovers appointed Mary Tuesday as head coach on Thursday.", ("hire", "Mary Tuesday"),
+                     "2018-07-26", id="the-real-date-beside-a-weekday-surname"),
+    ],
+)
+def test_a_name_that_is_a_weekday_dates_nothing(nlp, title, text, key, date):
+    assert events(nlp, text, title=title)[key] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "date"),
+    [
+        pytest.param("Burnley announced last week that Tom Hale will become their manager this summer.",
+                     ("hire", "Tom Hale"), "2018-07", id="announced-last-week-for-the-summer"),
+        pytest.param("Burnley confirmed on Monday that Tom Hale will take over as manager in October.",
+                     ("hire", "Tom Hale"), "2018-07-23", id="confirmed-on-a-day-for-a-later-month"),
+    ],
+)
+def test_a_change_still_to_come_is_dated_by_its_announcement(nlp, text, key, date):
+    assert events(nlp, text)[key] == date

@@ -15,6 +15,14 @@ from ...date_spans import (bound_limit, dates_an_occasion, effective, interval_b
 from .teams import memo_of
 from .triggers import Triggers
 
+ANNOUNCING = ("announce", "confirm", "say", "reveal", "agree")
+
+
+def _told_in_future(head: Token) -> bool:
+    """The trigger has a future auxiliary ("will become")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in head.children)
+
+
 COARSE_DATE = re.compile(r"^(in |the )?((early|late|mid-)?\s*(19|20)\d\d|[A-Z][a-z]+ (19|20)\d\d)$")
 
 
@@ -30,6 +38,7 @@ class Dating:
         """
         ancestors = [head] + list(head.ancestors)
         best = None
+        announced = None
         for ent in [*self._sentence_dates(doc, sent), *unlabelled_shifts(doc, ancestors), *opening_shift(doc, sent)]:
             ent, point = self._trimmed_point(doc, ent)
             if not point or syntax.past_colon(doc, head, ent):
@@ -42,6 +51,12 @@ class Dating:
                 rank = self._date_rank(ent, head, ancestors, found, match)
             if rank is not None and (best is None or rank < best[0]):
                 best = (rank, ent)
+            if rank is not None and rank >= 1 and self._announced_in_past(ent) and _told_in_future(head):
+                announced = (rank, ent) if announced is None or rank < announced[0] else announced
+        if announced is not None and best is not None and best[0] == 0:
+            # "announced last week that he will become their coach this summer": a change still to come is
+            # dated by its announcement (the spec's rule; the effective date is only also accepted)
+            best = announced
         if best is None:
             return None, interval_between(doc, ancestors)
         # the interval counts from the date's own clause: "came a day after Madrid announced on Tuesday
@@ -76,6 +91,14 @@ class Dating:
         if memo is not None:
             memo.answers[key] = answer
         return answer
+
+    @staticmethod
+    def _announced_in_past(ent: Span) -> bool:
+        """The date hangs on a past-tense verb of announcing ("announced last week", "confirmed on Monday")."""
+        verb = ent.root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        return verb.tag_ == "VBD" and verb.lemma_ in ANNOUNCING
 
     @staticmethod
     def _since_start(doc: Doc, ent: Span, head: Token) -> bool:
