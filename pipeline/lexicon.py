@@ -176,18 +176,19 @@ class Lexicon:
     @cached_property
     def descriptor_phrases(self) -> frozenset[str]:
         """Words that describe a person by country or side, of any length: national teams' demonyms ("New
-        Zealander", "Slovak") and the singular of a national side's plural nickname ("All Black" of "the All
-        Blacks"). The model glues them to the front of a name ("Zealander Dave Rennie")."""
-        out = {d for row in self.rows("teams.jsonl") if row.get("kind") == "national" for d in row.get("demonyms", [])}
-        out |= set(self.ordered("person_descriptor"))
+        Zealander", "Slovak"), the singular of a national side's plural nickname ("All Black" of "the All
+        Blacks") and the ``person_descriptor`` words. The model glues them to the front of a name
+        ("Zealander Dave Rennie")."""
+        phrases = set(self.ordered("person_descriptor"))
         for row in self.rows("teams.jsonl"):
             if row.get("kind") != "national":
                 continue
-            for nick in row.get("nicknames", []):
-                nick = nick.removeprefix("the ")
-                if len(nick.split()) > 1 and nick.endswith("s") and nick[:1].isupper():
-                    out.add(nick[:-1])
-        return frozenset(out)
+            phrases.update(row.get("demonyms", []))
+            for nickname in row.get("nicknames", []):
+                bare = nickname.removeprefix("the ").removeprefix("The ")
+                if len(bare.split()) > 1 and bare.endswith("s") and bare.split()[-1][:1].isupper():
+                    phrases.add(bare[:-1])
+        return frozenset(phrases)
 
     @cached_property
     def demonym_countries(self) -> dict[str, str]:
@@ -202,20 +203,9 @@ class Lexicon:
 
     @cached_property
     def person_descriptors(self) -> tuple[tuple[str, ...], ...]:
-        """Phrases of several words that describe a person before his name and that the model may glue to
-        it by their last word ("New Zealander Dave Rennie", "All Black Aaron Mauger"): the multi-word
-        demonyms of national teams, a player of a national team named by the singular of its plural
-        nickname ("the All Blacks": "All Black"), and the ``person_descriptor`` words; longest first."""
-        phrases = set(self.ordered("person_descriptor"))
-        for row in self.rows("teams.jsonl"):
-            if row.get("kind") != "national":
-                continue
-            phrases.update(row.get("demonyms", []))
-            for nickname in row.get("nicknames", []):
-                bare = nickname.removeprefix("the ").removeprefix("The ")
-                if len(bare.split()) > 1 and bare.endswith("s") and bare.split()[-1][:1].isupper():
-                    phrases.add(bare[:-1])
-        split = {tuple(p.split()) for p in phrases}
+        """The descriptor phrases of several words (:attr:`descriptor_phrases`), as word tuples, longest
+        first: the model may glue them to a name by their last word ("All Black Aaron Mauger")."""
+        split = {tuple(p.split()) for p in self.descriptor_phrases}
         return tuple(sorted((p for p in split if len(p) > 1), key=lambda p: (-len(p), p)))
 
     @cached_property
